@@ -1,0 +1,71 @@
+//! `email`: personal email addresses, direct identifiers unless on the organization's own domains.
+//!
+//! Flags "tammyr62@gmail.com" and "j.doe+clinic@example.net". Allows "jobs@lakesidegeneral.org" (the
+//! organization's domain) and strings with an @ that are not addresses ("@mentions", "meet @ 5pm").
+
+use super::Detector;
+use crate::doc::{Document, Hit};
+use crate::report::{Identifier, Kind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(crate) struct Email;
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?-u:\b)",
+    )
+    .expect("email pattern compiles")
+});
+
+const MESSAGE: &str = "A personal email address identifies the person it belongs to.";
+
+impl Detector for Email {
+    fn id(&self) -> &'static str {
+        "email"
+    }
+
+    fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
+        for m in EMAIL.find_iter(doc.text()) {
+            if doc.is_org_domain(m.as_str()) {
+                continue;
+            }
+            out.push(
+                Hit::new(Kind::PhiDirectIdentifier, m.start(), m.end(), MESSAGE)
+                    .identifier(Identifier::Email),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    #[test]
+    fn flags_personal_addresses() {
+        assert_flags(
+            "pt emails me from tammyr62@gmail.com daily",
+            Kind::PhiDirectIdentifier,
+            "tammyr62@gmail.com",
+        );
+        assert_flags(
+            "write to j.doe+clinic@example.net",
+            Kind::PhiDirectIdentifier,
+            "j.doe+clinic@example.net",
+        );
+    }
+
+    #[test]
+    fn allows_the_organizations_domain_and_mentions() {
+        assert_allows(
+            "Apply: careers@lakesidegeneral.org",
+            Kind::PhiDirectIdentifier,
+        );
+        assert_allows(
+            "thanks @lakeside_nurses, meet @ 5pm",
+            Kind::PhiDirectIdentifier,
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! Detectors: one per file, each with a stable id, listed once in [`REGISTRY`].
+//!
+//! A detector reads the [`Document`] and pushes [`Hit`]s. Identifier detectors find the identifier and
+//! decide from the surrounding words whether it points at a patient; tone detectors match phrase tables.
+
+use crate::doc::{Document, Hit};
+
+mod email;
+mod phone;
+mod ssn;
+
+/// A rule that finds one sort of problem.
+pub(crate) trait Detector: Sync {
+    /// Stable id; never changes once published (it names the rule in tests and docs).
+    fn id(&self) -> &'static str;
+    /// Pushes every hit found in `doc`.
+    fn detect(&self, doc: &Document, out: &mut Vec<Hit>);
+}
+
+/// Every detector, in id order.
+pub(crate) static REGISTRY: &[&dyn Detector] = &[&email::Email, &phone::Phone, &ssn::Ssn];
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! One-line assertions for detector tests.
+    use crate::{check, CheckOptions, Context, Kind, Policy, Report};
+    use std::sync::LazyLock;
+
+    /// The organization profile detector tests assume (a fictional hospital).
+    pub static TEST_POLICY: LazyLock<Policy> = LazyLock::new(|| {
+        Policy::parse(
+            r#"{"organization": {
+                "names": ["Lakeside General Hospital", "Lakeside General", "LGH"],
+                "addresses": ["400 Harbor Rd, Millbrook, OH 43001"],
+                "phones": ["(614) 555-0100", "(614) 555-0101"],
+                "domains": ["lakesidegeneral.org"],
+                "staff": ["Priya Raman", "Tomas Berg", "Nurse Ada Cole"]
+            }}"#,
+        )
+        .expect("test policy is valid")
+    });
+
+    pub fn report(text: &str, context: Context) -> Report {
+        check(text, &CheckOptions::new(context), &TEST_POLICY)
+    }
+
+    /// Asserts that `text`, typed as a post, yields a finding of `kind` whose words are `words`.
+    #[track_caller]
+    pub fn assert_flags(text: &str, kind: Kind, words: &str) {
+        assert_flags_in(text, Context::Post, kind, words);
+    }
+
+    #[track_caller]
+    pub fn assert_flags_in(text: &str, context: Context, kind: Kind, words: &str) {
+        let report = report(text, context);
+        assert!(
+            report
+                .findings
+                .iter()
+                .any(|f| f.kind == kind && f.text.contains(words)),
+            "expected {kind} on {words:?} in {text:?}, got {:#?}",
+            report.findings
+        );
+    }
+
+    /// Asserts that `text`, typed as a post, yields no finding of `kind`.
+    #[track_caller]
+    pub fn assert_allows(text: &str, kind: Kind) {
+        assert_allows_in(text, Context::Post, kind);
+    }
+
+    #[track_caller]
+    pub fn assert_allows_in(text: &str, context: Context, kind: Kind) {
+        let report = report(text, context);
+        assert!(
+            !report.findings.iter().any(|f| f.kind == kind),
+            "expected no {kind} in {text:?}, got {:#?}",
+            report.findings
+        );
+    }
+
+    /// Asserts that `text` yields no finding at all.
+    #[track_caller]
+    pub fn assert_silent(text: &str) {
+        let report = report(text, Context::Post);
+        assert!(
+            report.findings.is_empty(),
+            "expected no findings in {text:?}, got {:#?}",
+            report.findings
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_sorted() {
+        let ids: Vec<&str> = REGISTRY.iter().map(|d| d.id()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(
+            ids, sorted,
+            "registry must list each detector once, in id order"
+        );
+    }
+}

@@ -1,0 +1,269 @@
+//! The draft as detectors see it: folded text, sentences, and the organization's own details located.
+
+use crate::policy::Policy;
+use crate::report::{Identifier, Kind, Severity};
+use crate::text::Normalized;
+use crate::CheckOptions;
+use std::borrow::Cow;
+
+/// A finding before offsets are mapped back: byte offsets into the folded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub kind: Kind,
+    pub severity: Severity,
+    pub start: usize,
+    pub end: usize,
+    pub identifier: Option<Cow<'static, str>>,
+    pub message: Cow<'static, str>,
+    pub suggestion: Option<Cow<'static, str>>,
+}
+
+impl Hit {
+    /// A hit of `kind` at its default severity.
+    pub fn new(kind: Kind, start: usize, end: usize, message: impl Into<Cow<'static, str>>) -> Hit {
+        Hit {
+            kind,
+            severity: kind.default_severity(),
+            start,
+            end,
+            identifier: None,
+            message: message.into(),
+            suggestion: None,
+        }
+    }
+
+    /// Marks the hit as a patient identifier; the suggestion becomes its placeholder.
+    pub fn identifier(mut self, identifier: Identifier) -> Hit {
+        self.identifier = Some(Cow::Borrowed(identifier.as_str()));
+        self.suggestion = Some(Cow::Borrowed(identifier.placeholder()));
+        self
+    }
+
+    /// Sets a safer wording.
+    pub fn suggest(mut self, suggestion: impl Into<Cow<'static, str>>) -> Hit {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// Sets the severity.
+    pub fn severity(mut self, severity: Severity) -> Hit {
+        self.severity = severity;
+        self
+    }
+}
+
+/// The draft being checked.
+pub(crate) struct Document<'a> {
+    pub norm: Normalized,
+    pub options: &'a CheckOptions,
+    pub policy: &'a Policy,
+    sentences: Vec<(usize, usize)>,
+    org_spans: Vec<(usize, usize)>,
+    org_phones: Vec<String>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(original: &str, options: &'a CheckOptions, policy: &'a Policy) -> Document<'a> {
+        let norm = Normalized::new(original);
+        let sentences = split_sentences(norm.text());
+        let org_spans = find_org_spans(norm.lower(), policy);
+        let org_phones = policy
+            .organization
+            .phones
+            .iter()
+            .map(|p| last_digits(p, 10))
+            .collect();
+        Document {
+            norm,
+            options,
+            policy,
+            sentences,
+            org_spans,
+            org_phones,
+        }
+    }
+
+    /// The folded text.
+    pub fn text(&self) -> &str {
+        self.norm.text()
+    }
+
+    /// The folded text, ASCII-lowercased (same offsets).
+    pub fn lower(&self) -> &str {
+        self.norm.lower()
+    }
+
+    /// Sentence ranges, in order, covering the text.
+    pub fn sentences(&self) -> &[(usize, usize)] {
+        &self.sentences
+    }
+
+    /// The sentence containing byte `at`.
+    pub fn sentence_at(&self, at: usize) -> (usize, usize) {
+        let i = self.sentences.partition_point(|&(_, end)| end <= at);
+        self.sentences
+            .get(i)
+            .copied()
+            .unwrap_or((0, self.text().len()))
+    }
+
+    /// Up to `len` bytes of lowercased text just before `at` (cut at a character boundary).
+    pub fn before(&self, at: usize, len: usize) -> &str {
+        let lower = self.lower();
+        let mut start = at.saturating_sub(len);
+        while !lower.is_char_boundary(start) {
+            start += 1;
+        }
+        &lower[start..at]
+    }
+
+    /// Up to `len` bytes of lowercased text just after `at` (cut at a character boundary).
+    pub fn after(&self, at: usize, len: usize) -> &str {
+        let lower = self.lower();
+        let mut end = (at + len).min(lower.len());
+        while !lower.is_char_boundary(end) {
+            end -= 1;
+        }
+        &lower[at..end]
+    }
+
+    /// True when the range overlaps one of the organization's own names, addresses, domains or staff.
+    pub fn is_org(&self, start: usize, end: usize) -> bool {
+        self.org_spans.iter().any(|&(s, e)| s < end && start < e)
+    }
+
+    /// True when the phone number is one of the organization's own.
+    pub fn is_org_phone(&self, phone: &str) -> bool {
+        let digits = last_digits(phone, 10);
+        self.org_phones.iter().any(|p| *p == digits)
+    }
+
+    /// True when an email address or link belongs to one of the organization's domains.
+    pub fn is_org_domain(&self, address: &str) -> bool {
+        let lower = address.to_ascii_lowercase();
+        let host = lower.rsplit('@').next().unwrap_or(&lower);
+        let host = host
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_start_matches("www.");
+        let host = host.split(['/', '?', '#']).next().unwrap_or(host);
+        self.policy.organization.domains.iter().any(|d| {
+            let d = d.to_ascii_lowercase();
+            host == d || host.ends_with(&format!(".{d}"))
+        })
+    }
+}
+
+/// Splits at sentence-ending punctuation followed by a space, and at line breaks.
+fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let ends = match b {
+            b'\n' => true,
+            b'.' | b'!' | b'?' => {
+                // Runs like "?!" or "..." end once; abbreviations with a following lowercase word do not end.
+                let mut j = i + 1;
+                while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+                    j += 1;
+                }
+                let followed_by_space = j >= bytes.len() || bytes[j] == b' ' || bytes[j] == b'\n';
+                let next_word_lower = bytes[j..]
+                    .iter()
+                    .find(|c| **c != b' ')
+                    .is_some_and(|c| c.is_ascii_lowercase());
+                i = j - 1;
+                followed_by_space && !(b == b'.' && next_word_lower)
+            }
+            _ => false,
+        };
+        if ends {
+            if !text[start..=i].trim().is_empty() {
+                out.push((start, i + 1));
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < text.len() || out.is_empty() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
+    let org = &policy.organization;
+    let mut spans = Vec::new();
+    for needle in org
+        .names
+        .iter()
+        .chain(&org.addresses)
+        .chain(&org.domains)
+        .chain(&org.staff)
+    {
+        let needle = Normalized::new(needle).lower().to_string();
+        if needle.is_empty() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(&needle) {
+            let start = from + at;
+            let end = start + needle.len();
+            if crate::lexicon::is_word_start(lower, start)
+                && crate::lexicon::is_word_end(lower, end)
+            {
+                spans.push((start, end));
+            }
+            from = end;
+        }
+    }
+    spans
+}
+
+/// The last `n` ASCII digits of `s`.
+pub(crate) fn last_digits(s: &str, n: usize) -> String {
+    let digits: Vec<char> = s.chars().filter(char::is_ascii_digit).collect();
+    digits[digits.len().saturating_sub(n)..].iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_and_lines() {
+        let text = "First one. Second one!\nThird e.g. here? Done";
+        let parts: Vec<&str> = split_sentences(text)
+            .iter()
+            .map(|&(s, e)| text[s..e].trim())
+            .collect();
+        assert_eq!(
+            parts,
+            vec!["First one.", "Second one!", "Third e.g. here?", "Done"]
+        );
+    }
+
+    #[test]
+    fn finds_org_details() {
+        let policy = Policy::parse(
+            r#"{"organization": {"names": ["RCH"], "phones": ["(217) 555-0142"], "domains": ["rch.org"], "staff": ["Maria Alvarez"]}}"#,
+        )
+        .unwrap();
+        let options = CheckOptions::default();
+        let doc = Document::new(
+            "Thanks maria alvarez at RCH! Call 217.555.0142",
+            &options,
+            &policy,
+        );
+        let at = doc.lower().find("maria").unwrap();
+        assert!(doc.is_org(at, at + 5));
+        assert!(doc.is_org_phone("217.555.0142"));
+        assert!(!doc.is_org_phone("217.555.0199"));
+        assert!(doc.is_org_domain("jobs@rch.org"));
+        assert!(doc.is_org_domain("https://www.rch.org/careers"));
+        assert!(!doc.is_org_domain("gofundme.com/rch.org"));
+    }
+}

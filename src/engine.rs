@@ -1,0 +1,186 @@
+//! Runs the detectors over a draft and turns their hits into a [`Report`].
+
+use crate::detect::REGISTRY;
+use crate::doc::{Document, Hit};
+use crate::policy::{Mode, Policy};
+use crate::report::{Finding, Kind, Report, Severity, Verdict};
+use crate::text::utf16_offsets;
+use crate::CheckOptions;
+use std::borrow::Cow;
+
+/// Checks `text` typed in the place `options` describes, under `policy`.
+///
+/// Findings are sorted by position; identical findings are reported once. The verdict is `ok` with no
+/// findings, `advise` with only low ones, `warn` with any medium or high one, and `block` when the policy
+/// is in block mode and a finding reaches its blocking severity.
+pub fn check(text: &str, options: &CheckOptions, policy: &Policy) -> Report {
+    let doc = Document::new(text, options, policy);
+    let mut hits = Vec::new();
+    for detector in REGISTRY {
+        detector.detect(&doc, &mut hits);
+    }
+    custom_identifiers(&doc, &mut hits);
+    finish(text, &doc, hits)
+}
+
+/// A policy held for repeated checks (the wasm API and the extension keep one).
+#[derive(Debug, Clone, Default)]
+pub struct Checker {
+    policy: Policy,
+}
+
+impl Checker {
+    /// A checker under `policy`.
+    pub fn new(policy: Policy) -> Checker {
+        Checker { policy }
+    }
+
+    /// The policy in force.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Checks one draft; see [`check`].
+    pub fn check(&self, text: &str, options: &CheckOptions) -> Report {
+        check(text, options, &self.policy)
+    }
+}
+
+fn custom_identifiers(doc: &Document, hits: &mut Vec<Hit>) {
+    for custom in &doc.policy.custom_identifiers {
+        for m in custom.pattern.find_iter(doc.text()) {
+            if m.is_empty() {
+                continue;
+            }
+            let mut hit = Hit::new(
+                Kind::PhiDirectIdentifier,
+                m.start(),
+                m.end(),
+                format!(
+                    "This looks like a {}, which identifies a patient.",
+                    custom.label
+                ),
+            )
+            .severity(custom.severity)
+            .suggest(format!("[{}]", custom.label.to_lowercase()));
+            hit.identifier = Some(Cow::Owned(custom.id.clone()));
+            hits.push(hit);
+        }
+    }
+}
+
+fn finish(original: &str, doc: &Document, mut hits: Vec<Hit>) -> Report {
+    let policy = doc.policy;
+    hits.retain(|h| !policy.is_disabled(h.kind) && h.end > h.start);
+    for hit in &mut hits {
+        hit.severity = policy.severity_for(hit.kind, hit.severity);
+    }
+    hits.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+    hits.dedup_by(|later, earlier| {
+        later.kind == earlier.kind && later.start == earlier.start && later.end == earlier.end
+    });
+
+    let ranges: Vec<(usize, usize)> = hits
+        .iter()
+        .map(|h| doc.norm.original_range(h.start, h.end))
+        .collect();
+    let byte_offsets: Vec<usize> = ranges.iter().flat_map(|&(s, e)| [s, e]).collect();
+    let units = utf16_offsets(original, &byte_offsets);
+    let findings: Vec<Finding> = hits
+        .into_iter()
+        .zip(ranges)
+        .enumerate()
+        .map(|(i, (hit, (start, end)))| Finding {
+            kind: hit.kind,
+            severity: hit.severity,
+            start: units[2 * i],
+            end: units[2 * i + 1],
+            text: original[start..end].to_string(),
+            identifier: hit.identifier.map(Cow::into_owned),
+            message: hit.message.into_owned(),
+            suggestion: hit.suggestion.map(Cow::into_owned),
+        })
+        .collect();
+    let verdict = verdict(&findings, policy);
+    Report { verdict, findings }
+}
+
+fn verdict(findings: &[Finding], policy: &Policy) -> Verdict {
+    let Some(worst) = findings.iter().map(|f| f.severity).max() else {
+        return Verdict::Ok;
+    };
+    if policy.mode == Mode::Block && worst >= policy.block_severity {
+        Verdict::Block
+    } else if worst >= Severity::Medium {
+        Verdict::Warn
+    } else {
+        Verdict::Advise
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Context;
+
+    fn ssn_report(policy: &Policy) -> Report {
+        check(
+            "😀 pt ssn 219-09-9999",
+            &CheckOptions::new(Context::Post),
+            policy,
+        )
+    }
+
+    #[test]
+    fn offsets_are_utf16_units_of_the_original() {
+        let report = ssn_report(&Policy::default());
+        let f = &report.findings[0];
+        assert_eq!((f.start, f.end), (10, 21));
+        assert_eq!(f.text, "219-09-9999");
+        assert_eq!(report.verdict, Verdict::Warn);
+    }
+
+    #[test]
+    fn empty_text_is_ok() {
+        let report = check("", &CheckOptions::default(), &Policy::default());
+        assert_eq!(
+            report,
+            Report {
+                verdict: Verdict::Ok,
+                findings: vec![]
+            }
+        );
+    }
+
+    #[test]
+    fn block_mode_blocks_at_its_severity() {
+        let policy = Policy::parse(r#"{"mode": "block", "block_severity": "high"}"#).unwrap();
+        assert_eq!(ssn_report(&policy).verdict, Verdict::Block);
+    }
+
+    #[test]
+    fn policy_disables_and_regrades_kinds() {
+        let off = Policy::parse(r#"{"disabled_kinds": ["phi.direct_identifier"]}"#).unwrap();
+        assert_eq!(ssn_report(&off).verdict, Verdict::Ok);
+        let low =
+            Policy::parse(r#"{"severity_overrides": {"phi.direct_identifier": "low"}}"#).unwrap();
+        assert_eq!(ssn_report(&low).verdict, Verdict::Advise);
+    }
+
+    #[test]
+    fn custom_identifiers_are_flagged_with_their_label() {
+        let policy = Policy::parse(
+            r#"{"custom_identifiers": [{"id": "rch_mrn", "label": "RCH record number", "pattern": "RCH-\\d{6}"}]}"#,
+        )
+        .unwrap();
+        let report = check(
+            "chart RCH-004512 is missing",
+            &CheckOptions::default(),
+            &policy,
+        );
+        let f = &report.findings[0];
+        assert_eq!(f.identifier.as_deref(), Some("rch_mrn"));
+        assert_eq!(f.text, "RCH-004512");
+        assert!(f.message.contains("RCH record number"));
+    }
+}

@@ -1,0 +1,134 @@
+//! Word and phrase lists matched as whole words with one Aho-Corasick automaton per list.
+//!
+//! A list is plain text in `src/data/`: `#` starts a comment, `[name]` starts a category, and every other
+//! line is a term in lowercase. A term ending in `*` also matches longer words that start with it
+//! (`diabet*` matches "diabetes" and "diabetic"). Terms are matched in the lowercased folded text, at
+//! word boundaries, leftmost-longest.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// A compiled word list.
+pub(crate) struct Lexicon {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+}
+
+struct Entry {
+    category: &'static str,
+    prefix: bool,
+}
+
+/// One whole-word match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Term {
+    pub start: usize,
+    pub end: usize,
+    pub category: &'static str,
+}
+
+impl Lexicon {
+    /// Parses a list. Panics on a malformed built-in list (tests cover every list).
+    pub fn parse(data: &'static str) -> Lexicon {
+        let mut category = "";
+        let mut patterns: Vec<&'static str> = Vec::new();
+        let mut entries = Vec::new();
+        for line in data.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                category = name;
+                continue;
+            }
+            let (term, prefix) = match line.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (line, false),
+            };
+            patterns.push(term);
+            entries.push(Entry { category, prefix });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("built-in word list compiles");
+        Lexicon { automaton, entries }
+    }
+
+    /// Whole-word matches in `lower` (lowercased folded text).
+    pub fn find<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = Term> + 'a {
+        self.automaton.find_iter(lower).filter_map(move |m| {
+            let entry = &self.entries[m.pattern().as_usize()];
+            if !is_word_start(lower, m.start()) {
+                return None;
+            }
+            let mut end = m.end();
+            if entry.prefix {
+                end = word_end(lower, end);
+            } else if !is_word_end(lower, end) {
+                return None;
+            }
+            Some(Term {
+                start: m.start(),
+                end,
+                category: entry.category,
+            })
+        })
+    }
+
+    /// Every (category, term) of the list, for validation tests.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+/// True when a word character is at `at` in `text`.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True when no word character stands just before `at`.
+pub(crate) fn is_word_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
+}
+
+/// True when no word character stands at `at`.
+pub(crate) fn is_word_end(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+/// The end of the word that continues at `at`.
+pub(crate) fn word_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_whole_words_and_prefixes() {
+        let lex = Lexicon::parse("# test\n[condition]\ndiabet*\nchest pain\n[place]\ner\n");
+        let text = "her chest pain and diabetic er visit";
+        let found: Vec<(&str, &str)> = lex
+            .find(text)
+            .map(|t| (&text[t.start..t.end], t.category))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("chest pain", "condition"),
+                ("diabetic", "condition"),
+                ("er", "place")
+            ]
+        );
+        assert_eq!(lex.len(), 3);
+    }
+}

@@ -1,0 +1,123 @@
+//! PostGuard finds patient identifiers and tone problems in social-media drafts written by healthcare
+//! staff, so that a warning can be shown before the post goes out.
+//!
+//! A name alone is fine ("Congrats to Dr. Alvarez!"), a diagnosis alone is fine ("Flu shots are in"); a
+//! patient plus a care context is not ("mrs henderson in bed 2 is back with chest pain"). The checker reads
+//! the draft with that in mind: identifier detectors find names, dates, ages, rooms, numbers and places,
+//! and contextual rules decide whether they point at a patient.
+//!
+//! # Example
+//! ```
+//! use postguard::{check, CheckOptions, Policy, Verdict};
+//!
+//! let report = check("pt ssn is 219-09-9999", &CheckOptions::default(), &Policy::default());
+//! assert_eq!(report.verdict, Verdict::Warn);
+//! assert_eq!(report.findings[0].identifier.as_deref(), Some("ssn"));
+//! assert_eq!((report.findings[0].start, report.findings[0].end), (10, 21));
+//! ```
+//!
+//! # Offsets
+//! `start` and `end` of a finding count UTF-16 code units, as JavaScript strings and DOM ranges do.
+//!
+//! # Performance and untrusted input
+//! Every pattern is compiled once, with the `regex` crate (finite automata, no backtracking), and word
+//! lists are matched with Aho-Corasick automata, so a check is linear in the length of the draft. Policies
+//! cannot add slow patterns: custom patterns have a compiled-size limit.
+//!
+//! # Privacy
+//! Nothing here performs I/O. Error messages never contain the checked text.
+#![warn(missing_docs)]
+
+mod detect;
+mod doc;
+mod engine;
+mod lexicon;
+mod policy;
+mod redact;
+mod report;
+mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use engine::{check, Checker};
+pub use policy::{
+    compile_custom_pattern, CustomIdentifier, ExtraSite, Mode, Organization, Policy, PolicyError,
+    Problem, LOCKABLE, MAX_CUSTOM_IDENTIFIERS, MAX_PATTERN_COMPILED, MAX_PATTERN_LEN,
+};
+pub use redact::{redact, Change, Redaction};
+pub use report::{Finding, Identifier, Kind, Report, Severity, Verdict};
+pub use text::{byte_offsets, utf16_offsets};
+
+/// The built-in sites the extension knows.
+pub const SITES: &[&str] = &[
+    "facebook",
+    "x",
+    "linkedin",
+    "instagram",
+    "reddit",
+    "tiktok",
+    "youtube",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "google_reviews",
+    "yelp",
+];
+
+/// Where a draft is being typed: it changes what is risky.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    /// A new post or caption.
+    #[default]
+    Post,
+    /// A comment on someone else's post.
+    Comment,
+    /// The organization replying to a public review: confirming any visit is a disclosure.
+    ReplyToReview,
+    /// A public reply in a thread, or a direct message.
+    Message,
+}
+
+impl Context {
+    /// Parses `post`, `comment`, `reply_to_review` or `message`.
+    pub fn parse(name: &str) -> Option<Context> {
+        match name {
+            "post" => Some(Context::Post),
+            "comment" => Some(Context::Comment),
+            "reply_to_review" => Some(Context::ReplyToReview),
+            "message" => Some(Context::Message),
+            _ => None,
+        }
+    }
+
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Context::Post => "post",
+            Context::Comment => "comment",
+            Context::ReplyToReview => "reply_to_review",
+            Context::Message => "message",
+        }
+    }
+}
+
+/// What the caller knows about where the draft is typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// The kind of compose box.
+    pub context: Context,
+    /// The site id (`facebook`, `google_reviews`, ...), when known.
+    pub site: Option<String>,
+}
+
+impl CheckOptions {
+    /// Options for a draft typed in `context`.
+    pub fn new(context: Context) -> CheckOptions {
+        CheckOptions {
+            context,
+            site: None,
+        }
+    }
+}

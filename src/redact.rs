@@ -1,0 +1,154 @@
+//! Applies a report's suggestions to the draft: what the overlay's Redact button does.
+
+use crate::report::Report;
+use crate::text::byte_offsets;
+use serde::{Deserialize, Serialize};
+
+/// One replaced range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// Start in the original text (UTF-16 code units).
+    pub start: usize,
+    /// End in the original text (UTF-16 code units, exclusive).
+    pub end: usize,
+    /// What replaces it.
+    pub replacement: String,
+    /// Where the replacement starts in the new text (UTF-16 code units).
+    pub new_start: usize,
+    /// Where the replacement ends in the new text (UTF-16 code units, exclusive).
+    pub new_end: usize,
+}
+
+/// A redacted draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Redaction {
+    /// The new text.
+    pub text: String,
+    /// The replaced ranges, in order, not overlapping.
+    pub changes: Vec<Change>,
+}
+
+/// Replaces every finding that has a suggestion with that suggestion.
+///
+/// Overlapping findings are merged into one change covering them all; an identifier placeholder wins over
+/// a rewording, because removing the identifier is what matters. Findings whose offsets do not fit `text`
+/// (a stale report) are skipped.
+///
+/// # Example
+/// ```
+/// use postguard::{check, redact, CheckOptions, Policy};
+/// let text = "pt ssn 219-09-9999";
+/// let report = check(text, &CheckOptions::default(), &Policy::default());
+/// assert_eq!(redact(text, &report).text, "pt ssn [ssn]");
+/// ```
+pub fn redact(text: &str, report: &Report) -> Redaction {
+    let units: usize = text.encode_utf16().count();
+    let mut spans: Vec<(usize, usize, &str, bool)> = report
+        .findings
+        .iter()
+        .filter(|f| f.start < f.end && f.end <= units)
+        .filter_map(|f| {
+            f.suggestion
+                .as_deref()
+                .map(|s| (f.start, f.end, s, f.identifier.is_some()))
+        })
+        .collect();
+    spans.sort_by_key(|&(start, end, _, _)| (start, std::cmp::Reverse(end)));
+
+    let mut merged: Vec<(usize, usize, &str, bool)> = Vec::new();
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.0 < last.1 => {
+                last.1 = last.1.max(span.1);
+                if span.3 && !last.3 {
+                    last.2 = span.2;
+                    last.3 = true;
+                }
+            }
+            _ => merged.push(span),
+        }
+    }
+
+    let offsets: Vec<usize> = merged.iter().flat_map(|&(s, e, _, _)| [s, e]).collect();
+    let bytes = byte_offsets(text, &offsets);
+    let mut out = String::with_capacity(text.len());
+    let mut changes = Vec::with_capacity(merged.len());
+    let mut copied = 0;
+    let mut new_units = 0;
+    for (i, &(start, end, replacement, _)) in merged.iter().enumerate() {
+        let (bs, be) = (bytes[2 * i], bytes[2 * i + 1]);
+        out.push_str(&text[copied..bs]);
+        new_units += text[copied..bs].encode_utf16().count();
+        out.push_str(replacement);
+        let new_start = new_units;
+        new_units += replacement.encode_utf16().count();
+        changes.push(Change {
+            start,
+            end,
+            replacement: replacement.to_string(),
+            new_start,
+            new_end: new_units,
+        });
+        copied = be;
+    }
+    out.push_str(&text[copied..]);
+    Redaction { text: out, changes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Finding, Kind, Severity, Verdict};
+
+    fn finding(start: usize, end: usize, suggestion: &str, identifier: bool) -> Finding {
+        Finding {
+            kind: Kind::PhiDirectIdentifier,
+            severity: Severity::High,
+            start,
+            end,
+            text: String::new(),
+            identifier: identifier.then(|| "name".to_string()),
+            message: String::new(),
+            suggestion: Some(suggestion.to_string()),
+        }
+    }
+
+    #[test]
+    fn replaces_with_utf16_offsets_after_emoji() {
+        let text = "😀 Ann in bed 4";
+        let report = Report {
+            verdict: Verdict::Warn,
+            findings: vec![
+                finding(3, 6, "[name]", true),
+                finding(10, 15, "[room]", true),
+            ],
+        };
+        let r = redact(text, &report);
+        assert_eq!(r.text, "😀 [name] in [room]");
+        assert_eq!((r.changes[1].new_start, r.changes[1].new_end), (13, 19));
+    }
+
+    #[test]
+    fn merges_overlaps_and_prefers_placeholders() {
+        let text = "that frequent flyer Bob";
+        let report = Report {
+            verdict: Verdict::Warn,
+            findings: vec![
+                finding(5, 23, "a patient", false),
+                finding(20, 23, "[name]", true),
+            ],
+        };
+        let r = redact(text, &report);
+        assert_eq!(r.text, "that [name]");
+        assert_eq!(r.changes.len(), 1);
+    }
+
+    #[test]
+    fn skips_stale_offsets() {
+        let report = Report {
+            verdict: Verdict::Warn,
+            findings: vec![finding(2, 99, "[x]", true)],
+        };
+        assert_eq!(redact("short", &report).text, "short");
+    }
+}

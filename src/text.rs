@@ -1,0 +1,275 @@
+//! Normalization for matching, and the offset bookkeeping back to the original text.
+//!
+//! Detectors never see the draft as typed: they see a folded copy in which fullwidth and Arabic-Indic
+//! digits are ASCII, zero-width and bidi control characters are gone, smart quotes and dashes are plain,
+//! look-alike Cyrillic and Greek letters are Latin and accents are stripped. Every byte of the folded copy
+//! remembers the byte of the original it came from, so findings always point into the original text.
+
+/// A draft folded for matching, with a map back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    text: String,
+    lower: String,
+    /// `origin[i]` is the original byte offset of folded byte `i`; one extra entry for the end.
+    origin: Vec<u32>,
+    original_len: usize,
+}
+
+impl Normalized {
+    /// Folds `original`. Runs in one pass, linear in the input.
+    pub fn new(original: &str) -> Normalized {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        let mut buf = [0u8; 4];
+        for (at, ch) in original.char_indices() {
+            let Some(folded) = fold_char(ch) else {
+                continue;
+            };
+            let encoded = folded.encode_utf8(&mut buf);
+            text.push_str(encoded);
+            origin.extend(std::iter::repeat_n(at as u32, encoded.len()));
+        }
+        origin.push(original.len() as u32);
+        // ASCII lowercasing keeps every byte offset, so `lower` shares `origin` with `text`.
+        let lower = text.to_ascii_lowercase();
+        Normalized {
+            text,
+            lower,
+            origin,
+            original_len: original.len(),
+        }
+    }
+
+    /// The folded text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The folded text with ASCII letters lowercased; byte offsets equal those of [`Normalized::text`].
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    /// Maps a folded byte range to the original byte range it covers.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let start = self.origin[start.min(self.origin.len() - 1)] as usize;
+        let end = if end == 0 {
+            0
+        } else {
+            // The end is just past the original character behind the last folded byte.
+            let last = self.origin[(end - 1).min(self.origin.len() - 1)] as usize;
+            let next = self.origin[end.min(self.origin.len() - 1)] as usize;
+            if next > last {
+                next
+            } else {
+                self.original_len.min(last + 1)
+            }
+        };
+        (start, end.max(start))
+    }
+}
+
+/// Folds one character; `None` drops it (invisible characters).
+fn fold_char(ch: char) -> Option<char> {
+    let c = ch as u32;
+    Some(match ch {
+        // Zero-width, soft hyphen, bidi controls, byte-order mark, variation selectors: invisible.
+        '\u{00AD}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{FE00}'..='\u{FE0F}' => return None,
+        // Combining marks: "fu\u{0308}ck" reads as "fuck".
+        '\u{0300}'..='\u{036F}' => return None,
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c - 0xFEE0).unwrap_or(ch),
+        '\u{0660}'..='\u{0669}' => char::from_u32('0' as u32 + c - 0x0660).unwrap_or(ch),
+        '\u{06F0}'..='\u{06F9}' => char::from_u32('0' as u32 + c - 0x06F0).unwrap_or(ch),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        '\u{2028}' | '\u{2029}' => '\n',
+        '\u{2024}' => '.',
+        _ if c < 0x80 => ch,
+        _ => fold_letter(ch),
+    })
+}
+
+/// Strips accents from Latin letters and maps Cyrillic and Greek look-alikes to Latin.
+fn fold_letter(ch: char) -> char {
+    match ch {
+        'à'..='å' => 'a',
+        'À'..='Å' => 'A',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'è'..='ë' => 'e',
+        'È'..='Ë' => 'E',
+        'ì'..='ï' => 'i',
+        'Ì'..='Ï' => 'I',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ò'..='ö' | 'ø' => 'o',
+        'Ò'..='Ö' | 'Ø' => 'O',
+        'ù'..='ü' => 'u',
+        'Ù'..='Ü' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' => 'Y',
+        // Cyrillic look-alikes.
+        'а' => 'a',
+        'е' | 'ё' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'і' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'к' => 'k',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        'І' => 'I',
+        'Ѕ' => 'S',
+        // Greek look-alikes.
+        'α' => 'a',
+        'ε' => 'e',
+        'ι' => 'i',
+        'κ' => 'k',
+        'ν' => 'v',
+        'ο' => 'o',
+        'ρ' => 'p',
+        'τ' => 't',
+        'υ' => 'u',
+        'χ' => 'x',
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Ζ' => 'Z',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
+        _ => ch,
+    }
+}
+
+/// Converts byte offsets of `text` to UTF-16 code unit offsets, in one pass.
+///
+/// `offsets` may be in any order; each must lie on a character boundary (others are rounded down).
+pub fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut result = vec![0; offsets.len()];
+    let mut units = 0;
+    let mut chars = text.char_indices().peekable();
+    for i in order {
+        let target = offsets[i];
+        while let Some(&(at, ch)) = chars.peek() {
+            if at + ch.len_utf8() > target {
+                break;
+            }
+            units += ch.len_utf16();
+            chars.next();
+        }
+        result[i] = units;
+    }
+    result
+}
+
+/// Converts UTF-16 code unit offsets of `text` to byte offsets (rounded down to a character boundary).
+pub fn byte_offsets(text: &str, utf16: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..utf16.len()).collect();
+    order.sort_by_key(|&i| utf16[i]);
+    let mut result = vec![text.len(); utf16.len()];
+    let mut units = 0;
+    let mut chars = text.char_indices().peekable();
+    for i in order {
+        let target = utf16[i];
+        while let Some(&(_, ch)) = chars.peek() {
+            if units + ch.len_utf16() > target {
+                break;
+            }
+            units += ch.len_utf16();
+            chars.next();
+        }
+        result[i] = chars.peek().map_or(text.len(), |&(at, _)| at);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fold(s: &str) -> String {
+        Normalized::new(s).text().to_string()
+    }
+
+    #[test]
+    fn folds_digits_quotes_spaces_and_invisibles() {
+        assert_eq!(fold("１２３-４５"), "123-45");
+        assert_eq!(fold("٣٤٥"), "345");
+        assert_eq!(fold("it\u{2019}s \u{201C}ok\u{201D}"), "it's \"ok\"");
+        assert_eq!(fold("12\u{200B}3\u{00AD}4"), "1234");
+        assert_eq!(fold("a\u{00A0}b\u{2014}c"), "a b-c");
+        assert_eq!(fold("\u{202E}abc\u{202C}"), "abc");
+    }
+
+    #[test]
+    fn folds_accents_and_lookalikes() {
+        assert_eq!(fold("señora café"), "senora cafe");
+        assert_eq!(fold("fu\u{0308}ck"), "fuck");
+        assert_eq!(fold("раtiеnt"), "patient"); // Cyrillic р, а, е
+    }
+
+    #[test]
+    fn maps_folded_ranges_back_to_original() {
+        let original = "😀 SSN １２３";
+        let n = Normalized::new(original);
+        let at = n.text().find("123").unwrap();
+        let (s, e) = n.original_range(at, at + 3);
+        assert_eq!(&original[s..e], "１２３");
+    }
+
+    #[test]
+    fn maps_ranges_across_dropped_characters() {
+        let original = "a1\u{200B}2b";
+        let n = Normalized::new(original);
+        assert_eq!(n.text(), "a12b");
+        let (s, e) = n.original_range(1, 3);
+        assert_eq!(&original[s..e], "1\u{200B}2");
+    }
+
+    #[test]
+    fn lower_keeps_offsets() {
+        let n = Normalized::new("Ünïcode ABC");
+        assert_eq!(n.text().len(), n.lower().len());
+        assert_eq!(n.lower(), "unicode abc");
+    }
+
+    #[test]
+    fn utf16_round_trip_with_emoji() {
+        let text = "😀 ab é";
+        let bytes = [0, 4, 5, 7, 8, text.len()];
+        let units = utf16_offsets(text, &bytes);
+        assert_eq!(units, vec![0, 2, 3, 5, 6, 7]);
+        assert_eq!(byte_offsets(text, &units), bytes.to_vec());
+    }
+}
