@@ -1,6 +1,6 @@
 //! Runs the detectors over a draft and turns their hits into a [`Report`].
 
-use crate::detect::REGISTRY;
+use crate::detect::registry;
 use crate::doc::{Document, Hit};
 use crate::policy::{Mode, Policy};
 use crate::report::{Finding, Kind, Report, Severity, Verdict};
@@ -16,7 +16,7 @@ use std::borrow::Cow;
 pub fn check(text: &str, options: &CheckOptions, policy: &Policy) -> Report {
     let doc = Document::new(text, options, policy);
     let mut hits = Vec::new();
-    for detector in REGISTRY {
+    for detector in registry() {
         detector.detect(&doc, &mut hits);
     }
     custom_identifiers(&doc, &mut hits);

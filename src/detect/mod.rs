@@ -8,6 +8,7 @@ use crate::doc::{Document, Hit};
 mod email;
 mod phone;
 mod ssn;
+mod tone;
 
 /// A rule that finds one sort of problem.
 pub(crate) trait Detector: Sync {
@@ -17,8 +18,13 @@ pub(crate) trait Detector: Sync {
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>);
 }
 
-/// Every detector, in id order.
-pub(crate) static REGISTRY: &[&dyn Detector] = &[&email::Email, &phone::Phone, &ssn::Ssn];
+/// The patient-identifier detectors, in id order.
+static IDENTIFIERS: &[&dyn Detector] = &[&email::Email, &phone::Phone, &ssn::Ssn];
+
+/// Every detector: identifiers first, then tone.
+pub(crate) fn registry() -> impl Iterator<Item = &'static dyn Detector> {
+    IDENTIFIERS.iter().chain(tone::DETECTORS).copied()
+}
 
 #[cfg(test)]
 pub(crate) mod testing {
