@@ -103,13 +103,16 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_sorted() {
-        let ids: Vec<&str> = REGISTRY.iter().map(|d| d.id()).collect();
-        let mut sorted = ids.clone();
-        sorted.sort();
-        sorted.dedup();
-        assert_eq!(
-            ids, sorted,
-            "registry must list each detector once, in id order"
-        );
+        for group in [IDENTIFIERS, tone::DETECTORS] {
+            let ids: Vec<&str> = group.iter().map(|d| d.id()).collect();
+            let mut sorted = ids.clone();
+            sorted.sort();
+            assert_eq!(ids, sorted, "each group lists its detectors in id order");
+        }
+        let mut all: Vec<&str> = registry().map(|d| d.id()).collect();
+        let count = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), count, "detector ids are unique");
     }
 }
