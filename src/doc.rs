@@ -1,5 +1,6 @@
 //! The draft as detectors see it: folded text, sentences, and the organization's own details located.
 
+use crate::care::{find_care_terms, CareCategory, CareTerm};
 use crate::policy::Policy;
 use crate::report::{Identifier, Kind, Severity};
 use crate::text::Normalized;
@@ -60,6 +61,7 @@ pub(crate) struct Document<'a> {
     sentences: Vec<(usize, usize)>,
     org_spans: Vec<(usize, usize)>,
     org_phones: Vec<String>,
+    care: Vec<CareTerm>,
 }
 
 impl<'a> Document<'a> {
@@ -67,20 +69,9 @@ impl<'a> Document<'a> {
         let norm = Normalized::new(original);
         let sentences = split_sentences(norm.text());
         let org_spans = find_org_spans(norm.lower(), policy);
-        let org_phones = policy
-            .organization
-            .phones
-            .iter()
-            .map(|p| last_digits(p, 10))
-            .collect();
-        Document {
-            norm,
-            options,
-            policy,
-            sentences,
-            org_spans,
-            org_phones,
-        }
+        let org_phones = policy.organization.phones.iter().map(|p| last_digits(p, 10)).collect();
+        let care = find_care_terms(norm.text(), norm.lower(), &policy.clinical_terms);
+        Document { norm, options, policy, sentences, org_spans, org_phones, care }
     }
 
     /// The folded text.
@@ -101,10 +92,30 @@ impl<'a> Document<'a> {
     /// The sentence containing byte `at`.
     pub fn sentence_at(&self, at: usize) -> (usize, usize) {
         let i = self.sentences.partition_point(|&(_, end)| end <= at);
-        self.sentences
-            .get(i)
-            .copied()
-            .unwrap_or((0, self.text().len()))
+        self.sentences.get(i).copied().unwrap_or((0, self.text().len()))
+    }
+
+    /// Every care word of the draft, in order.
+    pub fn care_terms(&self) -> &[CareTerm] {
+        &self.care
+    }
+
+    /// Care words inside the byte range.
+    pub fn care_in(&self, start: usize, end: usize) -> &[CareTerm] {
+        let from = self.care.partition_point(|t| t.start < start);
+        let to = self.care.partition_point(|t| t.start < end);
+        &self.care[from..to.max(from)]
+    }
+
+    /// True when the sentence around byte `at` has a care word.
+    pub fn care_in_sentence(&self, at: usize) -> bool {
+        let (start, end) = self.sentence_at(at);
+        !self.care_in(start, end).is_empty()
+    }
+
+    /// True when the draft anywhere speaks of a patient or a care place ("pt", "patient", "ICU", "bed 4").
+    pub fn mentions_patient_or_care_place(&self) -> bool {
+        self.care.iter().any(|t| matches!(t.category, CareCategory::Patient | CareCategory::Place))
     }
 
     /// Up to `len` bytes of lowercased text just before `at` (cut at a character boundary).
@@ -142,10 +153,7 @@ impl<'a> Document<'a> {
     pub fn is_org_domain(&self, address: &str) -> bool {
         let lower = address.to_ascii_lowercase();
         let host = lower.rsplit('@').next().unwrap_or(&lower);
-        let host = host
-            .trim_start_matches("https://")
-            .trim_start_matches("http://")
-            .trim_start_matches("www.");
+        let host = host.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.");
         let host = host.split(['/', '?', '#']).next().unwrap_or(host);
         self.policy.organization.domains.iter().any(|d| {
             let d = d.to_ascii_lowercase();
@@ -171,10 +179,7 @@ fn split_sentences(text: &str) -> Vec<(usize, usize)> {
                     j += 1;
                 }
                 let followed_by_space = j >= bytes.len() || bytes[j] == b' ' || bytes[j] == b'\n';
-                let next_word_lower = bytes[j..]
-                    .iter()
-                    .find(|c| **c != b' ')
-                    .is_some_and(|c| c.is_ascii_lowercase());
+                let next_word_lower = bytes[j..].iter().find(|c| **c != b' ').is_some_and(|c| c.is_ascii_lowercase());
                 i = j - 1;
                 followed_by_space && !(b == b'.' && next_word_lower)
             }
@@ -197,13 +202,7 @@ fn split_sentences(text: &str) -> Vec<(usize, usize)> {
 fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
     let org = &policy.organization;
     let mut spans = Vec::new();
-    for needle in org
-        .names
-        .iter()
-        .chain(&org.addresses)
-        .chain(&org.domains)
-        .chain(&org.staff)
-    {
+    for needle in org.names.iter().chain(&org.addresses).chain(&org.domains).chain(&org.staff) {
         let needle = Normalized::new(needle).lower().to_string();
         if needle.is_empty() {
             continue;
@@ -212,9 +211,7 @@ fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
         while let Some(at) = lower[from..].find(&needle) {
             let start = from + at;
             let end = start + needle.len();
-            if crate::lexicon::is_word_start(lower, start)
-                && crate::lexicon::is_word_end(lower, end)
-            {
+            if crate::lexicon::is_word_start(lower, start) && crate::lexicon::is_word_end(lower, end) {
                 spans.push((start, end));
             }
             from = end;
@@ -236,14 +233,8 @@ mod tests {
     #[test]
     fn splits_sentences_and_lines() {
         let text = "First one. Second one!\nThird e.g. here? Done";
-        let parts: Vec<&str> = split_sentences(text)
-            .iter()
-            .map(|&(s, e)| text[s..e].trim())
-            .collect();
-        assert_eq!(
-            parts,
-            vec!["First one.", "Second one!", "Third e.g. here?", "Done"]
-        );
+        let parts: Vec<&str> = split_sentences(text).iter().map(|&(s, e)| text[s..e].trim()).collect();
+        assert_eq!(parts, vec!["First one.", "Second one!", "Third e.g. here?", "Done"]);
     }
 
     #[test]
@@ -253,11 +244,7 @@ mod tests {
         )
         .unwrap();
         let options = CheckOptions::default();
-        let doc = Document::new(
-            "Thanks maria alvarez at RCH! Call 217.555.0142",
-            &options,
-            &policy,
-        );
+        let doc = Document::new("Thanks maria alvarez at RCH! Call 217.555.0142", &options, &policy);
         let at = doc.lower().find("maria").unwrap();
         assert!(doc.is_org(at, at + 5));
         assert!(doc.is_org_phone("217.555.0142"));

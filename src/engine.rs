@@ -56,10 +56,7 @@ fn custom_identifiers(doc: &Document, hits: &mut Vec<Hit>) {
                 Kind::PhiDirectIdentifier,
                 m.start(),
                 m.end(),
-                format!(
-                    "This looks like a {}, which identifies a patient.",
-                    custom.label
-                ),
+                format!("This looks like a {}, which identifies a patient.", custom.label),
             )
             .severity(custom.severity)
             .suggest(format!("[{}]", custom.label.to_lowercase()));
@@ -80,10 +77,7 @@ fn finish(original: &str, doc: &Document, mut hits: Vec<Hit>) -> Report {
         later.kind == earlier.kind && later.start == earlier.start && later.end == earlier.end
     });
 
-    let ranges: Vec<(usize, usize)> = hits
-        .iter()
-        .map(|h| doc.norm.original_range(h.start, h.end))
-        .collect();
+    let ranges: Vec<(usize, usize)> = hits.iter().map(|h| doc.norm.original_range(h.start, h.end)).collect();
     let byte_offsets: Vec<usize> = ranges.iter().flat_map(|&(s, e)| [s, e]).collect();
     let units = utf16_offsets(original, &byte_offsets);
     let findings: Vec<Finding> = hits
@@ -124,11 +118,7 @@ mod tests {
     use crate::Context;
 
     fn ssn_report(policy: &Policy) -> Report {
-        check(
-            "😀 pt ssn 219-09-9999",
-            &CheckOptions::new(Context::Post),
-            policy,
-        )
+        check("😀 pt ssn 219-09-9999", &CheckOptions::new(Context::Post), policy)
     }
 
     #[test]
@@ -143,13 +133,7 @@ mod tests {
     #[test]
     fn empty_text_is_ok() {
         let report = check("", &CheckOptions::default(), &Policy::default());
-        assert_eq!(
-            report,
-            Report {
-                verdict: Verdict::Ok,
-                findings: vec![]
-            }
-        );
+        assert_eq!(report, Report { verdict: Verdict::Ok, findings: vec![] });
     }
 
     #[test]
@@ -162,8 +146,7 @@ mod tests {
     fn policy_disables_and_regrades_kinds() {
         let off = Policy::parse(r#"{"disabled_kinds": ["phi.direct_identifier"]}"#).unwrap();
         assert_eq!(ssn_report(&off).verdict, Verdict::Ok);
-        let low =
-            Policy::parse(r#"{"severity_overrides": {"phi.direct_identifier": "low"}}"#).unwrap();
+        let low = Policy::parse(r#"{"severity_overrides": {"phi.direct_identifier": "low"}}"#).unwrap();
         assert_eq!(ssn_report(&low).verdict, Verdict::Advise);
     }
 
@@ -173,11 +156,7 @@ mod tests {
             r#"{"custom_identifiers": [{"id": "rch_mrn", "label": "RCH record number", "pattern": "RCH-\\d{6}"}]}"#,
         )
         .unwrap();
-        let report = check(
-            "chart RCH-004512 is missing",
-            &CheckOptions::default(),
-            &policy,
-        );
+        let report = check("chart RCH-004512 is missing", &CheckOptions::default(), &policy);
         let f = &report.findings[0];
         assert_eq!(f.identifier.as_deref(), Some("rch_mrn"));
         assert_eq!(f.text, "RCH-004512");

@@ -68,11 +68,7 @@ impl Lexicon {
             } else if !is_word_end(lower, end) {
                 return None;
             }
-            Some(Term {
-                start: m.start(),
-                end,
-                category: entry.category,
-            })
+            Some(Term { start: m.start(), end, category: entry.category })
         })
     }
 
@@ -90,10 +86,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// True when no word character stands just before `at`.
 pub(crate) fn is_word_start(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !is_word_char(c))
+    text[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
 }
 
 /// True when no word character stands at `at`.
@@ -103,10 +96,7 @@ pub(crate) fn is_word_end(text: &str, at: usize) -> bool {
 
 /// The end of the word that continues at `at`.
 pub(crate) fn word_end(text: &str, at: usize) -> usize {
-    text[at..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(i, _)| at + i)
+    text[at..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(text.len(), |(i, _)| at + i)
 }
 
 #[cfg(test)]
@@ -117,18 +107,8 @@ mod tests {
     fn matches_whole_words_and_prefixes() {
         let lex = Lexicon::parse("# test\n[condition]\ndiabet*\nchest pain\n[place]\ner\n");
         let text = "her chest pain and diabetic er visit";
-        let found: Vec<(&str, &str)> = lex
-            .find(text)
-            .map(|t| (&text[t.start..t.end], t.category))
-            .collect();
-        assert_eq!(
-            found,
-            vec![
-                ("chest pain", "condition"),
-                ("diabetic", "condition"),
-                ("er", "place")
-            ]
-        );
+        let found: Vec<(&str, &str)> = lex.find(text).map(|t| (&text[t.start..t.end], t.category)).collect();
+        assert_eq!(found, vec![("chest pain", "condition"), ("diabetic", "condition"), ("er", "place")]);
         assert_eq!(lex.len(), 3);
     }
 }

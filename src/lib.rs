@@ -28,6 +28,7 @@
 //! Nothing here performs I/O. Error messages never contain the checked text.
 #![warn(missing_docs)]
 
+mod care;
 mod detect;
 mod doc;
 mod engine;
@@ -42,8 +43,8 @@ mod wasm;
 
 pub use engine::{check, Checker};
 pub use policy::{
-    compile_custom_pattern, CustomIdentifier, ExtraSite, Mode, Organization, Policy, PolicyError,
-    Problem, LOCKABLE, MAX_CUSTOM_IDENTIFIERS, MAX_PATTERN_COMPILED, MAX_PATTERN_LEN,
+    compile_custom_pattern, CustomIdentifier, ExtraSite, Mode, Organization, Policy, PolicyError, Problem, LOCKABLE,
+    MAX_CUSTOM_IDENTIFIERS, MAX_PATTERN_COMPILED, MAX_PATTERN_LEN,
 };
 pub use redact::{redact, Change, Redaction};
 pub use report::{Finding, Identifier, Kind, Report, Severity, Verdict};
@@ -115,9 +116,6 @@ pub struct CheckOptions {
 impl CheckOptions {
     /// Options for a draft typed in `context`.
     pub fn new(context: Context) -> CheckOptions {
-        CheckOptions {
-            context,
-            site: None,
-        }
+        CheckOptions { context, site: None }
     }
 }

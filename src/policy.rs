@@ -211,10 +211,7 @@ impl Policy {
 
     /// The severity a kind is reported at under this policy.
     pub fn severity_for(&self, kind: Kind, detected: Severity) -> Severity {
-        self.severity_overrides
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map_or(detected, |(_, s)| *s)
+        self.severity_overrides.iter().find(|(k, _)| *k == kind).map_or(detected, |(_, s)| *s)
     }
 
     /// Whether a kind is turned off.
@@ -230,10 +227,7 @@ struct Reader {
 
 impl Reader {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.to_string(),
-            message: message.into(),
-        });
+        self.problems.push(Problem { path: path.to_string(), message: message.into() });
     }
 
     fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
@@ -241,10 +235,7 @@ impl Reader {
             Value::Object(map) => Some(map),
             Value::Null => None,
             other => {
-                self.problem(
-                    path,
-                    format!("expected an object, found {}", type_name(other)),
-                );
+                self.problem(path, format!("expected an object, found {}", type_name(other)));
                 None
             }
         }
@@ -254,10 +245,7 @@ impl Reader {
         for key in map.keys() {
             if !known.contains(&key.as_str()) {
                 let at = join(path, key);
-                self.problem(
-                    &at,
-                    format!("unknown key; expected one of: {}", known.join(", ")),
-                );
+                self.problem(&at, format!("unknown key; expected one of: {}", known.join(", ")));
             }
         }
     }
@@ -266,10 +254,7 @@ impl Reader {
         match value {
             Value::Bool(b) => *b,
             other => {
-                self.problem(
-                    path,
-                    format!("expected true or false, found {}", type_name(other)),
-                );
+                self.problem(path, format!("expected true or false, found {}", type_name(other)));
                 default
             }
         }
@@ -277,23 +262,17 @@ impl Reader {
 
     fn strings(&mut self, value: &Value, path: &str) -> Vec<String> {
         let Value::Array(items) = value else {
-            self.problem(
-                path,
-                format!("expected a list of strings, found {}", type_name(value)),
-            );
+            self.problem(path, format!("expected a list of strings, found {}", type_name(value)));
             return Vec::new();
         };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             match item {
                 Value::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
-                Value::String(_) => {
-                    self.problem(&format!("{path}[{i}]"), "empty string; remove it")
+                Value::String(_) => self.problem(&format!("{path}[{i}]"), "empty string; remove it"),
+                other => {
+                    self.problem(&format!("{path}[{i}]"), format!("expected a string, found {}", type_name(other)))
                 }
-                other => self.problem(
-                    &format!("{path}[{i}]"),
-                    format!("expected a string, found {}", type_name(other)),
-                ),
             }
         }
         out
@@ -310,7 +289,10 @@ impl Reader {
     fn kind(&mut self, name: &str, path: &str) -> Option<Kind> {
         let kind = Kind::from_id(name);
         if kind.is_none() {
-            self.problem(path, format!("unknown finding kind '{name}'; kinds look like 'phi.direct_identifier' or 'tone.profanity'"));
+            self.problem(
+                path,
+                format!("unknown finding kind '{name}'; kinds look like 'phi.direct_identifier' or 'tone.profanity'"),
+            );
         }
         kind
     }
@@ -363,9 +345,7 @@ impl Reader {
                     if let Some(overrides) = self.object(value, key) {
                         for (name, severity) in overrides {
                             let path = join(key, name);
-                            if let (Some(kind), Some(sev)) =
-                                (self.kind(name, &path), self.severity(severity, &path))
-                            {
+                            if let (Some(kind), Some(sev)) = (self.kind(name, &path), self.severity(severity, &path)) {
                                 policy.severity_overrides.push((kind, sev));
                             }
                         }
@@ -381,10 +361,7 @@ impl Reader {
                         } else {
                             self.problem(
                                 &format!("locked[{i}]"),
-                                format!(
-                                    "'{name}' cannot be locked; lockable settings: {}",
-                                    LOCKABLE.join(", ")
-                                ),
+                                format!("'{name}' cannot be locked; lockable settings: {}", LOCKABLE.join(", ")),
                             );
                         }
                     }
@@ -400,11 +377,7 @@ impl Reader {
         let Some(map) = self.object(value, "organization") else {
             return org;
         };
-        self.unknown_keys(
-            map,
-            "organization",
-            &["names", "addresses", "phones", "domains", "staff"],
-        );
+        self.unknown_keys(map, "organization", &["names", "addresses", "phones", "domains", "staff"]);
         for (key, value) in map {
             let path = join("organization", key);
             let list = match key.as_str() {
@@ -431,20 +404,14 @@ impl Reader {
 
     fn custom_identifiers(&mut self, value: &Value) -> Vec<CustomIdentifier> {
         let Value::Array(items) = value else {
-            self.problem(
-                "custom_identifiers",
-                format!("expected a list of objects, found {}", type_name(value)),
-            );
+            self.problem("custom_identifiers", format!("expected a list of objects, found {}", type_name(value)));
             return Vec::new();
         };
         let mut out: Vec<CustomIdentifier> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let path = format!("custom_identifiers[{i}]");
             if i >= MAX_CUSTOM_IDENTIFIERS {
-                self.problem(
-                    &path,
-                    format!("at most {MAX_CUSTOM_IDENTIFIERS} custom identifiers are allowed"),
-                );
+                self.problem(&path, format!("at most {MAX_CUSTOM_IDENTIFIERS} custom identifiers are allowed"));
                 break;
             }
             let Some(map) = self.object(item, &path) else {
@@ -454,7 +421,10 @@ impl Reader {
             let id = match map.get("id").and_then(Value::as_str) {
                 Some(id) if is_identifier_id(id) => id.to_string(),
                 _ => {
-                    self.problem(&join(&path, "id"), "expected an id of lowercase letters, digits and underscores, such as \"rch_mrn\"");
+                    self.problem(
+                        &join(&path, "id"),
+                        "expected an id of lowercase letters, digits and underscores, such as \"rch_mrn\"",
+                    );
                     continue;
                 }
             };
@@ -472,24 +442,14 @@ impl Reader {
             };
             let severity = match map.get("severity") {
                 None => Severity::High,
-                Some(v) => self
-                    .severity(v, &join(&path, "severity"))
-                    .unwrap_or(Severity::High),
+                Some(v) => self.severity(v, &join(&path, "severity")).unwrap_or(Severity::High),
             };
             let Some(source) = map.get("pattern").and_then(Value::as_str) else {
-                self.problem(
-                    &join(&path, "pattern"),
-                    "expected a regular expression as a string",
-                );
+                self.problem(&join(&path, "pattern"), "expected a regular expression as a string");
                 continue;
             };
             match compile_custom_pattern(source) {
-                Ok(pattern) => out.push(CustomIdentifier {
-                    id,
-                    label,
-                    pattern,
-                    severity,
-                }),
+                Ok(pattern) => out.push(CustomIdentifier { id, label, pattern, severity }),
                 Err(message) => self.problem(&join(&path, "pattern"), message),
             }
         }
@@ -502,30 +462,20 @@ impl Reader {
         };
         self.unknown_keys(map, "sites", &["disabled", "extra"]);
         if let Some(disabled) = map.get("disabled") {
-            for (i, site) in self
-                .strings(disabled, "sites.disabled")
-                .into_iter()
-                .enumerate()
-            {
+            for (i, site) in self.strings(disabled, "sites.disabled").into_iter().enumerate() {
                 if crate::SITES.contains(&site.as_str()) {
                     policy.disabled_sites.push(site);
                 } else {
                     self.problem(
                         &format!("sites.disabled[{i}]"),
-                        format!(
-                            "unknown site '{site}'; known sites: {}",
-                            crate::SITES.join(", ")
-                        ),
+                        format!("unknown site '{site}'; known sites: {}", crate::SITES.join(", ")),
                     );
                 }
             }
         }
         if let Some(extra) = map.get("extra") {
             let Value::Array(items) = extra else {
-                self.problem(
-                    "sites.extra",
-                    format!("expected a list of objects, found {}", type_name(extra)),
-                );
+                self.problem("sites.extra", format!("expected a list of objects, found {}", type_name(extra)));
                 return;
             };
             for (i, item) in items.iter().enumerate() {
@@ -534,11 +484,7 @@ impl Reader {
                     continue;
                 };
                 self.unknown_keys(site, &path, &["matches", "context"]);
-                let Some(matches) = site
-                    .get("matches")
-                    .and_then(Value::as_str)
-                    .filter(|m| is_match_pattern(m))
-                else {
+                let Some(matches) = site.get("matches").and_then(Value::as_str).filter(|m| is_match_pattern(m)) else {
                     self.problem(
                         &join(&path, "matches"),
                         "expected a match pattern such as \"https://intranet.example.org/*\"",
@@ -550,15 +496,15 @@ impl Reader {
                     Some(v) => match v.as_str().and_then(crate::Context::parse) {
                         Some(c) => c,
                         None => {
-                            self.problem(&join(&path, "context"), "expected \"post\", \"comment\", \"reply_to_review\" or \"message\"");
+                            self.problem(
+                                &join(&path, "context"),
+                                "expected \"post\", \"comment\", \"reply_to_review\" or \"message\"",
+                            );
                             continue;
                         }
                     },
                 };
-                policy.extra_sites.push(ExtraSite {
-                    matches: matches.to_string(),
-                    context,
-                });
+                policy.extra_sites.push(ExtraSite { matches: matches.to_string(), context });
             }
         }
     }
@@ -573,46 +519,28 @@ pub fn compile_custom_pattern(source: &str) -> Result<Regex, String> {
         return Err("empty pattern".into());
     }
     if source.len() > MAX_PATTERN_LEN {
-        return Err(format!(
-            "pattern is {} bytes long; the limit is {MAX_PATTERN_LEN}",
-            source.len()
-        ));
+        return Err(format!("pattern is {} bytes long; the limit is {MAX_PATTERN_LEN}", source.len()));
     }
-    RegexBuilder::new(source)
-        .size_limit(MAX_PATTERN_COMPILED)
-        .dfa_size_limit(MAX_PATTERN_COMPILED)
-        .build()
-        .map_err(|err| match err {
+    RegexBuilder::new(source).size_limit(MAX_PATTERN_COMPILED).dfa_size_limit(MAX_PATTERN_COMPILED).build().map_err(
+        |err| match err {
             regex::Error::CompiledTooBig(_) => {
                 "pattern compiles too large; make it simpler or more specific".to_string()
             }
             regex::Error::Syntax(msg) => {
-                let last = msg
-                    .lines()
-                    .rev()
-                    .find(|l| l.starts_with("error:"))
-                    .unwrap_or("error: invalid syntax");
-                format!(
-                    "invalid regular expression: {}",
-                    last.trim_start_matches("error:").trim()
-                )
+                let last = msg.lines().rev().find(|l| l.starts_with("error:")).unwrap_or("error: invalid syntax");
+                format!("invalid regular expression: {}", last.trim_start_matches("error:").trim())
             }
             other => format!("invalid regular expression: {other}"),
-        })
+        },
+    )
 }
 
 fn is_identifier_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 40
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    !id.is_empty() && id.len() <= 40 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 fn is_match_pattern(pattern: &str) -> bool {
-    (pattern.starts_with("https://")
-        || pattern.starts_with("http://")
-        || pattern.starts_with("*://"))
+    (pattern.starts_with("https://") || pattern.starts_with("http://") || pattern.starts_with("*://"))
         && pattern[pattern.find("://").unwrap_or(0) + 3..].contains('/')
 }
 
@@ -666,10 +594,7 @@ mod tests {
         );
         let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
         assert!(paths.contains(&"colour"), "{paths:?}");
-        assert!(
-            paths.contains(&"custom_identifiers[1].pattern"),
-            "{paths:?}"
-        );
+        assert!(paths.contains(&"custom_identifiers[1].pattern"), "{paths:?}");
         assert!(paths.contains(&"disabled_kinds[1]"), "{paths:?}");
         assert_eq!(policy.mode, Mode::Block);
         assert_eq!(policy.custom_identifiers.len(), 1);
@@ -680,9 +605,7 @@ mod tests {
     fn rejects_huge_patterns() {
         let huge = "a".repeat(MAX_PATTERN_LEN + 1);
         assert!(compile_custom_pattern(&huge).unwrap_err().contains("limit"));
-        assert!(compile_custom_pattern(r"\w{1000}\w{1000}\w{1000}")
-            .unwrap_err()
-            .contains("too large"));
+        assert!(compile_custom_pattern(r"\w{1000}\w{1000}\w{1000}").unwrap_err().contains("too large"));
     }
 
     #[test]

@@ -47,11 +47,7 @@ pub fn redact(text: &str, report: &Report) -> Redaction {
         .findings
         .iter()
         .filter(|f| f.start < f.end && f.end <= units)
-        .filter_map(|f| {
-            f.suggestion
-                .as_deref()
-                .map(|s| (f.start, f.end, s, f.identifier.is_some()))
-        })
+        .filter_map(|f| f.suggestion.as_deref().map(|s| (f.start, f.end, s, f.identifier.is_some())))
         .collect();
     spans.sort_by_key(|&(start, end, _, _)| (start, std::cmp::Reverse(end)));
 
@@ -82,13 +78,7 @@ pub fn redact(text: &str, report: &Report) -> Redaction {
         out.push_str(replacement);
         let new_start = new_units;
         new_units += replacement.encode_utf16().count();
-        changes.push(Change {
-            start,
-            end,
-            replacement: replacement.to_string(),
-            new_start,
-            new_end: new_units,
-        });
+        changes.push(Change { start, end, replacement: replacement.to_string(), new_start, new_end: new_units });
         copied = be;
     }
     out.push_str(&text[copied..]);
@@ -118,10 +108,7 @@ mod tests {
         let text = "😀 Ann in bed 4";
         let report = Report {
             verdict: Verdict::Warn,
-            findings: vec![
-                finding(3, 6, "[name]", true),
-                finding(10, 15, "[room]", true),
-            ],
+            findings: vec![finding(3, 6, "[name]", true), finding(10, 15, "[room]", true)],
         };
         let r = redact(text, &report);
         assert_eq!(r.text, "😀 [name] in [room]");
@@ -133,10 +120,7 @@ mod tests {
         let text = "that frequent flyer Bob";
         let report = Report {
             verdict: Verdict::Warn,
-            findings: vec![
-                finding(5, 23, "a patient", false),
-                finding(20, 23, "[name]", true),
-            ],
+            findings: vec![finding(5, 23, "a patient", false), finding(20, 23, "[name]", true)],
         };
         let r = redact(text, &report);
         assert_eq!(r.text, "that [name]");
@@ -145,10 +129,7 @@ mod tests {
 
     #[test]
     fn skips_stale_offsets() {
-        let report = Report {
-            verdict: Verdict::Warn,
-            findings: vec![finding(2, 99, "[x]", true)],
-        };
+        let report = Report { verdict: Verdict::Warn, findings: vec![finding(2, 99, "[x]", true)] };
         assert_eq!(redact("short", &report).text, "short");
     }
 }

@@ -139,8 +139,7 @@ impl Serialize for Kind {
 impl<'de> Deserialize<'de> for Kind {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let id = String::deserialize(deserializer)?;
-        Kind::from_id(&id)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown finding kind '{id}'")))
+        Kind::from_id(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown finding kind '{id}'")))
     }
 }
 

@@ -32,12 +32,7 @@ impl Normalized {
         origin.push(original.len() as u32);
         // ASCII lowercasing keeps every byte offset, so `lower` shares `origin` with `text`.
         let lower = text.to_ascii_lowercase();
-        Normalized {
-            text,
-            lower,
-            origin,
-            original_len: original.len(),
-        }
+        Normalized { text, lower, origin, original_len: original.len() }
     }
 
     /// The folded text.

@@ -26,21 +26,15 @@ fn options(value: JsValue) -> Result<CheckOptions, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(CheckOptions::default());
     }
-    let raw: JsOptions = serde_wasm_bindgen::from_value(value).map_err(|_| {
-        JsError::new("options must be an object like {context: 'post', site: 'facebook'}")
-    })?;
+    let raw: JsOptions = serde_wasm_bindgen::from_value(value)
+        .map_err(|_| JsError::new("options must be an object like {context: 'post', site: 'facebook'}"))?;
     let context = match raw.context.as_deref() {
         None => Context::Post,
         Some(name) => Context::parse(name).ok_or_else(|| {
-            JsError::new(&format!(
-                "unknown context '{name}'; expected post, comment, reply_to_review or message"
-            ))
+            JsError::new(&format!("unknown context '{name}'; expected post, comment, reply_to_review or message"))
         })?,
     };
-    Ok(CheckOptions {
-        context,
-        site: raw.site,
-    })
+    Ok(CheckOptions { context, site: raw.site })
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -79,13 +73,9 @@ pub fn configure(policy: JsValue) -> Vec<String> {
     } else {
         match serde_wasm_bindgen::from_value::<serde_json::Value>(policy) {
             Ok(value) => Policy::from_value(&value),
-            Err(_) => (
-                Policy::default(),
-                vec![crate::Problem {
-                    path: "$".into(),
-                    message: "expected a JSON object".into(),
-                }],
-            ),
+            Err(_) => {
+                (Policy::default(), vec![crate::Problem { path: "$".into(), message: "expected a JSON object".into() }])
+            }
         }
     };
     CHECKER.with(|c| *c.borrow_mut() = Checker::new(parsed));

@@ -26,9 +26,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<ExitCode, String> {
     match args.first().map(String::as_str) {
         Some("check") => check_command(&args[1..]),
-        Some("policy") if args.get(1).map(String::as_str) == Some("validate") => {
-            validate_command(&args[2..])
-        }
+        Some("policy") if args.get(1).map(String::as_str) == Some("validate") => validate_command(&args[2..]),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -55,25 +53,20 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
     let mut parsed = CheckArgs::default();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
-        };
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
         match arg.as_str() {
             "--policy" => parsed.policy = Some(value("--policy")?),
             "--context" => {
                 let name = value("--context")?;
-                parsed.context = Context::parse(&name)
-                    .ok_or_else(|| format!("unknown context '{name}'; expected post, comment, reply_to_review or message"))?;
+                parsed.context = Context::parse(&name).ok_or_else(|| {
+                    format!("unknown context '{name}'; expected post, comment, reply_to_review or message")
+                })?;
             }
             "--site" => parsed.site = Some(value("--site")?),
             "--json" => parsed.json = true,
             "--jsonl" => parsed.jsonl = true,
             "-" => parsed.input = Some("-".into()),
-            flag if flag.starts_with("--") => {
-                return Err(format!("unknown option '{flag}'\n{USAGE}"))
-            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'\n{USAGE}")),
             file => {
                 if parsed.input.replace(file.to_string()).is_some() {
                     return Err(format!("give at most one input file\n{USAGE}"));
@@ -91,8 +84,7 @@ fn load_policy(path: Option<&str>) -> Result<Policy, String> {
     let Some(path) = path else {
         return Ok(Policy::default());
     };
-    let json =
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read policy '{path}': {e}"))?;
+    let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read policy '{path}': {e}"))?;
     Policy::parse(&json).map_err(|e| {
         let details: Vec<String> = e.problems().iter().map(|p| format!("  {p}")).collect();
         format!("policy '{path}' is not valid:\n{}", details.join("\n"))
@@ -108,35 +100,19 @@ fn check_command(args: &[String]) -> Result<ExitCode, String> {
     let text = match args.input.as_deref() {
         None | Some("-") => {
             let mut text = String::new();
-            io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read standard input: {e}"))?;
             text
         }
-        Some(path) => {
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read '{path}': {e}"))?
-        }
+        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read '{path}': {e}"))?,
     };
-    let options = CheckOptions {
-        context: args.context,
-        site: args.site,
-    };
+    let options = CheckOptions { context: args.context, site: args.site };
     let report = check(&text, &options, &policy);
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string(&report).expect("reports serialize")
-        );
+        println!("{}", serde_json::to_string(&report).expect("reports serialize"));
     } else {
         print_human(&text, &report);
     }
-    Ok(
-        if matches!(report.verdict, Verdict::Warn | Verdict::Block) {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        },
-    )
+    Ok(if matches!(report.verdict, Verdict::Warn | Verdict::Block) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn check_jsonl(policy: &Policy) -> Result<ExitCode, String> {
@@ -173,16 +149,10 @@ fn check_request(request: &Value, policy: &Policy) -> Value {
             None => return fail("\"context\" must be post, comment, reply_to_review or message"),
         },
     };
-    let site = request
-        .get("site")
-        .and_then(Value::as_str)
-        .map(str::to_string);
+    let site = request.get("site").and_then(Value::as_str).map(str::to_string);
     let report = check(text, &CheckOptions { context, site }, policy);
     let mut value = serde_json::to_value(&report).expect("reports serialize");
-    value
-        .as_object_mut()
-        .expect("a report is an object")
-        .insert("id".into(), id);
+    value.as_object_mut().expect("a report is an object").insert("id".into(), id);
     value
 }
 
@@ -210,18 +180,8 @@ fn print_human(text: &str, report: &Report) {
     marked.push_str(&String::from_utf16_lossy(&units[at..]));
     println!("\n{marked}\n");
     for f in &report.findings {
-        let id = f
-            .identifier
-            .as_deref()
-            .map(|i| format!(" ({i})"))
-            .unwrap_or_default();
-        println!(
-            "- {} [{}]{}: \"{}\"",
-            f.kind,
-            f.severity.as_str(),
-            id,
-            f.text
-        );
+        let id = f.identifier.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
+        println!("- {} [{}]{}: \"{}\"", f.kind, f.severity.as_str(), id, f.text);
         println!("    {}", f.message);
         if let Some(s) = &f.suggestion {
             println!("    suggestion: {s}");
@@ -233,8 +193,7 @@ fn validate_command(args: &[String]) -> Result<ExitCode, String> {
     let [path] = args else {
         return Err(format!("policy validate takes one file\n{USAGE}"));
     };
-    let json =
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read policy '{path}': {e}"))?;
+    let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read policy '{path}': {e}"))?;
     let (_, problems) = Policy::parse_lenient(&json);
     if problems.is_empty() {
         println!("{path}: ok");
@@ -243,10 +202,6 @@ fn validate_command(args: &[String]) -> Result<ExitCode, String> {
     for p in &problems {
         println!("{path}: {p}");
     }
-    println!(
-        "{} problem{} found",
-        problems.len(),
-        if problems.len() == 1 { "" } else { "s" }
-    );
+    println!("{} problem{} found", problems.len(), if problems.len() == 1 { "" } else { "s" });
     Ok(ExitCode::from(1))
 }

@@ -12,10 +12,8 @@ use std::sync::LazyLock;
 pub(crate) struct Email;
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?-u:\b)",
-    )
-    .expect("email pattern compiles")
+    Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?-u:\b)")
+        .expect("email pattern compiles")
 });
 
 const MESSAGE: &str = "A personal email address identifies the person it belongs to.";
@@ -30,10 +28,7 @@ impl Detector for Email {
             if doc.is_org_domain(m.as_str()) {
                 continue;
             }
-            out.push(
-                Hit::new(Kind::PhiDirectIdentifier, m.start(), m.end(), MESSAGE)
-                    .identifier(Identifier::Email),
-            );
+            out.push(Hit::new(Kind::PhiDirectIdentifier, m.start(), m.end(), MESSAGE).identifier(Identifier::Email));
         }
     }
 }
@@ -45,27 +40,13 @@ mod tests {
 
     #[test]
     fn flags_personal_addresses() {
-        assert_flags(
-            "pt emails me from tammyr62@gmail.com daily",
-            Kind::PhiDirectIdentifier,
-            "tammyr62@gmail.com",
-        );
-        assert_flags(
-            "write to j.doe+clinic@example.net",
-            Kind::PhiDirectIdentifier,
-            "j.doe+clinic@example.net",
-        );
+        assert_flags("pt emails me from tammyr62@gmail.com daily", Kind::PhiDirectIdentifier, "tammyr62@gmail.com");
+        assert_flags("write to j.doe+clinic@example.net", Kind::PhiDirectIdentifier, "j.doe+clinic@example.net");
     }
 
     #[test]
     fn allows_the_organizations_domain_and_mentions() {
-        assert_allows(
-            "Apply: careers@lakesidegeneral.org",
-            Kind::PhiDirectIdentifier,
-        );
-        assert_allows(
-            "thanks @lakeside_nurses, meet @ 5pm",
-            Kind::PhiDirectIdentifier,
-        );
+        assert_allows("Apply: careers@lakesidegeneral.org", Kind::PhiDirectIdentifier);
+        assert_allows("thanks @lakeside_nurses, meet @ 5pm", Kind::PhiDirectIdentifier);
     }
 }

@@ -60,10 +60,7 @@ pub(crate) mod testing {
     pub fn assert_flags_in(text: &str, context: Context, kind: Kind, words: &str) {
         let report = report(text, context);
         assert!(
-            report
-                .findings
-                .iter()
-                .any(|f| f.kind == kind && f.text.contains(words)),
+            report.findings.iter().any(|f| f.kind == kind && f.text.contains(words)),
             "expected {kind} on {words:?} in {text:?}, got {:#?}",
             report.findings
         );
@@ -89,11 +86,7 @@ pub(crate) mod testing {
     #[track_caller]
     pub fn assert_silent(text: &str) {
         let report = report(text, Context::Post);
-        assert!(
-            report.findings.is_empty(),
-            "expected no findings in {text:?}, got {:#?}",
-            report.findings
-        );
+        assert!(report.findings.is_empty(), "expected no findings in {text:?}, got {:#?}", report.findings);
     }
 }
 

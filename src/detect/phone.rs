@@ -31,43 +31,29 @@ impl Detector for Phone {
             let whole = caps.get(0).expect("group 0 always matches");
             let (start, end) = (whole.start(), whole.end());
             // The match must not continue a longer run of digits or letters.
-            if text[..start]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_alphanumeric())
-            {
+            if text[..start].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()) {
                 continue;
             }
             let area = caps.get(1).or(caps.get(2)).map_or("", |m| m.as_str());
             let exchange = &caps[4];
-            if area.starts_with(['0', '1'])
-                || exchange.starts_with(['0', '1'])
-                || TOLL_FREE.contains(&area)
-            {
+            if area.starts_with(['0', '1']) || exchange.starts_with(['0', '1']) || TOLL_FREE.contains(&area) {
                 continue;
             }
-            let bare = caps.get(3).is_some_and(|m| m.as_str().is_empty())
-                && !text[start..end].contains(['-', '.', ' ']);
+            let bare =
+                caps.get(3).is_some_and(|m| m.as_str().is_empty()) && !text[start..end].contains(['-', '.', ' ']);
             if bare && !names_phone(doc.before(start, 30)) {
                 continue;
             }
             if doc.is_org_phone(whole.as_str()) {
                 continue;
             }
-            out.push(
-                Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE)
-                    .identifier(Identifier::Phone),
-            );
+            out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Phone));
         }
     }
 }
 
 fn names_phone(before: &str) -> bool {
-    [
-        "cell", "phone", "call", "text", "number", "tel", "fax", "mobile", "#",
-    ]
-    .iter()
-    .any(|w| before.contains(w))
+    ["cell", "phone", "call", "text", "number", "tel", "fax", "mobile", "#"].iter().any(|w| before.contains(w))
 }
 
 #[cfg(test)]
@@ -77,35 +63,16 @@ mod tests {
 
     #[test]
     fn flags_personal_numbers_in_common_formats() {
-        assert_flags(
-            "her cell is 217 555 0177, call her",
-            Kind::PhiDirectIdentifier,
-            "217 555 0177",
-        );
-        assert_flags(
-            "husband keeps calling from 217-555-0199",
-            Kind::PhiDirectIdentifier,
-            "217-555-0199",
-        );
-        assert_flags(
-            "reach the daughter at (312) 555-0123",
-            Kind::PhiDirectIdentifier,
-            "(312) 555-0123",
-        );
-        assert_flags(
-            "call +1 217.555.0188 asap",
-            Kind::PhiDirectIdentifier,
-            "217.555.0188",
-        );
+        assert_flags("her cell is 217 555 0177, call her", Kind::PhiDirectIdentifier, "217 555 0177");
+        assert_flags("husband keeps calling from 217-555-0199", Kind::PhiDirectIdentifier, "217-555-0199");
+        assert_flags("reach the daughter at (312) 555-0123", Kind::PhiDirectIdentifier, "(312) 555-0123");
+        assert_flags("call +1 217.555.0188 asap", Kind::PhiDirectIdentifier, "217.555.0188");
         assert_flags("cell 2175550177", Kind::PhiDirectIdentifier, "2175550177");
     }
 
     #[test]
     fn allows_the_organizations_own_numbers_in_any_format() {
-        assert_allows(
-            "Questions? Call (614) 555-0100 today",
-            Kind::PhiDirectIdentifier,
-        );
+        assert_allows("Questions? Call (614) 555-0100 today", Kind::PhiDirectIdentifier);
         assert_allows("Fax forms to 614.555.0101", Kind::PhiDirectIdentifier);
     }
 

@@ -13,12 +13,10 @@ use std::sync::LazyLock;
 pub(crate) struct Ssn;
 
 static SSN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{3})([-. ]?)(\d{2})([-. ]?)(\d{4})(?-u:\b)")
-        .expect("ssn pattern compiles")
+    Regex::new(r"(?-u:\b)(\d{3})([-. ]?)(\d{2})([-. ]?)(\d{4})(?-u:\b)").expect("ssn pattern compiles")
 });
 
-const MESSAGE: &str =
-    "A Social Security number identifies a person on its own; it must never be posted.";
+const MESSAGE: &str = "A Social Security number identifies a person on its own; it must never be posted.";
 
 impl Detector for Ssn {
     fn id(&self) -> &'static str {
@@ -41,22 +39,14 @@ impl Detector for Ssn {
             {
                 continue;
             }
-            if glued(bytes.get(whole.end()))
-                && bytes.get(whole.end() + 1).is_some_and(u8::is_ascii_digit)
-            {
+            if glued(bytes.get(whole.end())) && bytes.get(whole.end() + 1).is_some_and(u8::is_ascii_digit) {
                 continue;
             }
             if sep1.is_empty() && !names_ssn(doc.before(whole.start(), 40)) {
                 continue;
             }
             out.push(
-                Hit::new(
-                    Kind::PhiDirectIdentifier,
-                    whole.start(),
-                    whole.end(),
-                    MESSAGE,
-                )
-                .identifier(Identifier::Ssn),
+                Hit::new(Kind::PhiDirectIdentifier, whole.start(), whole.end(), MESSAGE).identifier(Identifier::Ssn),
             );
         }
     }
@@ -67,10 +57,7 @@ fn is_valid(area: &str, group: &str, serial: &str) -> bool {
 }
 
 fn names_ssn(before: &str) -> bool {
-    before.contains("ssn")
-        || before.contains("social security")
-        || before.contains("ss#")
-        || before.contains("ss #")
+    before.contains("ssn") || before.contains("social security") || before.contains("ss#") || before.contains("ss #")
 }
 
 #[cfg(test)]
@@ -80,21 +67,9 @@ mod tests {
 
     #[test]
     fn flags_dashed_spaced_and_dotted() {
-        assert_flags(
-            "pt ssn 219-09-9999 on the form",
-            Kind::PhiDirectIdentifier,
-            "219-09-9999",
-        );
-        assert_flags(
-            "written as 219 09 9999 on intake",
-            Kind::PhiDirectIdentifier,
-            "219 09 9999",
-        );
-        assert_flags(
-            "her number 219.09.9999",
-            Kind::PhiDirectIdentifier,
-            "219.09.9999",
-        );
+        assert_flags("pt ssn 219-09-9999 on the form", Kind::PhiDirectIdentifier, "219-09-9999");
+        assert_flags("written as 219 09 9999 on intake", Kind::PhiDirectIdentifier, "219 09 9999");
+        assert_flags("her number 219.09.9999", Kind::PhiDirectIdentifier, "219.09.9999");
     }
 
     #[test]
@@ -104,28 +79,13 @@ mod tests {
 
     #[test]
     fn flags_fullwidth_and_zero_width_evasions() {
-        assert_flags(
-            "ssn ２１９-０９-９９９９",
-            Kind::PhiDirectIdentifier,
-            "２１９-０９-９９９９",
-        );
-        assert_flags(
-            "ssn 219-0\u{200B}9-9999",
-            Kind::PhiDirectIdentifier,
-            "219-0\u{200B}9-9999",
-        );
+        assert_flags("ssn ２１９-０９-９９９９", Kind::PhiDirectIdentifier, "２１９-０９-９９９９");
+        assert_flags("ssn 219-0\u{200B}9-9999", Kind::PhiDirectIdentifier, "219-0\u{200B}9-9999");
     }
 
     #[test]
     fn allows_numbers_that_cannot_be_ssns() {
-        for text in [
-            "000-12-3456",
-            "666-12-3456",
-            "912-12-3456",
-            "219-00-1234",
-            "219-09-0000",
-            "219-09.9999",
-        ] {
+        for text in ["000-12-3456", "666-12-3456", "912-12-3456", "219-00-1234", "219-09-0000", "219-09.9999"] {
             assert_allows(text, Kind::PhiDirectIdentifier);
         }
     }

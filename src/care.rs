@@ -1,0 +1,150 @@
+//! Care context: the words that say a sentence is about someone's health care.
+//!
+//! Found once per draft from `src/data/care.txt` (plus the policy's extra clinical terms) and queried by
+//! the identifier detectors: a name, date or room number matters when care words stand near it.
+
+use crate::lexicon::{Lexicon, Term};
+use std::sync::LazyLock;
+
+static CARE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(include_str!("data/care.txt")));
+
+/// What kind of care word a term is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CareCategory {
+    /// "patient", "pt", "resident".
+    Patient,
+    /// "ED", "ICU", "waiting room".
+    Place,
+    /// "admitted", "came in", "discharged".
+    Verb,
+    /// "stage 3 colon cancer", "DKA".
+    Condition,
+    /// "colonoscopy", "root canal".
+    Procedure,
+    /// "Suboxone", "insulin".
+    Drug,
+}
+
+/// A care word found in the draft (byte offsets into the folded text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CareTerm {
+    pub start: usize,
+    pub end: usize,
+    pub category: CareCategory,
+}
+
+fn category(name: &str) -> CareCategory {
+    match name {
+        "patient" => CareCategory::Patient,
+        "place" => CareCategory::Place,
+        "verb" => CareCategory::Verb,
+        "condition" => CareCategory::Condition,
+        "procedure" => CareCategory::Procedure,
+        _ => CareCategory::Drug,
+    }
+}
+
+/// Every care term in `lower`, in order, with the policy's extra terms counted as conditions.
+pub(crate) fn find_care_terms(text: &str, lower: &str, extra_terms: &[String]) -> Vec<CareTerm> {
+    let mut terms: Vec<CareTerm> = CARE
+        .find(lower)
+        .filter(|t| !is_non_clinical_sense(text, lower, t))
+        .map(|Term { start, end, category: name }| CareTerm { start, end, category: category(name) })
+        .collect();
+    for extra in extra_terms {
+        let needle = extra.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(&needle) {
+            let (start, end) = (from + at, from + at + needle.len());
+            if crate::lexicon::is_word_start(lower, start) && crate::lexicon::is_word_end(lower, end) {
+                terms.push(CareTerm { start, end, category: CareCategory::Condition });
+            }
+            from = end;
+        }
+    }
+    terms.sort_by_key(|t| t.start);
+    terms
+}
+
+/// "Be patient", "patient with yourselves": the adjective, not a person in care.
+fn is_non_clinical_sense(text: &str, lower: &str, term: &Term) -> bool {
+    let word = &lower[term.start..term.end];
+    if word == "patient" {
+        let before = lower[..term.start].trim_end();
+        let after = lower[term.end..].trim_start();
+        return before.ends_with(" be")
+            || before.ends_with("so")
+            || before == "be"
+            || after.starts_with("with your")
+            || before.ends_with("please be")
+            || before.ends_with("more");
+    }
+    if word == "or" || word == "ed" || word == "er" {
+        // Only the capitalized unit names count; "or" and "er" are everyday words.
+        return text[term.start..term.end] != word.to_ascii_uppercase();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn categories(text: &str) -> Vec<(String, CareCategory)> {
+        let lower = text.to_ascii_lowercase();
+        find_care_terms(text, &lower, &[])
+            .into_iter()
+            .map(|t| (lower[t.start..t.end].to_string(), t.category))
+            .collect()
+    }
+
+    #[test]
+    fn finds_care_words_by_category() {
+        let found = categories("Pt came in with DKA and went to the ICU for insulin");
+        assert_eq!(
+            found,
+            vec![
+                ("pt".into(), CareCategory::Patient),
+                ("came in".into(), CareCategory::Verb),
+                ("dka".into(), CareCategory::Condition),
+                ("icu".into(), CareCategory::Place),
+                ("insulin".into(), CareCategory::Drug),
+            ]
+        );
+    }
+
+    #[test]
+    fn unit_names_count_only_in_capitals() {
+        assert_eq!(categories("back in the ED again").len(), 1);
+        assert!(categories("him or her, ed and er").is_empty());
+    }
+
+    #[test]
+    fn ignores_the_adjective_patient() {
+        assert!(categories("be patient with yourselves").is_empty());
+        assert!(categories("please be patient").is_empty());
+    }
+
+    #[test]
+    fn counts_policy_terms() {
+        let text = "she is in the blue pod";
+        assert_eq!(find_care_terms(text, text, &["blue pod".to_string()]).len(), 1);
+    }
+
+    #[test]
+    fn care_list_is_valid() {
+        let data = include_str!("data/care.txt");
+        let mut seen = std::collections::HashSet::new();
+        for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
+            if line.starts_with('[') {
+                assert!(
+                    ["[patient]", "[place]", "[verb]", "[condition]", "[procedure]", "[drug]"].contains(&line),
+                    "{line}"
+                );
+                continue;
+            }
+            assert_eq!(line, line.to_lowercase(), "terms are lowercase: {line}");
+            assert!(seen.insert(line), "listed twice: {line}");
+        }
+    }
+}
