@@ -431,8 +431,8 @@ export class Guard {
       canRedact: report.findings.some((f) => f.suggestion != null),
       onEdit: backToEditor,
       onPostAnyway: () => {
-        this.overlay = null;
-        if (!trigger || readText(field) !== text) { backToEditor(); return; }
+        backToEditor(); // editors act on keys only when focused, with their selection in place
+        if (!trigger || readText(field) !== text) return;
         count('posted_anyway');
         this.release(field, trigger);
       },
