@@ -21,9 +21,12 @@ pub(crate) trait Detector: Sync {
 /// The patient-identifier detectors, in id order.
 static IDENTIFIERS: &[&dyn Detector] = &[&email::Email, &phone::Phone, &ssn::Ssn];
 
-/// Every detector: identifiers first, then tone.
+/// The contextual privacy rules (names, dates, ages, places judged in their care context).
+static CONTEXTUAL: &[&dyn Detector] = &[&crate::phi::PatientContext];
+
+/// Every detector: identifiers first, then the contextual privacy rules, then tone.
 pub(crate) fn registry() -> impl Iterator<Item = &'static dyn Detector> {
-    IDENTIFIERS.iter().chain(tone::DETECTORS).copied()
+    IDENTIFIERS.iter().chain(CONTEXTUAL).chain(tone::DETECTORS).copied()
 }
 
 #[cfg(test)]
@@ -96,7 +99,7 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_sorted() {
-        for group in [IDENTIFIERS, tone::DETECTORS] {
+        for group in [IDENTIFIERS, CONTEXTUAL, tone::DETECTORS] {
             let ids: Vec<&str> = group.iter().map(|d| d.id()).collect();
             let mut sorted = ids.clone();
             sorted.sort();
