@@ -6,6 +6,8 @@
 use crate::doc::{Document, Hit};
 
 mod email;
+mod keyed;
+mod mrn;
 mod phone;
 mod ssn;
 mod tone;
@@ -19,7 +21,7 @@ pub(crate) trait Detector: Sync {
 }
 
 /// The patient-identifier detectors, in id order.
-static IDENTIFIERS: &[&dyn Detector] = &[&email::Email, &phone::Phone, &ssn::Ssn];
+static IDENTIFIERS: &[&dyn Detector] = &[&email::Email, &mrn::Mrn, &phone::Phone, &ssn::Ssn];
 
 /// Every detector: identifiers first, then tone.
 pub(crate) fn registry() -> impl Iterator<Item = &'static dyn Detector> {
