@@ -5,8 +5,12 @@
 
 use crate::doc::{Document, Hit};
 
+mod account;
+mod device;
 mod email;
+mod insurance_id;
 mod keyed;
+mod license;
 mod mrn;
 mod phone;
 mod ssn;
@@ -21,7 +25,16 @@ pub(crate) trait Detector: Sync {
 }
 
 /// The patient-identifier detectors, in id order.
-static IDENTIFIERS: &[&dyn Detector] = &[&email::Email, &mrn::Mrn, &phone::Phone, &ssn::Ssn];
+static IDENTIFIERS: &[&dyn Detector] = &[
+    &account::Account,
+    &device::Device,
+    &email::Email,
+    &insurance_id::InsuranceId,
+    &license::License,
+    &mrn::Mrn,
+    &phone::Phone,
+    &ssn::Ssn,
+];
 
 /// Every detector: identifiers first, then tone.
 pub(crate) fn registry() -> impl Iterator<Item = &'static dyn Detector> {
