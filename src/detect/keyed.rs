@@ -8,7 +8,7 @@
 /// set off by spaces, and a word such as "no.", "number", "is" or "ending in" ("MRN# 562917",
 /// "chart no. 4471-22", "policy number is W88", "acct ending in 4417").
 pub(super) const SEPARATOR: &str =
-    r"(?:[\s#:=(]|-\s)*(?:(?:no|nbr|num|number|is|was|ending in|ends in)(?-u:\b)\.?(?:[\s#:=(]|-\s)*){0,2}";
+    r"(?:[\s#:=(]|-\s)*(?:(?:no|nbr|num|number|is|was|are|reads|ending in|ends in)(?-u:\b)\.?(?:[\s#:=(]|-\s)*){0,2}";
 
 /// How many ASCII digits `value` has.
 pub(super) fn digit_count(value: &str) -> usize {

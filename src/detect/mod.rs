@@ -15,6 +15,7 @@ mod mrn;
 mod phone;
 mod ssn;
 mod tone;
+mod vehicle;
 
 /// A rule that finds one sort of problem.
 pub(crate) trait Detector: Sync {
@@ -34,6 +35,7 @@ static IDENTIFIERS: &[&dyn Detector] = &[
     &mrn::Mrn,
     &phone::Phone,
     &ssn::Ssn,
+    &vehicle::Vehicle,
 ];
 
 /// Every detector: identifiers first, then tone.
