@@ -9,6 +9,7 @@ mod account;
 mod device;
 mod email;
 mod insurance_id;
+mod ip;
 mod keyed;
 mod license;
 mod mrn;
@@ -31,6 +32,7 @@ static IDENTIFIERS: &[&dyn Detector] = &[
     &device::Device,
     &email::Email,
     &insurance_id::InsuranceId,
+    &ip::Ip,
     &license::License,
     &mrn::Mrn,
     &phone::Phone,
