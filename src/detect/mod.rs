@@ -16,6 +16,7 @@ mod mrn;
 mod phone;
 mod ssn;
 mod tone;
+mod url;
 mod vehicle;
 
 /// A rule that finds one sort of problem.
@@ -37,6 +38,7 @@ static IDENTIFIERS: &[&dyn Detector] = &[
     &mrn::Mrn,
     &phone::Phone,
     &ssn::Ssn,
+    &url::Url,
     &vehicle::Vehicle,
 ];
 
