@@ -8,6 +8,7 @@ use crate::doc::{Document, Hit};
 mod account;
 mod device;
 mod email;
+mod handle;
 mod insurance_id;
 mod ip;
 mod keyed;
@@ -32,6 +33,7 @@ static IDENTIFIERS: &[&dyn Detector] = &[
     &account::Account,
     &device::Device,
     &email::Email,
+    &handle::Handle,
     &insurance_id::InsuranceId,
     &ip::Ip,
     &license::License,
