@@ -6,6 +6,7 @@
 use crate::doc::{Document, Hit};
 
 mod account;
+mod address;
 mod device;
 mod email;
 mod handle;
@@ -19,6 +20,7 @@ mod ssn;
 mod tone;
 mod url;
 mod vehicle;
+mod zip;
 
 /// A rule that finds one sort of problem.
 pub(crate) trait Detector: Sync {
@@ -31,6 +33,7 @@ pub(crate) trait Detector: Sync {
 /// The patient-identifier detectors, in id order.
 static IDENTIFIERS: &[&dyn Detector] = &[
     &account::Account,
+    &address::Address,
     &device::Device,
     &email::Email,
     &handle::Handle,
@@ -42,6 +45,7 @@ static IDENTIFIERS: &[&dyn Detector] = &[
     &ssn::Ssn,
     &url::Url,
     &vehicle::Vehicle,
+    &zip::Zip,
 ];
 
 /// Every detector: identifiers first, then tone.
