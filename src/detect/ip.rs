@@ -101,6 +101,11 @@ mod tests {
     }
 
     #[test]
+    fn stays_silent_on_release_notes() {
+        assert_silent("Release 2.4.1.9 ships Tuesday");
+    }
+
+    #[test]
     fn allows_clock_times() {
         assert_allows("code called at 12:30:45, ROSC at 3:41", ID);
     }
