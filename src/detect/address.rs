@@ -72,6 +72,9 @@ const PUBLIC_PLACES: &[&str] = &[
 const HOME_WORDS: &[&str] =
     &["lives", "live", "living", "home", "house", "apartment", "family", "address", "door", "her", "his", "their"];
 
+/// How far around an address (in bytes) home words count.
+const WINDOW: usize = 150;
+
 const MESSAGE: &str = "A home address tells anyone where the patient lives.";
 
 impl Detector for Address {
@@ -97,7 +100,9 @@ impl Detector for Address {
                 continue;
             }
             let (sentence_start, sentence_end) = doc.sentence_at(start);
-            let sentence = &lower[sentence_start..sentence_end];
+            // Home words are looked for near the address only, so a long unpunctuated paste stays linear.
+            let sentence =
+                nearby(lower, sentence_start.max(start.saturating_sub(WINDOW)), sentence_end.min(end + WINDOW));
             let home = has_unit || sentence.split(|c: char| !c.is_ascii_alphabetic()).any(|w| HOME_WORDS.contains(&w));
             if doc.care_in_sentence(start) || (doc.mentions_patient_or_care_place() && home) {
                 out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Address));
@@ -127,6 +132,17 @@ fn is_org_street(doc: &Document, number: &str, name: &str) -> bool {
         let mut words = lower.split_whitespace();
         words.next() == Some(number) && words.next().map(|w| w.trim_end_matches(['.', ','])) == Some(first_word)
     })
+}
+
+/// The text between `start` and `end`, both moved inward to character boundaries.
+fn nearby(text: &str, mut start: usize, mut end: usize) -> &str {
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while end > start && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end.max(start)]
 }
 
 fn names_a_public_place(before: &str) -> bool {

@@ -210,14 +210,15 @@ fn is_addressed_about_care(doc: &Document, start: usize, end: usize) -> bool {
     if !opens {
         return false;
     }
-    let rest = &doc.lower()[end..sentence_end];
+    // Only the words soon after the handle count, so a long unpunctuated paste stays linear.
+    let rest = doc.after(end, (sentence_end - end).min(200));
     let mut words = rest.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')).filter(|w| !w.is_empty()).peekable();
     while let Some(word) = words.next() {
         if word == "your" && words.peek().is_some_and(|next| YOUR_CARE.contains(next)) {
             return true;
         }
     }
-    doc.care_in(end, sentence_end).iter().any(|t| t.category == CareCategory::Patient)
+    doc.care_in(end, end + rest.len()).iter().any(|t| t.category == CareCategory::Patient)
 }
 
 #[cfg(test)]

@@ -180,7 +180,8 @@ fn points_at_a_patient(doc: &Document, at: usize) -> bool {
     if care.iter().any(|t| t.category == CareCategory::Patient) {
         return true;
     }
-    let sentence = &doc.lower()[start..end];
+    // Person words near the link only, so a long unpunctuated paste stays linear.
+    let sentence = format!("{} {}", doc.before(at, 150), doc.after(at, 150));
     !care.is_empty()
         && sentence
             .split(|c: char| !c.is_ascii_alphabetic())

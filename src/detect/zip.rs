@@ -36,6 +36,8 @@ impl Detector for Zip {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let (text, lower) = (doc.text(), doc.lower());
+        // Computed once, on the first candidate, so a long paste full of numbers stays linear.
+        let mut case_words: Option<bool> = None;
         for m in ZIP.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             if looks_like_a_number(text, start, end) || is_org_zip(doc, &m.as_str()[..5]) {
@@ -54,8 +56,12 @@ impl Detector for Zip {
             if !(named_zip || after_state || (after_place_word && ends_phrase)) {
                 continue;
             }
-            let case_words = lower.split(|c: char| !c.is_ascii_alphabetic()).any(|w| CASE_WORDS.contains(&w));
-            if doc.care_in_sentence(start) || doc.mentions_patient_or_care_place() || case_words {
+            let tied = doc.care_in_sentence(start)
+                || doc.mentions_patient_or_care_place()
+                || *case_words.get_or_insert_with(|| {
+                    lower.split(|c: char| !c.is_ascii_alphabetic()).any(|w| CASE_WORDS.contains(&w))
+                });
+            if tied {
                 out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Zip));
             }
         }
