@@ -65,3 +65,39 @@ fn safe_clinical_text_has_no_direct_identifiers() {
     }
     assert!(failures.is_empty(), "{} false identifiers:\n{}", failures.len(), failures.join("\n"));
 }
+
+#[test]
+fn identifier_detectors_survive_text_full_of_multibyte_characters() {
+    let policy = Policy::parse(POLICY).expect("fixture policy is valid");
+    let pieces = [
+        "テキスト",
+        "pt",
+        "MRN",
+        "62703",
+        "IL",
+        "zip",
+        "😀",
+        "@dana",
+        "1187 Jefferson Ave",
+        "plate",
+        "BRN",
+        "4471",
+        "é",
+        "98.213.44.17",
+        "gofundme.com/f/x",
+        "serial",
+        "ПЛ",
+        "acct",
+        "2001:db8::1",
+        "\n",
+        ",",
+    ];
+    // Every pairing of pieces, glued with and without spaces, so each boundary meets a multibyte character.
+    for a in pieces {
+        for b in pieces {
+            for text in [format!("{a}{b}テ{a}"), format!("ス{a} {b}😀"), format!("{b}, {a}\n{b}")] {
+                check(&text, &CheckOptions::new(Context::Post), &policy);
+            }
+        }
+    }
+}

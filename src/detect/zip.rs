@@ -17,10 +17,6 @@ pub(crate) struct Zip;
 static ZIP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)\d{5}(?:-\d{4})?(?-u:\b)").expect("zip pattern compiles"));
 
-/// A two-letter state right before: "Springfield, IL 62704".
-static STATE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z]{2},?\s$").expect("state pattern compiles"));
-
 const PLACE_WORDS: &[&str] = &["in", "from", "near", "around", "of", "zip", "zipcode", "code", "area"];
 const CASE_WORDS: &[&str] =
     &["case", "cases", "outbreak", "cluster", "exposure", "exposed", "infected", "positive", "tested", "overdose"];
@@ -45,7 +41,7 @@ impl Detector for Zip {
             }
             let before = doc.before(start, 40);
             let named_zip = before.contains("zip") || before.contains("postal code");
-            let after_state = STATE_BEFORE.is_match(&text[start.saturating_sub(5)..start]);
+            let after_state = follows_state(text, start);
             let last_word = before.split(|c: char| !c.is_ascii_alphabetic()).rfind(|w| !w.is_empty()).unwrap_or("");
             let after_place_word = before.trim_end().ends_with(last_word) && PLACE_WORDS.contains(&last_word);
             let next_word =
@@ -77,6 +73,17 @@ fn looks_like_a_number(text: &str, start: usize, end: usize) -> bool {
         || (before == Some(b',') && start >= 2 && bytes[start - 2].is_ascii_digit())
         || (matches!(after, Some(b',' | b'.')) && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
         || matches!(after, Some(b'%'))
+}
+
+/// A two-letter state right before: "Springfield, IL 62704", "OH, 44120".
+fn follows_state(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\n']);
+    let before = before.strip_suffix(',').unwrap_or(before).as_bytes();
+    let n = before.len();
+    n >= 2
+        && before[n - 2..].iter().all(u8::is_ascii_uppercase)
+        && (n == 2 || !before[n - 3].is_ascii_alphanumeric())
+        && start - n <= 3
 }
 
 fn is_org_zip(doc: &Document, zip: &str) -> bool {
