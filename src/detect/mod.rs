@@ -5,10 +5,22 @@
 
 use crate::doc::{Document, Hit};
 
+mod account;
+mod address;
+mod device;
 mod email;
+mod handle;
+mod insurance_id;
+mod ip;
+mod keyed;
+mod license;
+mod mrn;
 mod phone;
 mod ssn;
 mod tone;
+mod url;
+mod vehicle;
+mod zip;
 
 /// A rule that finds one sort of problem.
 pub(crate) trait Detector: Sync {
@@ -19,7 +31,22 @@ pub(crate) trait Detector: Sync {
 }
 
 /// The patient-identifier detectors, in id order.
-static IDENTIFIERS: &[&dyn Detector] = &[&email::Email, &phone::Phone, &ssn::Ssn];
+static IDENTIFIERS: &[&dyn Detector] = &[
+    &account::Account,
+    &address::Address,
+    &device::Device,
+    &email::Email,
+    &handle::Handle,
+    &insurance_id::InsuranceId,
+    &ip::Ip,
+    &license::License,
+    &mrn::Mrn,
+    &phone::Phone,
+    &ssn::Ssn,
+    &url::Url,
+    &vehicle::Vehicle,
+    &zip::Zip,
+];
 
 /// The contextual privacy rules (names, dates, ages, places judged in their care context).
 static CONTEXTUAL: &[&dyn Detector] = &[&crate::phi::PatientContext];
