@@ -3,7 +3,6 @@
 // content script, and the local counters. Typed messages {kind: ...}; no network, no text stored.
 
 import init, * as core from './pkg/postguard.js';
-import { loadSettings, onSettingsChanged } from './content/settings.js';
 import { redactionFromReport } from './content/checker.js';
 
 const COUNTERS = new Set(['warnings_shown', 'posts_changed', 'posted_anyway']);
@@ -11,18 +10,21 @@ const COUNTERS = new Set(['warnings_shown', 'posts_changed', 'posted_anyway']);
 /** Counter updates, one after another (read-modify-write). */
 let counting = Promise.resolve();
 
-/** @type {Promise<void>} */
-const ready = (async () => {
-  await init({ module_or_path: chrome.runtime.getURL('pkg/postguard_bg.wasm') });
-  await configure();
-})();
+const ready = init({ module_or_path: chrome.runtime.getURL('pkg/postguard_bg.wasm') });
 
-async function configure() {
-  const settings = await loadSettings('', { fresh: true });
-  const problems = core.configure(settings.policy);
-  if (problems && problems.length) console.warn(`PostGuard: the policy has ${problems.length} problem(s):`, Array.from(problems));
+/** The policy the core is configured with, as JSON (content scripts send theirs with each request). */
+let configured = '';
+
+/**
+ * @param {unknown} policy  JSON text
+ * @returns {string[]} problems
+ */
+function configure(policy) {
+  const json = typeof policy === 'string' ? policy : '{}';
+  if (json === configured) return [];
+  configured = json;
+  return Array.from(core.configure(JSON.parse(json)) ?? []);
 }
-onSettingsChanged(() => { ready.then(configure).catch(() => {}); });
 
 /**
  * @param {any} message
@@ -32,11 +34,17 @@ async function answer(message) {
   switch (message?.kind) {
     case 'ping':
       return true;
+    case 'configure':
+      await ready;
+      configured = '';
+      return configure(message.policy);
     case 'check':
       await ready;
+      configure(message.policy);
       return core.check(String(message.text), message.options ?? {});
     case 'redact': {
       await ready;
+      configure(message.policy);
       const text = String(message.text);
       const options = message.options ?? {};
       return typeof (/** @type {any} */ (core).redact) === 'function'

@@ -57,14 +57,16 @@ export class Badge {
    * Show the result for a field.
    * @param {import('./fields.js').Field} field
    * @param {import('./checker.js').Report} report
+   * @param {string} [context]  the context the field was checked in (shown as data-context)
    */
-  show(field, report) {
+  show(field, report, context) {
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
     this.field = field;
     const n = report.findings.length;
     this.checks += 1;
     this.host.setAttribute('data-count', String(n));
     this.host.setAttribute('data-checks', String(this.checks));
+    if (context) this.host.setAttribute('data-context', context);
     const sev = topSeverity(report);
     this.host.setAttribute('data-severity', sev);
     this.button.style.background = COLOURS[sev];
@@ -95,18 +97,29 @@ export class Badge {
 }
 
 /**
- * A field's box in the coordinates of the document that shows the badge (adds same-origin iframe offsets).
- * @param {Element} el
+ * Where a (same-origin) frame's viewport sits in the top document's viewport.
+ * @param {Window|null} win
  */
-function rectInTop(el) {
-  let r = el.getBoundingClientRect();
-  let { left, top } = r;
-  let win = el.ownerDocument.defaultView;
+export function frameOffset(win) {
+  let left = 0;
+  let top = 0;
   while (win && win.frameElement) {
     const fr = win.frameElement.getBoundingClientRect();
     left += fr.left; top += fr.top;
     win = win.frameElement.ownerDocument.defaultView;
   }
+  return { left, top };
+}
+
+/**
+ * A field's box in the coordinates of the document that shows the badge (adds same-origin iframe offsets).
+ * @param {Element} el
+ */
+function rectInTop(el) {
+  const r = el.getBoundingClientRect();
+  const off = frameOffset(el.ownerDocument.defaultView);
+  const left = r.left + off.left;
+  const top = r.top + off.top;
   return { left, top, right: left + r.width, bottom: top + r.height };
 }
 

@@ -83,14 +83,22 @@ async function ask(message) {
   return reply.value;
 }
 
-/** @returns {Checker} */
+/**
+ * The core in the background service worker. The policy travels with each check, so the worker always
+ * answers under the same policy as this page (it configures itself only when the policy changes).
+ * @returns {Checker}
+ */
 export function workerChecker() {
+  let policy = '{}';
   return {
     mode: 'worker',
     checkNow: null,
-    check: async (text, options) => asReport(await ask({ kind: 'check', text, options })),
-    redact: async (text, options) => ask({ kind: 'redact', text, options }),
-    configure: async () => [], // the worker configures itself from the same storage
+    check: async (text, options) => asReport(await ask({ kind: 'check', text, options, policy })),
+    redact: async (text, options) => ask({ kind: 'redact', text, options, policy }),
+    configure: async (value) => {
+      policy = JSON.stringify(value ?? {});
+      return ask({ kind: 'configure', policy });
+    },
   };
 }
 

@@ -4,7 +4,8 @@
 
 import { fieldFrom, fieldOfEvent, isElement, isTextControl, readText } from './fields.js';
 import { SUBMIT_WORDS, contextFor } from './sites.js';
-import { Badge } from './badge.js';
+import { Badge, frameOffset } from './badge.js';
+import { Card, findingAt, offsetAtPoint, offsetOf } from './card.js';
 import { openOverlay } from './overlay.js';
 import { applyChanges } from './redact.js';
 import { keepAlive } from './checker.js';
@@ -63,6 +64,10 @@ export class Guard {
     /** @type {Map<string, Report>} */
     this.cache = new Map();
     this.badge = new Badge(doc, () => this.reviewActive());
+    this.card = new Card(doc);
+    /** @type {WeakMap<Field, {text: string, report: Report}>} the last live result per field */
+    this.latest = new WeakMap();
+    this.pointerQueued = false;
     /** @type {Field|null} */
     this.lastField = null;
     /** @type {WeakSet<Field>} */
@@ -155,7 +160,9 @@ export class Guard {
   handle(e) {
     if (!this.settings.enabled || this.releasing) return;
     switch (e.type) {
-      case 'focusin': case 'input': return this.onEdit(e);
+      case 'focusin': case 'input': this.card.hide(); return this.onEdit(e);
+      case 'mousemove': return this.onPointer(/** @type {MouseEvent} */ (e));
+      case 'selectionchange': return this.onCaret();
       case 'focusout': return this.onBlur(e);
       case 'compositionstart': case 'compositionend': return this.onComposition(e);
       case 'keydown': return this.onKeyDown(/** @type {KeyboardEvent} */ (e));
@@ -180,9 +187,64 @@ export class Guard {
     this.timer = setTimeout(() => this.liveCheck(field), e.type === 'focusin' ? 0 : DEBOUNCE_MS);
   }
 
+  /**
+   * The finding of the current live result at a text offset, if the text is still the same.
+   * @param {Field} field
+   * @param {(field: Field) => number} offset
+   */
+  findingIn(field, offset) {
+    const latest = this.latest.get(field);
+    if (!latest || !latest.report.findings.length || readText(field) !== latest.text) return null;
+    return findingAt(latest.report, offset(field));
+  }
+
+  /** @param {MouseEvent} e */
+  onPointer(e) {
+    if (this.overlay || this.pointerQueued) return;
+    const field = fieldOfEvent(e);
+    if (!field || !this.latest.get(field)?.report.findings.length) {
+      if (this.card.finding) this.card.hide();
+      return;
+    }
+    this.pointerQueued = true;
+    const { clientX, clientY } = e;
+    requestAnimationFrame(() => {
+      this.pointerQueued = false;
+      const finding = this.findingIn(field, (f) => offsetAtPoint(f, clientX, clientY));
+      if (!finding) { this.card.hide(); return; }
+      const off = frameOffset(field.ownerDocument.defaultView);
+      this.card.show(finding, clientX + off.left, clientY + off.top + 18);
+    });
+  }
+
+  /** The caret moved: explain the flagged word it is in, if any. */
+  onCaret() {
+    if (this.overlay) return;
+    const field = this.lastField;
+    if (!field || !field.isConnected || !hasFocus(field)) { if (this.card.finding) this.card.hide(); return; }
+    /** @type {DOMRect|null} */
+    let rect = null;
+    const finding = this.findingIn(field, (f) => {
+      if (isTextControl(f)) {
+        const c = /** @type {HTMLTextAreaElement} */ (f);
+        return c.selectionStart === c.selectionEnd ? c.selectionStart ?? -1 : -1;
+      }
+      const sel = f.ownerDocument.getSelection();
+      if (!sel || !sel.rangeCount || !sel.isCollapsed || !sel.anchorNode) return -1;
+      rect = sel.getRangeAt(0).getBoundingClientRect();
+      return offsetOf(f, sel.anchorNode, sel.anchorOffset);
+    });
+    if (!finding) { if (this.card.finding) this.card.hide(); return; }
+    const box = /** @type {DOMRect|null} */ (rect);
+    const r = box && (box.width || box.height) ? box : field.getBoundingClientRect();
+    const off = frameOffset(field.ownerDocument.defaultView);
+    this.card.show(finding, r.left + off.left, r.bottom + off.top + 6);
+  }
+
   /** @param {Event} e */
   onBlur(e) {
     if (!fieldOfEvent(e)) return;
+    this.card.hide();
     clearInterval(this.alive);
     this.alive = undefined;
   }
@@ -191,10 +253,12 @@ export class Guard {
   async liveCheck(field) {
     if (!field.isConnected) { this.badge.hide(); return; }
     const text = readText(field);
-    if (!text.trim()) { this.badge.show(field, { verdict: 'ok', findings: [] }); return; }
+    if (!text.trim()) { this.badge.show(field, { verdict: 'ok', findings: [] }, this.options(field).context); return; }
     try {
       const report = await this.check(field, text);
-      if (readText(field) === text) this.badge.show(field, report);
+      if (readText(field) !== text) return;
+      this.latest.set(field, { text, report });
+      this.badge.show(field, report, this.options(field).context);
     } catch {
       // The check failed: say nothing while typing; the submit guard never blocks on a failed check in warn mode.
     }
@@ -355,7 +419,7 @@ export class Guard {
       else this.release(field, trigger);
       return;
     }
-    this.badge.show(field, report);
+    this.badge.show(field, report, this.options(field).context);
     if (this.warns(report)) this.warn(field, text, report, trigger);
     else this.release(field, trigger);
   }
@@ -413,6 +477,7 @@ export class Guard {
    */
   warn(field, text, report, trigger, error) {
     if (this.overlay) return;
+    this.card.hide();
     const selection = saveSelection(field);
     const block = !trigger || this.blocks(report) || Boolean(error);
     const options = this.options(field);
@@ -464,6 +529,16 @@ export class Guard {
     const report = this.known(field, text);
     if (report && report.findings.length) this.warn(field, text, report, null);
   }
+}
+
+/**
+ * Whether a field has the focus (in its own document, which may be a same-origin iframe's).
+ * @param {Field} field
+ */
+function hasFocus(field) {
+  const root = field.getRootNode();
+  const active = /** @type {Document|ShadowRoot} */ (root).activeElement;
+  return active === field || field.contains(active);
 }
 
 /**

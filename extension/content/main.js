@@ -7,7 +7,7 @@ import { Guard } from './guard.js';
 import { loadSettings, onSettingsChanged } from './settings.js';
 
 const FORWARDED = ['keydown', 'keyup', 'click', 'submit', 'focusin', 'focusout', 'input',
-  'compositionstart', 'compositionend', 'scroll', 'resize'];
+  'compositionstart', 'compositionend', 'scroll', 'resize', 'mousemove', 'selectionchange'];
 
 /** A frame whose same-origin parent runs PostGuard is handled by that parent. */
 function parentHandlesUs() {
@@ -46,6 +46,7 @@ export async function start(setHandler) {
     guard.cache.clear();
     await checker.configure(settings.policy).catch(() => []);
     if (!settings.enabled) guard.badge.hide();
+    else if (guard.lastField?.isConnected) guard.liveCheck(guard.lastField); // show the result under the new policy
   };
   await apply(guard.settings);
   guard.setChecker(checker);

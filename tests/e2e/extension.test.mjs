@@ -107,6 +107,63 @@ describe('extension', { timeout: 180000 }, () => {
     }
   });
 
+  test('the page decides the context: a review reply is checked as reply_to_review', T, async () => {
+    const reply = 'Thanks for coming in for your root canal last week, we are sorry about the wait.';
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/review.html'));
+      await page.click('#editor');
+      await page.keyboard.type(reply);
+      await page.waitForSelector('[data-postguard="badge"][data-context="reply_to_review"]', { state: 'attached' });
+      await page.waitForFunction(() => Number(document.querySelector('[data-postguard="badge"]')?.getAttribute('data-count')) >= 1);
+      await page.keyboard.press('Control+Enter');
+      await page.waitForSelector('[data-postguard="overlay"] [data-kind^="phi."]');
+      await page.goto(server.url('/textarea.html'));
+      await page.click('#editor');
+      await page.keyboard.type(reply);
+      await page.waitForSelector('[data-postguard="badge"][data-context="post"]', { state: 'attached' });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('#submissions li').length === 1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a card explains a flagged word under the pointer and at the caret', T, async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(10000);
+    try {
+      await page.goto(server.url('/contenteditable.html'));
+      await page.click('#editor');
+      await page.keyboard.type(RISKY);
+      await waitForBadge(page, 1);
+      const box = await page.evaluate((ssn) => {
+        const text = /** @type {Text} */ (document.getElementById('editor')?.firstChild);
+        const at = text.data.indexOf(ssn);
+        const range = document.createRange();
+        range.setStart(text, at + 2);
+        range.setEnd(text, at + 6);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }, SSN);
+      await page.mouse.move(box.x, box.y);
+      await page.waitForSelector('[data-postguard="card"] .card[data-kind="phi.direct_identifier"]:not([hidden])');
+      await page.mouse.move(5, 5);
+      await page.goto(server.url('/textarea.html'));
+      await page.click('#editor');
+      await page.keyboard.type(RISKY);
+      await waitForBadge(page, 1);
+      await page.evaluate((ssn) => {
+        const el = /** @type {HTMLTextAreaElement} */ (document.getElementById('editor'));
+        const at = el.value.indexOf(ssn) + 3;
+        el.setSelectionRange(at, at);
+      }, SSN);
+      await page.waitForSelector('[data-postguard="card"] .card[data-kind="phi.direct_identifier"]:not([hidden])');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the live check runs once per pause in typing, not per keystroke', T, async () => {
     const page = await browser.context.newPage();
     try {

@@ -52,7 +52,7 @@ export async function startServer() {
 
 /**
  * Launch Chromium with the built extension and a fresh profile.
- * @param {{lang?: string}} [options]  UI language (chrome.i18n follows it)
+ * @param {{lang?: string, executablePath?: string}} [options]  UI language (chrome.i18n follows it); another browser binary
  */
 export async function launch(options = {}) {
   const lang = options.lang ?? 'en-US';
@@ -62,7 +62,7 @@ export async function launch(options = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'postguard-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     headless: true,
-    executablePath: CHROMIUM,
+    executablePath: options.executablePath ?? CHROMIUM,
     viewport: { width: 1000, height: 700 },
     args: ['--headless=new', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

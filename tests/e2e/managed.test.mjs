@@ -1,0 +1,86 @@
+// IT's managed policy reaches the extension through Chromium's policy files. The browser runs in its own
+// mount namespace with a temporary directory bound over /etc/chromium, so the real /etc is never touched.
+// Needs root (CI and these machines run as root); skipped otherwise.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CHROMIUM, launch, settle, startServer, submissions, waitForBadge } from './harness.mjs';
+
+const EXTENSION_ID = 'ffhfkflheiiljfllagemfjpedfmdbabh';
+const POLICY = {
+  mode: 'block',
+  locked: ['mode', 'sites'],
+  organization: { names: ['Riverside Family Dental'], phones: ['(217) 555-0142'] },
+};
+const DRAFT = 'Call us at (217) 555-0142 or (217) 555-0199';
+
+const canIsolate = process.getuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0;
+
+describe('managed policy (IT)', { timeout: 120000, skip: canIsolate ? false : 'needs root and unshare -m' }, () => {
+  /** @type {Awaited<ReturnType<typeof launch>>} */
+  let browser;
+  /** @type {Awaited<ReturnType<typeof startServer>>} */
+  let server;
+  /** @type {string} */
+  let dir;
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'postguard-policy-'));
+    const etc = path.join(dir, 'etc-chromium');
+    mkdirSync(path.join(etc, 'policies', 'managed'), { recursive: true });
+    if (existsSync('/etc/chromium/master_preferences')) copyFileSync('/etc/chromium/master_preferences', path.join(etc, 'master_preferences'));
+    writeFileSync(path.join(etc, 'policies', 'managed', 'postguard.json'),
+      JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: POLICY } } }));
+    const wrapper = path.join(dir, 'chromium');
+    writeFileSync(wrapper, `#!/bin/sh\nexec unshare -m --propagation private sh -c 'mount --bind "$0" /etc/chromium && exec "$@"' '${etc}' '${CHROMIUM}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    server = await startServer();
+    browser = await launch({ executablePath: wrapper });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const p of ['/textarea.html', '/strict/textarea.html']) {
+    test(`the organization's own phone is not flagged and block mode has no way past (${p})`, { timeout: 30000 }, async () => {
+      const page = await browser.context.newPage();
+      page.setDefaultTimeout(15000);
+      try {
+        await page.goto(server.url(p));
+        await page.click('#editor');
+        await page.keyboard.type(DRAFT);
+        // Managed storage can take a few seconds to arrive the first time: wait for the policy's effect.
+        await page.waitForFunction(async () => {
+          const badge = document.querySelector('[data-postguard="badge"]');
+          return badge?.getAttribute('data-count') === '1';
+        });
+        await waitForBadge(page, 1);
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('[data-postguard="overlay"] [role="alertdialog"]');
+        const words = await page.$$eval('[data-postguard="overlay"] [data-kind] .words', (els) => els.map((e) => e.textContent ?? ''));
+        assert.deepEqual(words.map((w) => w.replace(/[“”]/g, '')), ['(217) 555-0199']);
+        assert.equal(await page.$('[data-postguard="overlay"] [data-action="post-anyway"]'), null);
+        await settle(page);
+        assert.deepEqual(await submissions(page), []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  test('the options page shows the locked mode', { timeout: 30000 }, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+      await page.waitForSelector('#managed:not([hidden])');
+      assert.equal(await page.$eval('input[value="block"]', (el) => /** @type {HTMLInputElement} */ (el).checked && el.disabled), true);
+    } finally {
+      await page.close();
+    }
+  });
+});
