@@ -202,7 +202,21 @@ fn split_sentences(text: &str) -> Vec<(usize, usize)> {
 fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
     let org = &policy.organization;
     let mut spans = Vec::new();
-    for needle in org.names.iter().chain(&org.addresses).chain(&org.domains).chain(&org.staff) {
+    // An address is also written in parts: "1200 Main St", or just "Main St" with the house number elsewhere.
+    let address_parts = org.addresses.iter().filter_map(|a| a.split(',').next()).flat_map(|street| {
+        let without_number = street.trim().trim_start_matches(|c: char| c.is_ascii_digit()).trim().to_string();
+        [street.trim().to_string(), without_number]
+    });
+    let needles: Vec<String> = org
+        .names
+        .iter()
+        .chain(&org.addresses)
+        .chain(&org.domains)
+        .chain(&org.staff)
+        .cloned()
+        .chain(address_parts)
+        .collect();
+    for needle in &needles {
         let needle = Normalized::new(needle).lower().to_string();
         if needle.is_empty() {
             continue;

@@ -47,6 +47,11 @@ pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
         if !(cared || slang) || GENERIC.is_match(&lower[char_floor(lower, m.start().saturating_sub(24))..m.start()]) {
             continue;
         }
+        // Only describing words may stand between the determiner and the person ("a sweet older man").
+        let words: Vec<&str> = m.as_str().split(' ').collect();
+        if words.len() > 2 && words[1..words.len() - 1].iter().any(|w| NOT_DESCRIBING.contains(w)) {
+            continue;
+        }
         if m.as_str().starts_with("my ") && ["my own", "my mom", "my dad"].iter().any(|w| m.as_str().starts_with(w)) {
             continue;
         }
@@ -57,6 +62,12 @@ pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
         return;
     }
 }
+
+const NOT_DESCRIBING: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "to", "of", "for", "with", "and", "or", "in", "on", "at", "as", "by",
+    "the", "a", "an", "that", "this", "who", "which", "every", "any", "no", "not", "our", "your", "their", "his",
+    "her",
+];
 
 fn char_floor(text: &str, mut at: usize) -> usize {
     while !text.is_char_boundary(at) {

@@ -101,7 +101,7 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
 static AGE_SEX: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(\d{1,3})([MF])(?-u:\b)"));
 static AGE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:(?:is|turned|turns|aged?) (\d{1,3})(?: today| years)?(?: ?[.!,]| and|$)|\((\d{2,3}), from |, (9\d|1[01]\d) and )",
+        r"(?i)(?:(?-u:\b)(?:is|turned|turns|aged?) (\d{1,3})(?: today| years)?(?: ?[.!,]| and|$)|\((\d{2,3}), from |, (9\d|1[01]\d) and )",
     )
 });
 
@@ -336,7 +336,10 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
     // Keep the longest of overlapping mentions of the same identifier type.
     let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
     for m in out {
-        if kept.iter().any(|k| k.identifier() == m.identifier() && k.start <= m.start && m.end <= k.end) {
+        if kept.iter().any(|k| k.kind == m.kind && k.start <= m.start && m.end <= k.end)
+            || (m.identifier().is_some()
+                && kept.iter().any(|k| k.identifier() == m.identifier() && k.start <= m.start && m.end <= k.end))
+        {
             continue;
         }
         kept.push(m);

@@ -76,7 +76,7 @@ pub(super) fn care_near(doc: &Document, at: usize, strong: bool) -> bool {
         let lower = &doc.lower()[s..e];
         let refers_back = lower
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| matches!(w, "she" | "he" | "her" | "him" | "his" | "they" | "them"));
+            .any(|w| matches!(w, "she" | "he" | "her" | "him" | "his" | "they" | "them" | "your"));
         refers_back && counts(s, e)
     });
     next
@@ -85,10 +85,12 @@ pub(super) fn care_near(doc: &Document, at: usize, strong: bool) -> bool {
 /// True when the sentence of `at` is about a patient: a patient word, a care verb, a name or an age.
 pub(super) fn patient_in_sentence(doc: &Document, mentions: &[Mention], at: usize) -> bool {
     let (start, end) = doc.sentence_at(at);
-    doc.care_in(start, end).iter().any(|t| matches!(t.category, CareCategory::Patient | CareCategory::Verb))
-        || mentions.iter().any(|m| {
-            m.start >= start && m.end <= end && matches!(m.kind, MentionKind::Name { .. } | MentionKind::Age { .. })
-        })
+    // "patients" (plural) is a group, not someone in particular.
+    doc.care_in(start, end).iter().any(|t| {
+        matches!(t.category, CareCategory::Patient | CareCategory::Verb) && !doc.lower()[t.start..t.end].ends_with('s')
+    }) || mentions.iter().any(|m| {
+        m.start >= start && m.end <= end && matches!(m.kind, MentionKind::Name { .. } | MentionKind::Age { .. })
+    })
 }
 
 /// True when the draft speaks of one person: an age, a name, a singular person word or a pronoun.

@@ -161,10 +161,9 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
             }
             _ => start + base.len(),
         };
-        push(start, end, false, surname_follows);
+        push(start, end, false, surname_follows || is_greeted(text, start));
     }
 
-    out.retain(|m| !is_colleague(doc, m.start, m.end));
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
     for m in out {
@@ -172,6 +171,8 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
             kept.push(m);
         }
     }
+    // Colleagues are dropped after merging, so that "Tom" inside "therapist Tom Bradley" goes with him.
+    kept.retain(|m| !is_colleague(doc, m.start, m.end));
     kept
 }
 
@@ -223,8 +224,8 @@ fn is_colleague(doc: &Document, start: usize, end: usize) -> bool {
     let before = doc.before(start, 32);
     let window = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or(before);
     let words: Vec<&str> = window.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let last_two = &words[words.len().saturating_sub(2)..];
-    if last_two.iter().any(|w| ROLES.find(w).next().is_some_and(|t| t.end - t.start == w.len())) {
+    let last = &words[words.len().saturating_sub(1)..];
+    if last.iter().any(|w| ROLES.find(w).next().is_some_and(|t| t.end - t.start == w.len())) {
         return true;
     }
     // "Tom Bradley, our respiratory therapist" / "Dana, RN".

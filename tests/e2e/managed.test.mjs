@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHROMIUM, launch, settle, startServer, submissions, waitForBadge } from './harness.mjs';
+import { CHROMIUM, RISKY, launch, settle, startServer, submissions, waitForBadge } from './harness.mjs';
 
 const EXTENSION_ID = 'ffhfkflheiiljfllagemfjpedfmdbabh';
 const POLICY = {
@@ -20,30 +20,42 @@ const DRAFT = 'Call us at (217) 555-0142 or (217) 555-0199';
 
 const canIsolate = process.getuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0;
 
-describe('managed policy (IT)', { timeout: 120000, skip: canIsolate ? false : 'needs root and unshare -m' }, () => {
-  /** @type {Awaited<ReturnType<typeof launch>>} */
+/**
+ * Launch Chromium with `policy` installed as IT would, in a private mount namespace.
+ * @param {object} policy
+ */
+async function launchWithPolicy(policy) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'postguard-policy-'));
+  const etc = path.join(dir, 'etc-chromium');
+  mkdirSync(path.join(etc, 'policies', 'managed'), { recursive: true });
+  if (existsSync('/etc/chromium/master_preferences')) copyFileSync('/etc/chromium/master_preferences', path.join(etc, 'master_preferences'));
+  writeFileSync(path.join(etc, 'policies', 'managed', 'postguard.json'),
+    JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }));
+  const wrapper = path.join(dir, 'chromium');
+  writeFileSync(wrapper, `#!/bin/sh\nexec unshare -m --propagation private sh -c 'mount --bind "$0" /etc/chromium && exec "$@"' '${etc}' '${CHROMIUM}' "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  const browser = await launch({ executablePath: wrapper });
+  return {
+    ...browser,
+    async close() {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('managed policy (IT): block mode, organization details, locks', { timeout: 120000, skip: canIsolate ? false : 'needs root and unshare -m' }, () => {
+  /** @type {Awaited<ReturnType<typeof launchWithPolicy>>} */
   let browser;
   /** @type {Awaited<ReturnType<typeof startServer>>} */
   let server;
-  /** @type {string} */
-  let dir;
   before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'postguard-policy-'));
-    const etc = path.join(dir, 'etc-chromium');
-    mkdirSync(path.join(etc, 'policies', 'managed'), { recursive: true });
-    if (existsSync('/etc/chromium/master_preferences')) copyFileSync('/etc/chromium/master_preferences', path.join(etc, 'master_preferences'));
-    writeFileSync(path.join(etc, 'policies', 'managed', 'postguard.json'),
-      JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: POLICY } } }));
-    const wrapper = path.join(dir, 'chromium');
-    writeFileSync(wrapper, `#!/bin/sh\nexec unshare -m --propagation private sh -c 'mount --bind "$0" /etc/chromium && exec "$@"' '${etc}' '${CHROMIUM}' "$@"\n`);
-    chmodSync(wrapper, 0o755);
     server = await startServer();
-    browser = await launch({ executablePath: wrapper });
+    browser = await launchWithPolicy(POLICY);
   });
   after(async () => {
     await browser?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   for (const p of ['/textarea.html', '/strict/textarea.html']) {
@@ -79,6 +91,52 @@ describe('managed policy (IT)', { timeout: 120000, skip: canIsolate ? false : 'n
       await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
       await page.waitForSelector('#managed:not([hidden])');
       assert.equal(await page.$eval('input[value="block"]', (el) => /** @type {HTMLInputElement} */ (el).checked && el.disabled), true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('managed policy (IT): "Post anyway" needs a reason', { timeout: 120000, skip: canIsolate ? false : 'needs root and unshare -m' }, () => {
+  /** @type {Awaited<ReturnType<typeof launchWithPolicy>>} */
+  let browser;
+  /** @type {Awaited<ReturnType<typeof startServer>>} */
+  let server;
+  before(async () => {
+    server = await startServer();
+    browser = await launchWithPolicy({ require_reason: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the button stays disabled until a reason is typed; the post then goes out once', { timeout: 30000 }, async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15000);
+    try {
+      await page.goto(server.url('/textarea.html'));
+      // The content script reads IT's policy (slow the first time) and remembers it: wait for that.
+      await browser.worker.evaluate(async () => {
+        for (;;) {
+          const { managed_cache: cache } = await chrome.storage.local.get('managed_cache');
+          if (cache && typeof cache === 'object' && 'require_reason' in cache) return;
+          await new Promise((resolve) => chrome.storage.onChanged.addListener(function done() {
+            chrome.storage.onChanged.removeListener(done);
+            resolve(undefined);
+          }));
+        }
+      });
+      await page.click('#editor');
+      await page.keyboard.type(RISKY);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-postguard="overlay"] [data-field="reason"]');
+      assert.equal(await page.$eval('[data-postguard="overlay"] [data-action="post-anyway"]', (b) => b.hasAttribute('disabled')), true);
+      await page.fill('[data-postguard="overlay"] [data-field="reason"]', 'Patient asked us to share this');
+      await page.click('[data-postguard="overlay"] [data-action="post-anyway"]');
+      await page.waitForFunction(() => document.querySelectorAll('#submissions li').length === 1);
+      await settle(page);
+      assert.deepEqual(await submissions(page), [RISKY]);
     } finally {
       await page.close();
     }
