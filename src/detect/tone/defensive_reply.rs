@@ -34,7 +34,7 @@ impl Detector for DefensiveReply {
         for phrase in TABLE.find(lower) {
             let counts = match phrase.category {
                 "legal" => true,
-                "blame" => super::is_reply(context),
+                "blame" => super::is_reply(context) || addresses_someone(lower),
                 _ => context == Context::ReplyToReview || (super::is_reply(context) && speaks_for_practice),
             };
             if !counts {
@@ -48,6 +48,12 @@ impl Detector for DefensiveReply {
             );
         }
     }
+}
+
+/// A post that opens by addressing a person reads as a reply: "To the family who...", "Dear reviewer".
+fn addresses_someone(lower: &str) -> bool {
+    let opening = lower.trim_start();
+    ["to the ", "to whoever", "to everyone who", "to the person", "dear "].iter().any(|cue| opening.starts_with(cue))
 }
 
 #[cfg(test)]

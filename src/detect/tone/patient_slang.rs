@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 pub(crate) struct DerogatoryPatientSlang;
 
-static TABLE: LazyLock<PhraseTable> =
+pub(super) static TABLE: LazyLock<PhraseTable> =
     LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/patient_slang.txt")));
 
 const MESSAGE: &str = "Staff slang for patients reads as contempt to the public and to the patient it describes.";

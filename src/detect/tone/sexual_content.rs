@@ -18,6 +18,9 @@ const MESSAGE: &str = "Sexual remarks about colleagues or patients in public can
                        professional-conduct rules.";
 const SUGGESTION: &str = "Leave out remarks about how people look; celebrate what they do.";
 const SUGGESTIVE_EMOJI: &[&str] = &["\u{1F346}", "\u{1F351}", "\u{1F4A6}"];
+/// Smirk, fire, hot face, heart eyes, drool, kiss, wink: flirting when aimed at a "hot patient".
+const FLIRT_EMOJI: &[&str] =
+    &["\u{1F60F}", "\u{1F525}", "\u{1F975}", "\u{1F60D}", "\u{1F924}", "\u{1F618}", "\u{1F609}", "\u{1F48B}"];
 /// People an emoji can be aimed at.
 const PEOPLE: &[&str] = &[
     "resident", "doctor", "nurse", "surgeon", "intern", "medic", "scrubs", "him", "her", "he ", "she ", "guy", "girl",
@@ -37,10 +40,20 @@ impl Detector for SexualContent {
                 continue;
             }
             let sentence = &doc.text()[start..end];
+            let lower = &doc.lower()[start..end];
+            // "a hot patient 😏": a fever is not flirted with.
+            if let Some(at) = lower.find("hot p") {
+                let person = lower[at + 4..].starts_with("patient") || lower[at + 4..].starts_with("pt");
+                if person && FLIRT_EMOJI.iter().any(|e| sentence.contains(e)) {
+                    out.push(
+                        Hit::new(Kind::ToneSexualContent, start + at, start + at + 6, MESSAGE).suggest(SUGGESTION),
+                    );
+                    continue;
+                }
+            }
             let Some(at) = SUGGESTIVE_EMOJI.iter().filter_map(|e| sentence.find(e)).min() else {
                 continue;
             };
-            let lower = &doc.lower()[start..end];
             if PEOPLE.iter().any(|p| lower.contains(p)) && !doc.care_in_sentence(start) {
                 let emoji_end = start + at + sentence[at..].chars().next().map_or(0, char::len_utf8);
                 out.push(Hit::new(Kind::ToneSexualContent, start, emoji_end, MESSAGE).suggest(SUGGESTION));
@@ -64,6 +77,7 @@ mod tests {
     #[test]
     fn flags_suggestive_emoji_aimed_at_a_person() {
         assert_flags("new guy on nights 🍑", Kind::ToneSexualContent, "new guy");
+        assert_flags("sponge bath for a hot patient today 😏", Kind::ToneSexualContent, "hot pa");
     }
 
     #[test]

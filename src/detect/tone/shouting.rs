@@ -12,7 +12,7 @@ pub(crate) struct Shouting;
 const MESSAGE: &str = "All caps and long runs of exclamation marks read as shouting; the message lands better calm.";
 /// A run needs this many capitalized words, and this many capital letters in all.
 const MIN_WORDS: usize = 3;
-const MIN_LETTERS: usize = 12;
+const MIN_LETTERS: usize = 10;
 const MIN_EXCLAMATIONS: usize = 5;
 
 impl Detector for Shouting {
@@ -44,6 +44,13 @@ impl Detector for Shouting {
     }
 }
 
+/// Capitalized words of four or more letters that are names of things, not shouting.
+const ACRONYMS: &[&str] = &[
+    "ACLS", "PALS", "NICU", "PICU", "MICU", "SICU", "CVICU", "HIPAA", "COVID", "STAT", "CPAP", "BIPAP", "CABG", "ECMO",
+    "TNCC", "ENPC", "CCRN", "MSN", "BSN", "DNP", "FNP", "NCLEX", "OSHA", "FEMA", "CDC", "WHO", "EMTALA", "PACU",
+    "NASA", "USMLE", "MCAT", "AAMC", "NIOSH", "AIDS", "MRSA", "CLABSI", "CAUTI", "UNOS", "SANE", "DNR", "POLST",
+];
+
 /// Byte ranges of runs of capitalized words: words of letters with no lowercase letter, joined by spaces
 /// and punctuation (not line breaks), skipping #hashtags and @handles.
 fn caps_runs(text: &str) -> Vec<(usize, usize)> {
@@ -53,7 +60,7 @@ fn caps_runs(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     let mut flush = |current: &mut Option<(usize, usize, usize, usize, usize)>| {
         if let Some((s, e, words, letters, long)) = current.take() {
-            if words >= MIN_WORDS && letters >= MIN_LETTERS && long >= 2 {
+            if words >= MIN_WORDS && letters >= MIN_LETTERS && long >= 1 {
                 runs.push((s, e));
             }
         }
@@ -70,7 +77,7 @@ fn caps_runs(text: &str) -> Vec<(usize, usize)> {
             let upper = word.bytes().filter(u8::is_ascii_uppercase).count();
             let shouted = !tagged && !word.bytes().any(|c| c.is_ascii_lowercase()) && upper >= 1;
             if shouted && (upper >= 2 || word == "I" || word == "A") {
-                let long = usize::from(upper >= 4);
+                let long = usize::from(upper >= 4 && !ACRONYMS.contains(&word));
                 current = Some(match current {
                     Some((s, _, w, l, g)) => (s, i, w + 1, l + upper, g + long),
                     None => (start, i, 1, upper, long),
@@ -122,6 +129,7 @@ mod tests {
         assert_flags("PLEASE STOP PARKING IN THE FIRE LANE", Kind::ToneShouting, "PLEASE STOP PARKING");
         assert_flags("GET. YOUR. FLU. SHOT.", Kind::ToneShouting, "GET. YOUR. FLU. SHOT");
         assert_flags("We did it!!!!!", Kind::ToneShouting, "!!!!!");
+        assert_flags("whoever parked there, MOVE YOUR CAR", Kind::ToneShouting, "MOVE YOUR CAR");
     }
 
     #[test]
@@ -137,6 +145,7 @@ mod tests {
             "Congrats Jamie!!!",
             "#ICU #ED #RN life",
             "NICU PICU CCU tour day",
+            "Certified in BLS ACLS PALS TNCC",
         ] {
             assert_allows(text, Kind::ToneShouting);
         }

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 pub(crate) struct StigmatizingLanguage;
 
-static TABLE: LazyLock<PhraseTable> =
+pub(super) static TABLE: LazyLock<PhraseTable> =
     LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/stigmatizing.txt")));
 
 const MESSAGE: &str = "This label reduces a person to a condition; patients who read it feel judged and \

@@ -20,14 +20,16 @@ static DEATH_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
         "[death]\nbody\nbodies\nmorgue\ncorpse\ncorpses\ntoe tag\ntoe tags\ndoa\ncoded\ncode blue\ngsw\ngsws\n\
          gunshot\nstabbing\nstabbings\nmva\nmvc\noverdose\noverdoses\nod\nods\nod'd\nshooting\npronounced\n\
          time of death\ndied on me\ndied on the table\ndead patient\ndead pt\ndead body\ndeath toll\nmass casualty\n\
-         decapitat*\njumper\nfatality\nfatalities\ncrash victims\nburn victim\n",
+         decapitat*\njumper\nfatality\nfatalities\ncrash victims\nburn victim\n\
+         amputat*\nimpaled\ndegloved\ndegloving\nmangled\nfireworks\nlost a finger\nlost two fingers\n\
+         lost 2 fingers\nlost his fingers\nlost her fingers\nlost a hand\nlost a leg\ntrain wins\ntrain won\n",
     )
 });
 
 /// Words that make a sentence a joke.
 static JOKE_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(
-        "[joke]\nlol\nlmao\nlmfao\nrofl\nhaha\nhahaha\npersonal record\nnew record\nhigh score\nbingo\njackpot\n\
+        "[joke]\nlol\nlmao*\nlmfao*\nrofl\nhaha*\npersonal record\nnew record\nhigh score\nbingo\njackpot\n\
          what a party\nparty time\nfun times\nchristmas came early\nkeeps it interesting\nnew pr\n",
     )
 });
