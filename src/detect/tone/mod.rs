@@ -151,7 +151,7 @@ pub(crate) fn push_phrases(
 
 /// The lowercase word just after byte `at` ("" at the end).
 pub(crate) fn next_word(lower: &str, at: usize) -> &str {
-    let rest = lower[at..].trim_start_matches(|c: char| c == ' ' || c == '-');
+    let rest = lower[at..].trim_start_matches([' ', '-']);
     let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).unwrap_or(rest.len());
     &rest[..end]
 }
