@@ -38,8 +38,9 @@ mod redact;
 mod report;
 mod text;
 
+/// The browser API (`check`, `redact`, `configure`, `version`), compiled only for wasm32.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use engine::{check, Checker};
 pub use policy::{

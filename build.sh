@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# PostGuard build and test entry point.
+#
+#   ./build.sh          build the extension (dist/chrome, dist/chrome-test, zip) and the CLI
+#   ./build.sh test     build, then run every check: fmt, clippy, native tests, wasm tests in headless
+#                       Chromium, end-to-end tests of the built extension, and the dev-corpus score gate
+#
+# Every prerequisite is verified and, when missing, installed (CI starts on a fresh machine). Work already
+# done is skipped, so a warm rebuild takes seconds.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+WASM_BINDGEN_VERSION="0.2.130"
+WASM_PACK_VERSION="0.15.1"
+BINARYEN_VERSION="132.0.0"
+TOOLS="$ROOT/.tools"
+SHARED="${POSTGUARD_SHARED:-$ROOT/../shared}"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+is_root() { [ "$(id -u)" = "0" ]; }
+
+apt_install() {
+  # Installs Debian packages when running as root; otherwise says what to install.
+  if ! is_root; then
+    die "missing $*; install it with: sudo apt-get install -y $*"
+  fi
+  if [ -z "${APT_UPDATED:-}" ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+cargo_install() {
+  # cargo_install CRATE VERSION: --locked first; the registry mirror here can lag behind a lock file,
+  # so fall back to resolving fresh (still the pinned version of the tool itself).
+  local crate="$1" version="$2"
+  cargo install "$crate" --version "$version" --locked 2>/dev/null || cargo install "$crate" --version "$version"
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || die "cargo is missing; install Rust with rustup"
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    step "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+}
+
+ensure_wasm_bindgen() {
+  if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+    cargo_install wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
+  fi
+}
+
+ensure_wasm_pack() {
+  if ! wasm-pack --version 2>/dev/null | grep -q "$WASM_PACK_VERSION"; then
+    step "installing wasm-pack $WASM_PACK_VERSION (a few minutes, once)"
+    cargo_install wasm-pack "$WASM_PACK_VERSION"
+  fi
+}
+
+ensure_wasm_opt() {
+  # Debian's binaryen 108 breaks wasm-bindgen 0.2.130 output (TOOLCHAIN.md); npm's binaryen works.
+  WASM_OPT="$TOOLS/node_modules/.bin/wasm-opt"
+  if [ ! -x "$WASM_OPT" ] || ! grep -q "\"version\": \"$BINARYEN_VERSION\"" "$TOOLS/node_modules/binaryen/package.json" 2>/dev/null; then
+    command -v npm >/dev/null || apt_install nodejs npm
+    step "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
+    mkdir -p "$TOOLS"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION" >/dev/null
+  fi
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    step "installing Debian's chromium and chromium-driver"
+    apt_install chromium chromium-driver
+  fi
+  export CHROMEDRIVER=/usr/bin/chromedriver
+}
+
+ensure_node_modules() {
+  command -v npm >/dev/null || apt_install nodejs npm
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step "installing end-to-end test packages (npm ci)"
+    npm ci --silent --no-audit --no-fund
+  fi
+}
+
+build_wasm() {
+  step "building the wasm core"
+  cargo build --lib --target wasm32-unknown-unknown --profile wasm
+  local out="$ROOT/target/pkg"
+  rm -rf "$out"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name postguard \
+    "$ROOT/target/wasm32-unknown-unknown/wasm/postguard.wasm"
+  "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$out/postguard_bg.wasm" -o "$out/postguard_bg.wasm"
+}
+
+assemble() {
+  step "assembling dist/"
+  rm -rf dist/chrome dist/chrome-test
+  mkdir -p dist
+  cp -R extension dist/chrome
+  rm -rf dist/chrome/pkg
+  mkdir -p dist/chrome/pkg
+  cp target/pkg/postguard.js target/pkg/postguard_bg.wasm dist/chrome/pkg/
+  cp -R dist/chrome dist/chrome-test
+  # The test variant differs only in also running on local fixture pages.
+  node -e '
+    const fs = require("fs");
+    const file = process.argv[1];
+    const manifest = JSON.parse(fs.readFileSync(file, "utf8"));
+    for (const script of manifest.content_scripts || []) {
+      script.matches = [...script.matches, "http://127.0.0.1/*", "http://localhost/*"];
+    }
+    fs.writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");
+  ' dist/chrome-test/manifest.json
+  rm -f dist/postguard-chrome.zip
+  (cd dist/chrome && python3 -m zipfile -c ../postguard-chrome.zip ./*)
+}
+
+build_cli() {
+  step "building the postguard CLI"
+  cargo build --release --bin postguard
+}
+
+build() {
+  ensure_rust
+  ensure_wasm_bindgen
+  ensure_wasm_opt
+  build_wasm
+  build_cli
+  assemble
+  local wasm_size zip_size
+  wasm_size=$(wc -c < dist/chrome/pkg/postguard_bg.wasm)
+  zip_size=$(wc -c < dist/postguard-chrome.zip)
+  cat <<EOF
+
+Built PostGuard:
+  dist/chrome/              the unpacked extension (wasm core: $wasm_size bytes)
+  dist/postguard-chrome.zip the same, zipped ($zip_size bytes)
+  dist/chrome-test/         the end-to-end test variant (also runs on http://127.0.0.1 and localhost)
+  target/release/postguard  the command-line checker
+
+Load it: open chrome://extensions (or edge://extensions), turn on Developer mode, choose
+"Load unpacked" and pick $ROOT/dist/chrome
+EOF
+}
+
+run_tests() {
+  build
+  ensure_wasm_pack
+  ensure_chromium
+  ensure_node_modules
+
+  step "formatting and lints"
+  cargo fmt --all -- --check
+  cargo clippy --all-targets -- -D warnings
+  cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+  step "native tests"
+  cargo test
+
+  step "wasm tests in headless Chromium"
+  WASM_BINDGEN_TEST_TIMEOUT=60 wasm-pack test --headless --chrome
+
+  step "end-to-end tests of the built extension in headless Chromium"
+  POSTGUARD_EXTENSION="$ROOT/dist/chrome-test" CHROMIUM=/usr/bin/chromium node --test tests/e2e/
+
+  if [ -f "$SHARED/eval/score.py" ]; then
+    step "dev-corpus score gate"
+    python3 "$SHARED/eval/score.py" --corpus "$SHARED/corpus/dev.jsonl" \
+      --min warn_recall="${MIN_WARN_RECALL:-0}" --min false_warn_max="${MAX_FALSE_WARN:-1}" \
+      -- target/release/postguard check --jsonl --policy "$SHARED/corpus/org-policy.json"
+  else
+    echo "(shared corpus not found at $SHARED; score gate skipped)"
+  fi
+  echo
+  echo "All checks passed."
+}
+
+case "${1:-build}" in
+  build) build ;;
+  test) run_tests ;;
+  -h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1'; use ./build.sh or ./build.sh test" ;;
+esac

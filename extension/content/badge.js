@@ -1,0 +1,142 @@
+// @ts-check
+// The small count badge near the focused field, and highlights of the flagged words
+// (CSS Custom Highlight API; the editor's DOM is never touched).
+
+import { t } from './i18n.js';
+import { isTextControl, rangeOf, readModel } from './fields.js';
+
+const SEVERITY_RANK = { low: 1, medium: 2, high: 3 };
+const COLOURS = { none: '#5f6b7a', low: '#1f6fb2', medium: '#b35c00', high: '#c62828' };
+
+const STYLE = `
+:host { all: initial; }
+.badge { position: fixed; z-index: 2147483646; min-width: 18px; height: 18px; padding: 0 5px; box-sizing: border-box;
+  border-radius: 9px; font: 600 11px/18px system-ui, sans-serif; color: #fff; text-align: center; cursor: pointer;
+  box-shadow: 0 1px 3px rgba(0,0,0,.35); border: 0; }
+.badge[hidden] { display: none; }
+.badge:focus-visible { outline: 2px solid #111; outline-offset: 1px; }
+`;
+
+/**
+ * @param {import('./checker.js').Report} report
+ * @returns {'none'|'low'|'medium'|'high'}
+ */
+export function topSeverity(report) {
+  let top = /** @type {'none'|'low'|'medium'|'high'} */ ('none');
+  for (const f of report.findings) if ((SEVERITY_RANK[f.severity] ?? 0) > (SEVERITY_RANK[top] ?? 0)) top = f.severity;
+  return top;
+}
+
+export class Badge {
+  /**
+   * @param {Document} doc  the document that shows the badge
+   * @param {() => void} onActivate  the user clicked the badge
+   */
+  constructor(doc, onActivate) {
+    this.doc = doc;
+    this.host = doc.createElement('div');
+    this.host.setAttribute('data-postguard', 'badge');
+    this.host.setAttribute('data-count', '0');
+    this.host.setAttribute('data-checks', '0');
+    const root = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    this.button = doc.createElement('button');
+    this.button.className = 'badge';
+    this.button.type = 'button';
+    this.button.hidden = true;
+    this.button.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus in the editor
+    this.button.addEventListener('click', onActivate);
+    root.append(style, this.button);
+    /** @type {import('./fields.js').Field|null} */
+    this.field = null;
+    this.checks = 0;
+  }
+
+  /**
+   * Show the result for a field.
+   * @param {import('./fields.js').Field} field
+   * @param {import('./checker.js').Report} report
+   */
+  show(field, report) {
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    this.field = field;
+    const n = report.findings.length;
+    this.checks += 1;
+    this.host.setAttribute('data-count', String(n));
+    this.host.setAttribute('data-checks', String(this.checks));
+    const sev = topSeverity(report);
+    this.host.setAttribute('data-severity', sev);
+    this.button.style.background = COLOURS[sev];
+    this.button.textContent = String(n);
+    this.button.setAttribute('aria-label', t('badgeLabel', String(n)));
+    this.button.title = t('badgeLabel', String(n));
+    this.button.hidden = n === 0;
+    this.place();
+    highlight(field, report);
+  }
+
+  /** Follow the field when the page scrolls or resizes. */
+  place() {
+    const field = this.field;
+    if (!field || !field.isConnected) { this.hide(); return; }
+    const r = rectInTop(field);
+    const x = Math.min(Math.max(r.right - 22, 0), this.doc.documentElement.clientWidth - 24);
+    const y = Math.min(Math.max(r.bottom - 22, 0), this.doc.documentElement.clientHeight - 22);
+    this.button.style.left = `${x}px`;
+    this.button.style.top = `${y}px`;
+  }
+
+  hide() {
+    this.button.hidden = true;
+    if (this.field) clearHighlight(this.field);
+    this.field = null;
+  }
+}
+
+/**
+ * A field's box in the coordinates of the document that shows the badge (adds same-origin iframe offsets).
+ * @param {Element} el
+ */
+function rectInTop(el) {
+  let r = el.getBoundingClientRect();
+  let { left, top } = r;
+  let win = el.ownerDocument.defaultView;
+  while (win && win.frameElement) {
+    const fr = win.frameElement.getBoundingClientRect();
+    left += fr.left; top += fr.top;
+    win = win.frameElement.ownerDocument.defaultView;
+  }
+  return { left, top, right: left + r.width, bottom: top + r.height };
+}
+
+const HIGHLIGHT_NAMES = { low: 'postguard-low', medium: 'postguard-medium', high: 'postguard-high' };
+
+/**
+ * Mark the flagged words in a contenteditable field (text controls have no DOM ranges to mark).
+ * @param {import('./fields.js').Field} field
+ * @param {import('./checker.js').Report} report
+ */
+function highlight(field, report) {
+  const css = field.ownerDocument.defaultView?.CSS;
+  if (!css || !('highlights' in css) || isTextControl(field)) return;
+  clearHighlight(field);
+  const model = readModel(field);
+  /** @type {Record<string, Range[]>} */
+  const bySeverity = { low: [], medium: [], high: [] };
+  for (const f of report.findings) {
+    const range = rangeOf(model, f.start, f.end);
+    if (range) bySeverity[f.severity]?.push(range);
+  }
+  const win = /** @type {any} */ (field.ownerDocument.defaultView);
+  for (const [sev, name] of Object.entries(HIGHLIGHT_NAMES)) {
+    if (bySeverity[sev].length) css.highlights.set(name, new win.Highlight(...bySeverity[sev]));
+  }
+}
+
+/** @param {import('./fields.js').Field} field */
+function clearHighlight(field) {
+  const css = /** @type {any} */ (field.ownerDocument.defaultView?.CSS);
+  if (!css?.highlights) return;
+  for (const name of Object.values(HIGHLIGHT_NAMES)) css.highlights.delete(name);
+}

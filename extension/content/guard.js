@@ -1,0 +1,500 @@
+// @ts-check
+// The live check and the submit guard. Every listener is capture-phase on the window (registered by
+// loader.js before the page's own scripts run), so a risky post is stopped before the site sees it.
+
+import { fieldFrom, fieldOfEvent, isElement, isTextControl, readText } from './fields.js';
+import { SUBMIT_WORDS, contextFor } from './sites.js';
+import { Badge } from './badge.js';
+import { openOverlay } from './overlay.js';
+import { applyChanges } from './redact.js';
+import { keepAlive } from './checker.js';
+import { count } from './settings.js';
+import { t } from './i18n.js';
+
+const DEBOUNCE_MS = 300;
+const CHECK_TIMEOUT_MS = 5000;
+const CACHE_SIZE = 32;
+const BUTTON_SELECTOR = 'button, [role="button"], input[type="submit"], input[type="image"]';
+
+/**
+ * @typedef {import('./fields.js').Field} Field
+ * @typedef {import('./checker.js').Report} Report
+ * @typedef {import('./checker.js').Checker} Checker
+ * @typedef {import('./settings.js').Settings} Settings
+ * @typedef {import('./sites.js').SiteAdapter} SiteAdapter
+ * @typedef {{type: 'key', target: Element, init: KeyboardEventInit}
+ *   | {type: 'click', button: HTMLElement}
+ *   | {type: 'form', form: HTMLFormElement, submitter: HTMLElement|null}} Trigger
+ */
+
+/** @param {Event} e */
+function stop(e) {
+  e.preventDefault();
+  e.stopImmediatePropagation();
+}
+
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @returns {Promise<T>}
+ */
+function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+export class Guard {
+  /**
+   * @param {SiteAdapter} site
+   * @param {Document} doc  the document that shows the badge and the overlay
+   * @param {Settings} settings
+   */
+  constructor(site, doc, settings) {
+    this.site = site;
+    this.doc = doc;
+    this.settings = settings;
+    /** @type {Checker|null} */
+    this.checker = null;
+    /** @type {Promise<Checker>} */
+    this.ready = new Promise((resolve) => { this.setChecker = (/** @type {Checker} */ c) => { this.checker = c; resolve(c); }; });
+    /** @type {Map<string, Report>} */
+    this.cache = new Map();
+    this.badge = new Badge(doc, () => this.reviewActive());
+    /** @type {Field|null} */
+    this.lastField = null;
+    /** @type {WeakSet<Field>} */
+    this.composing = new WeakSet();
+    this.releasing = false;
+    this.holding = false;
+    this.swallowEnterKeyup = false;
+    /** @type {{close: () => void}|null} */
+    this.overlay = null;
+    /** @type {ReturnType<typeof setTimeout>|undefined} */
+    this.timer = undefined;
+    /** @type {ReturnType<typeof setInterval>|undefined} */
+    this.alive = undefined;
+  }
+
+  /** @param {Field} field */
+  options(field) {
+    return { context: contextFor(this.site, field), site: this.site.id };
+  }
+
+  /**
+   * @param {Field} field
+   * @param {string} text
+   */
+  key(field, text) {
+    const o = this.options(field);
+    return `${o.context}\u0000${text}`;
+  }
+
+  /**
+   * @param {string} key
+   * @param {Report} report
+   */
+  remember(key, report) {
+    this.cache.delete(key);
+    this.cache.set(key, report);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(/** @type {string} */ (this.cache.keys().next().value));
+  }
+
+  /**
+   * The result for this text if it is known now (cached, or the local core answers synchronously).
+   * @param {Field} field
+   * @param {string} text
+   * @returns {Report|null}
+   */
+  known(field, text) {
+    const key = this.key(field, text);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    if (this.checker?.checkNow) {
+      try {
+        const report = this.checker.checkNow(text, this.options(field));
+        this.remember(key, report);
+        return report;
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * @param {Field} field
+   * @param {string} text
+   * @returns {Promise<Report>}
+   */
+  async check(field, text) {
+    const known = this.known(field, text);
+    if (known) return known;
+    const checker = await this.ready;
+    const report = await checker.check(text, this.options(field));
+    this.remember(this.key(field, text), report);
+    return report;
+  }
+
+  /** @param {Report} report */
+  warns(report) {
+    return report.verdict === 'warn' || report.verdict === 'block';
+  }
+
+  /** @param {Report} report */
+  blocks(report) {
+    return report.verdict === 'block' || !this.settings.allowPostAnyway;
+  }
+
+  /**
+   * Every event the loader forwards.
+   * @param {Event} e
+   */
+  handle(e) {
+    if (!this.settings.enabled || this.releasing) return;
+    switch (e.type) {
+      case 'focusin': case 'input': return this.onEdit(e);
+      case 'focusout': return this.onBlur(e);
+      case 'compositionstart': case 'compositionend': return this.onComposition(e);
+      case 'keydown': return this.onKeyDown(/** @type {KeyboardEvent} */ (e));
+      case 'keyup': return this.onKeyUp(/** @type {KeyboardEvent} */ (e));
+      case 'click': return this.onClick(/** @type {MouseEvent} */ (e));
+      case 'submit': return this.onSubmit(/** @type {SubmitEvent} */ (e));
+      case 'scroll': case 'resize': return this.badge.place();
+      default: return undefined;
+    }
+  }
+
+  /** @param {Event} e */
+  onEdit(e) {
+    const field = fieldOfEvent(e);
+    if (!field) return;
+    this.lastField = field;
+    if (e.type === 'focusin' && this.checker?.mode === 'worker' && this.alive === undefined) {
+      keepAlive();
+      this.alive = setInterval(keepAlive, 20000);
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.liveCheck(field), e.type === 'focusin' ? 0 : DEBOUNCE_MS);
+  }
+
+  /** @param {Event} e */
+  onBlur(e) {
+    if (!fieldOfEvent(e)) return;
+    clearInterval(this.alive);
+    this.alive = undefined;
+  }
+
+  /** @param {Field} field */
+  async liveCheck(field) {
+    if (!field.isConnected) { this.badge.hide(); return; }
+    const text = readText(field);
+    if (!text.trim()) { this.badge.show(field, { verdict: 'ok', findings: [] }); return; }
+    try {
+      const report = await this.check(field, text);
+      if (readText(field) === text) this.badge.show(field, report);
+    } catch {
+      // The check failed: say nothing while typing; the submit guard never blocks on a failed check in warn mode.
+    }
+  }
+
+  /** @param {Event} e */
+  onComposition(e) {
+    const field = fieldOfEvent(e);
+    if (!field) return;
+    if (e.type === 'compositionstart') this.composing.add(field);
+    else this.composing.delete(field);
+  }
+
+  /**
+   * @param {Field} field
+   * @param {KeyboardEvent} e
+   */
+  enterSubmits(field, e) {
+    if (e.ctrlKey || e.metaKey) return true;
+    if (field.localName === 'input') return true;
+    return this.site.enter === 'submit';
+  }
+
+  /** @param {KeyboardEvent} e */
+  onKeyDown(e) {
+    if (e.key !== 'Enter' || e.shiftKey || e.altKey) return;
+    if (e.isComposing || e.keyCode === 229) return; // IME: Enter commits the composition
+    const field = fieldOfEvent(e);
+    if (!field || this.composing.has(field) || !this.enterSubmits(field, e)) return;
+    const target = /** @type {Element} */ (e.composedPath()[0] ?? field);
+    /** @type {KeyboardEventInit} */
+    const init = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey, shiftKey: false, altKey: false, bubbles: true, cancelable: true, composed: true };
+    if (this.guard(field, e, { type: 'key', target, init })) this.swallowEnterKeyup = true;
+  }
+
+  /** @param {KeyboardEvent} e */
+  onKeyUp(e) {
+    if (e.key === 'Enter' && this.swallowEnterKeyup) {
+      this.swallowEnterKeyup = false;
+      stop(e);
+    }
+  }
+
+  /** @param {MouseEvent} e */
+  onClick(e) {
+    if (e.button !== 0) return;
+    const button = this.submitButton(e);
+    if (!button) return;
+    const field = this.fieldFor(button);
+    if (!field) return;
+    this.guard(field, e, { type: 'click', button });
+  }
+
+  /** @param {SubmitEvent} e */
+  onSubmit(e) {
+    const form = /** @type {HTMLFormElement} */ (e.target);
+    if (!isElement(form) || form.localName !== 'form') return;
+    const field = this.fieldIn(form);
+    if (!field) return;
+    this.guard(field, e, { type: 'form', form, submitter: /** @type {HTMLElement|null} */ (e.submitter) });
+  }
+
+  /**
+   * The post/reply/send button a click landed on, if any.
+   * @param {MouseEvent} e
+   * @returns {HTMLElement|null}
+   */
+  submitButton(e) {
+    for (const node of e.composedPath()) {
+      if (!isElement(node)) continue;
+      if (node.hasAttribute('data-postguard')) return null;
+      if (fieldFrom(node)) return null; // a click inside the editor itself
+      if (!node.matches(BUTTON_SELECTOR)) continue;
+      const button = /** @type {HTMLElement} */ (node);
+      if (this.site.submit.some((s) => { try { return button.matches(s); } catch { return false; } })) return button;
+      if (button.getAttribute('type') === 'submit' || (button.localName === 'input' && /^(submit|image)$/.test(button.getAttribute('type') ?? ''))) return button;
+      const words = button.getAttribute('aria-label') || button.textContent || /** @type {HTMLInputElement} */ (button).value || '';
+      if (SUBMIT_WORDS.test(words)) return button;
+      return null; // the innermost button decides
+    }
+    return null;
+  }
+
+  /**
+   * The field a submit button sends: one inside its form, else the field last edited.
+   * @param {HTMLElement} button
+   * @returns {Field|null}
+   */
+  fieldFor(button) {
+    const form = /** @type {HTMLButtonElement} */ (button).form ?? button.closest('form');
+    if (form) {
+      const inForm = this.fieldIn(form);
+      if (inForm) return inForm;
+    }
+    const last = this.lastField;
+    return last && last.isConnected && readText(last).trim() ? last : null;
+  }
+
+  /**
+   * @param {HTMLFormElement} form
+   * @returns {Field|null}
+   */
+  fieldIn(form) {
+    const last = this.lastField;
+    if (last && last.isConnected && form.contains(last)) return last;
+    for (const el of form.querySelectorAll('textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]')) {
+      const field = fieldFrom(el);
+      if (field && readText(field).trim()) return field;
+    }
+    return null;
+  }
+
+  /**
+   * Decide about one submit attempt. Returns true if the event was stopped.
+   * @param {Field} field
+   * @param {Event} e
+   * @param {Trigger} trigger
+   * @returns {boolean}
+   */
+  guard(field, e, trigger) {
+    if (this.overlay || this.holding) { stop(e); return true; }
+    const text = readText(field);
+    if (!text.trim()) return false;
+    const report = this.known(field, text);
+    if (report) {
+      if (!this.warns(report)) return false; // known and fine: untouched
+      stop(e);
+      this.warn(field, text, report, trigger);
+      return true;
+    }
+    stop(e);
+    this.hold(field, text, trigger);
+    return true;
+  }
+
+  /**
+   * The result is not known yet: check, then release the submit or warn.
+   * @param {Field} field
+   * @param {string} text
+   * @param {Trigger} trigger
+   */
+  async hold(field, text, trigger) {
+    this.holding = true;
+    /** @type {Report|null} */
+    let report = null;
+    try {
+      report = await withTimeout(this.check(field, text), CHECK_TIMEOUT_MS);
+    } catch {
+      report = null;
+    } finally {
+      this.holding = false;
+    }
+    if (readText(field) !== text) return; // the user kept typing; they will submit again
+    if (report === null) {
+      // Never eat a post because the checker failed, unless IT chose block mode.
+      if (this.settings.mode === 'block') this.warn(field, text, { verdict: 'block', findings: [] }, trigger, t('checkFailed'));
+      else this.release(field, trigger);
+      return;
+    }
+    this.badge.show(field, report);
+    if (this.warns(report)) this.warn(field, text, report, trigger);
+    else this.release(field, trigger);
+  }
+
+  /**
+   * Send the held submit again, the way it started, without guarding it.
+   * @param {Field} field
+   * @param {Trigger} trigger
+   */
+  release(field, trigger) {
+    this.releasing = true;
+    try {
+      if (trigger.type === 'click') {
+        trigger.button.click();
+      } else if (trigger.type === 'form') {
+        try {
+          trigger.form.requestSubmit(/** @type {HTMLButtonElement|null} */ (trigger.submitter) ?? undefined);
+        } catch {
+          trigger.form.requestSubmit();
+        }
+      } else {
+        const target = trigger.target.isConnected ? trigger.target : field;
+        const view = target.ownerDocument.defaultView ?? window;
+        const down = target.dispatchEvent(new view.KeyboardEvent('keydown', trigger.init));
+        const press = down && target.dispatchEvent(new view.KeyboardEvent('keypress', { ...trigger.init, charCode: 13 }));
+        target.dispatchEvent(new view.KeyboardEvent('keyup', trigger.init));
+        if (press) this.defaultEnter(field, trigger.init);
+      }
+    } finally {
+      this.releasing = false;
+    }
+  }
+
+  /**
+   * What the browser would have done with an Enter the page did not handle (synthetic key events have no
+   * default action): submit a single-line input's form, or start a new line.
+   * @param {Field} field
+   * @param {KeyboardEventInit} init
+   */
+  defaultEnter(field, init) {
+    if (field.localName === 'input') {
+      /** @type {HTMLInputElement} */ (field).form?.requestSubmit();
+    } else if (!init.ctrlKey && !init.metaKey) {
+      field.ownerDocument.execCommand(isTextControl(field) ? 'insertText' : 'insertParagraph', false, '\n');
+    }
+  }
+
+  /**
+   * Open the overlay for a stopped submit.
+   * @param {Field} field
+   * @param {string} text
+   * @param {Report} report
+   * @param {Trigger|null} trigger  null when the user opened it from the badge
+   * @param {string} [error]
+   */
+  warn(field, text, report, trigger, error) {
+    if (this.overlay) return;
+    const selection = saveSelection(field);
+    const block = !trigger || this.blocks(report) || Boolean(error);
+    const options = this.options(field);
+    if (trigger) count('warnings_shown');
+    const backToEditor = () => {
+      this.overlay = null;
+      field.focus({ preventScroll: true });
+      restoreSelection(field, selection);
+    };
+    this.overlay = openOverlay({
+      doc: this.doc,
+      text,
+      report,
+      block,
+      error,
+      canRedact: report.findings.some((f) => f.suggestion != null),
+      onEdit: backToEditor,
+      onPostAnyway: () => {
+        backToEditor(); // editors act on keys only when focused, with their selection in place
+        if (!trigger || readText(field) !== text) return;
+        count('posted_anyway');
+        this.release(field, trigger);
+      },
+      onRedact: async () => {
+        const current = readText(field);
+        if (current !== text) { return t('redactTextChanged'); }
+        try {
+          const checker = await this.ready;
+          const redaction = await checker.redact(text, options);
+          const landed = await applyChanges(field, redaction.changes, redaction.text);
+          if (redaction.changes.length) count('posts_changed');
+          if (!landed) return t('redactDidNotLand');
+        } catch {
+          return t('redactFailed');
+        }
+        this.overlay = null;
+        field.focus({ preventScroll: true });
+        this.liveCheck(field);
+        return null;
+      },
+    });
+  }
+
+  /** The user clicked the badge: show what was found, without a post to release. */
+  reviewActive() {
+    const field = this.badge.field;
+    if (!field) return;
+    const text = readText(field);
+    const report = this.known(field, text);
+    if (report && report.findings.length) this.warn(field, text, report, null);
+  }
+}
+
+/**
+ * @param {Field} field
+ * @returns {Range|{start: number|null, end: number|null}|null}
+ */
+function saveSelection(field) {
+  if (isTextControl(field)) {
+    const c = /** @type {HTMLTextAreaElement} */ (field);
+    return { start: c.selectionStart, end: c.selectionEnd };
+  }
+  const sel = field.ownerDocument.getSelection();
+  if (!sel || !sel.rangeCount) return null;
+  const range = sel.getRangeAt(0);
+  return field.contains(range.startContainer) ? range.cloneRange() : null;
+}
+
+/**
+ * @param {Field} field
+ * @param {ReturnType<typeof saveSelection>} saved
+ */
+function restoreSelection(field, saved) {
+  if (!saved) return;
+  if ('start' in saved) {
+    if (saved.start != null && saved.end != null) /** @type {HTMLTextAreaElement} */ (field).setSelectionRange(saved.start, saved.end);
+    return;
+  }
+  const sel = field.ownerDocument.getSelection();
+  if (!sel) return;
+  try {
+    sel.removeAllRanges();
+    sel.addRange(saved);
+  } catch { /* the editor re-rendered; its own caret stays */ }
+}

@@ -1,0 +1,45 @@
+// @ts-check
+// Popup: PostGuard on/off for the current site (unless IT locked it) and the local counters.
+// The site comes from the tab's content script, so the extension needs no "tabs" permission.
+
+import { fillI18n } from '../options/i18n-dom.js';
+
+/** @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+async function showCounts() {
+  const { stats = {} } = await chrome.storage.local.get('stats');
+  for (const key of ['warnings_shown', 'posts_changed', 'posted_anyway']) $(key).textContent = String(stats[key] ?? 0);
+}
+
+async function showSite() {
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  /** @type {{host: string, enabled: boolean, locked: boolean, checker: string}|undefined} */
+  let info;
+  try {
+    info = tab?.id != null ? await chrome.tabs.sendMessage(tab.id, { kind: 'site-info' }, { frameId: 0 }) : undefined;
+  } catch {
+    info = undefined; // no content script on this page
+  }
+  if (!info) { $('nothere').hidden = false; return; }
+  const site = info;
+  $('site').hidden = false;
+  const box = /** @type {HTMLInputElement} */ ($('enabled'));
+  box.checked = site.enabled;
+  box.disabled = site.locked;
+  $('locked').hidden = !site.locked;
+  $('worker').hidden = site.checker !== 'worker';
+  const state = () => { $('state').textContent = chrome.i18n.getMessage(box.checked ? 'popupOn' : 'popupOff', site.host); };
+  state();
+  box.addEventListener('change', async () => {
+    const { disabledSites = [] } = await chrome.storage.sync.get('disabledSites');
+    const rest = disabledSites.filter((/** @type {string} */ h) => h !== site.host);
+    await chrome.storage.sync.set({ disabledSites: box.checked ? rest : [...rest, site.host] });
+    state();
+  });
+}
+
+fillI18n(document);
+showCounts();
+showSite();
+chrome.storage.onChanged.addListener((_c, area) => { if (area === 'local') showCounts(); });

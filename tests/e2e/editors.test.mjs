@@ -1,0 +1,15 @@
+// Submit guard and redaction on real editors bundled from npm: Draft.js, Lexical, Quill 2, ProseMirror.
+import { guardSuite } from './suite.mjs';
+import { bundleEditors } from './bundle.mjs';
+
+const FIELDS = {
+  draft: '.public-DraftEditor-content',
+  lexical: '#editor',
+  quill: '#editor',
+  prosemirror: '#editor',
+};
+
+for (const [name, field] of Object.entries(FIELDS)) {
+  guardSuite({ name: `${name} editor`, path: `/${name}.html`, field, prepare: bundleEditors });
+}
+guardSuite({ name: "lexical editor, page CSP script-src 'self' (worker checker)", path: '/strict/lexical.html', field: '#editor', prepare: bundleEditors });

@@ -1,0 +1,102 @@
+// Shared pieces of the end-to-end tests: the extension under test, a local fixture server on a free
+// 127.0.0.1 port, and headless Chromium with the extension loaded (TOOLCHAIN.md's launch args).
+
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(HERE, '../..');
+export const EXTENSION = path.resolve(process.env.POSTGUARD_EXTENSION ?? path.join(ROOT, 'dist/chrome-test'));
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const BUILD_DIR = path.join(HERE, '.build');
+
+/** Risky and clean drafts. The SSN finding is guaranteed by the core. */
+export const RISKY = 'Patient SSN 219-09-9999 needs a callback';
+export const SSN = '219-09-9999';
+export const CLEAN = 'See everyone at the staff picnic on Saturday';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.map': 'application/json' };
+
+/**
+ * Serve tests/e2e/fixtures (and bundled editors from tests/e2e/.build) on 127.0.0.1, port 0.
+ * Paths under /strict/ are the same files served with `Content-Security-Policy: script-src 'self'`,
+ * which makes the content script fall back to the background worker.
+ */
+export async function startServer() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let p = decodeURIComponent(url.pathname);
+    const strict = p.startsWith('/strict/');
+    if (strict) p = p.slice('/strict'.length);
+    const file = p.startsWith('/build/') ? path.join(BUILD_DIR, p.slice('/build/'.length)) : path.join(HERE, 'fixtures', p);
+    const base = p.startsWith('/build/') ? BUILD_DIR : path.join(HERE, 'fixtures');
+    if (!file.startsWith(base) || !existsSync(file)) { res.writeHead(404); res.end('not found'); return; }
+    /** @type {Record<string, string>} */
+    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    if (strict) headers['content-security-policy'] = "script-src 'self'";
+    res.writeHead(200, headers);
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    /** @param {string} p */
+    url: (p) => `http://127.0.0.1:${port}${p.startsWith('/') ? p : `/${p}`}`,
+    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+  };
+}
+
+/** Launch Chromium with the built extension and a fresh profile. */
+export async function launch() {
+  if (!existsSync(path.join(EXTENSION, 'manifest.json')) || !existsSync(path.join(EXTENSION, 'pkg', 'postguard_bg.wasm'))) {
+    throw new Error(`no built extension at ${EXTENSION}: run ./build.sh first (or set POSTGUARD_EXTENSION)`);
+  }
+  const profile = mkdtempSync(path.join(tmpdir(), 'postguard-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    headless: true,
+    executablePath: CHROMIUM,
+    viewport: { width: 1000, height: 700 },
+    args: ['--headless=new', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--lang=en-US'],
+  });
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Let the page run pending tasks and a frame (a condition, not a fixed sleep). */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/** @param {import('playwright-core').Page} page */
+export async function submissions(page) {
+  return page.$$eval('#submissions li', (items) => items.map((li) => li.textContent ?? ''));
+}
+
+/**
+ * Wait until the badge shows `n` findings.
+ * @param {import('playwright-core').Page} page
+ * @param {number} n
+ */
+export async function waitForBadge(page, n, timeout = 10000) {
+  await page.waitForSelector(`[data-postguard="badge"][data-count="${n}"]`, { state: 'attached', timeout });
+}
+
+/** @param {import('playwright-core').Page} page */
+export async function overlayOpen(page) {
+  return page.evaluate(() => document.querySelector('[data-postguard="overlay"]') !== null);
+}

@@ -1,0 +1,94 @@
+//! Browser tests of the wasm API, run by `wasm-pack test --headless --chrome` (see build.sh).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use postguard::wasm::{check, configure, redact, version};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("property is readable")
+}
+
+fn options(context: &str) -> JsValue {
+    let object = js_sys::Object::new();
+    Reflect::set(&object, &"context".into(), &context.into()).unwrap();
+    object.into()
+}
+
+fn first_finding(report: &JsValue) -> JsValue {
+    Array::from(&get(report, "findings")).get(0)
+}
+
+#[wasm_bindgen_test]
+fn offsets_count_utf16_units_after_emoji() {
+    configure(JsValue::UNDEFINED);
+    let text = "😀🙏 pt ssn 219-09-9999";
+    let report = check(text, JsValue::UNDEFINED).expect("check succeeds");
+    assert_eq!(get(&report, "verdict").as_string().as_deref(), Some("warn"));
+    let finding = first_finding(&report);
+    assert_eq!(get(&finding, "identifier").as_string().as_deref(), Some("ssn"));
+    let start = get(&finding, "start").as_f64().unwrap() as u32;
+    let end = get(&finding, "end").as_f64().unwrap() as u32;
+    // JavaScript's own slicing of the same string must give the number back.
+    let sliced = js_sys::JsString::from(text).slice(start, end);
+    assert_eq!(String::from(sliced), "219-09-9999");
+    assert_eq!(get(&finding, "text").as_string().as_deref(), Some("219-09-9999"));
+}
+
+#[wasm_bindgen_test]
+fn clean_text_is_ok_with_no_findings() {
+    configure(JsValue::UNDEFINED);
+    let report = check("Flu shots are in this week!", options("post")).unwrap();
+    assert_eq!(get(&report, "verdict").as_string().as_deref(), Some("ok"));
+    assert_eq!(Array::from(&get(&report, "findings")).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn configure_reports_problems_with_paths_and_keeps_the_rest() {
+    let problems = configure(JsValue::from_str(
+        r#"{"mode": "block", "organization": {"phones": 5},
+            "custom_identifiers": [{"id": "badge", "pattern": "BDG-[0-9]{5}"}, {"id": "bad", "pattern": "(x"}]}"#,
+    ));
+    assert!(problems.iter().any(|p| p.starts_with("organization.phones:")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.starts_with("custom_identifiers[1].pattern:")), "{problems:?}");
+    let report = check("badge BDG-12345 lost", JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&report, "verdict").as_string().as_deref(), Some("block"));
+    assert_eq!(get(&first_finding(&report), "identifier").as_string().as_deref(), Some("badge"));
+    configure(JsValue::UNDEFINED);
+}
+
+#[wasm_bindgen_test]
+fn configure_accepts_objects_and_rejects_bad_json() {
+    let object = js_sys::JSON::parse(r#"{"organization": {"phones": ["(217) 555-0142"]}}"#).unwrap();
+    assert!(configure(object).is_empty());
+    let report = check("call us at (217) 555-0142", JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&report, "verdict").as_string().as_deref(), Some("ok"));
+    let problems = configure(JsValue::from_str("{nope"));
+    assert!(problems[0].starts_with("$: not valid JSON"), "{problems:?}");
+    configure(JsValue::UNDEFINED);
+}
+
+#[wasm_bindgen_test]
+fn bad_context_is_a_clear_error() {
+    let err = check("hello", options("tweet")).err().expect("unknown context is refused");
+    let message = JsValue::from(err);
+    let text = get(&message, "message").as_string().unwrap();
+    assert!(text.contains("unknown context 'tweet'"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn redact_replaces_identifiers_through_the_same_policy() {
+    configure(JsValue::UNDEFINED);
+    let result = redact("😀 ssn 219-09-9999 ok", options("comment")).unwrap();
+    assert_eq!(get(&result, "text").as_string().as_deref(), Some("😀 ssn [ssn] ok"));
+    let change = Array::from(&get(&result, "changes")).get(0);
+    assert_eq!(get(&change, "start").as_f64(), Some(7.0));
+}
+
+#[wasm_bindgen_test]
+fn version_matches_the_crate() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
