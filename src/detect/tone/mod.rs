@@ -221,3 +221,65 @@ mod tests {
         assert!(!is_quoted("the diabetic man", 4, 12));
     }
 }
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    /// Every built-in table compiles, is non-empty and has no duplicate rows.
+    #[test]
+    fn every_table_and_list_is_valid() {
+        let tables: &[(&str, &str)] = &[
+            ("cure_claims", include_str!("../../data/tone/cure_claims.txt")),
+            ("defensive_reply", include_str!("../../data/tone/defensive_reply.txt")),
+            ("disparaging_colleague", include_str!("../../data/tone/disparaging_colleague.txt")),
+            ("identity_attacks", include_str!("../../data/tone/identity_attacks.txt")),
+            ("insult", include_str!("../../data/tone/insult.txt")),
+            ("misinformation", include_str!("../../data/tone/misinformation.txt")),
+            ("mocking_patients", include_str!("../../data/tone/mocking_patients.txt")),
+            ("patient_slang", include_str!("../../data/tone/patient_slang.txt")),
+            ("sexual", include_str!("../../data/tone/sexual.txt")),
+            ("stigmatizing", include_str!("../../data/tone/stigmatizing.txt")),
+            ("threat", include_str!("../../data/tone/threat.txt")),
+            ("tragedy", include_str!("../../data/tone/tragedy.txt")),
+        ];
+        for (name, data) in tables {
+            assert!(PhraseTable::parse(data).len() > 0, "{name} is empty");
+            assert_unique(name, data);
+        }
+        for (name, data) in [
+            ("profanity", include_str!("../../data/tone/profanity.txt")),
+            ("slurs", include_str!("../../data/tone/slurs.txt")),
+            ("insult_words", include_str!("../../data/tone/insult_words.txt")),
+        ] {
+            assert!(words::WordList::parse(data).len() > 0, "{name} is empty");
+            assert_unique(name, data);
+        }
+    }
+
+    fn assert_unique(name: &str, data: &str) {
+        let mut rows: Vec<&str> = data
+            .lines()
+            .map(|l| l.split(" => ").next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('['))
+            .collect();
+        let count = rows.len();
+        rows.sort_unstable();
+        rows.dedup();
+        assert_eq!(rows.len(), count, "{name} has duplicate rows");
+    }
+
+    /// A 1 MB paste of mixed text is checked in well under a second (release) and stays linear.
+    #[test]
+    fn a_large_paste_checks_quickly() {
+        let chunk = "Honestly the f*cking pyxis!!!! pt in bed 4 is SO DRAMATIC 🙄 and ivermectin cures covid lol. \
+                     Breast cancer awareness: book your mammogram. Dr. Dick Johnson says hi. ";
+        let text = chunk.repeat(1_000_000 / chunk.len());
+        let started = std::time::Instant::now();
+        let report = crate::detect::testing::report(&text, crate::Context::Comment);
+        let elapsed = started.elapsed();
+        assert!(!report.findings.is_empty());
+        // Debug builds are ~10x slower than release; this bound catches quadratic behaviour, not tuning.
+        assert!(elapsed.as_secs_f64() < 20.0, "1 MB took {elapsed:?}");
+    }
+}
