@@ -133,7 +133,7 @@ static DOSE_OR_DIAGNOSIS: LazyLock<Regex> = LazyLock::new(|| {
 
 static DIAGNOSIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:(?:that|this|your|the|it)(?: (?:rash|bump|mole|lump|spot|cough|pain|swelling|thing|ache|lesion))?(?: in (?:your|the) (?:pic|photo|picture|video|post))?(?:'s| is| sounds like| looks like)(?: definitely| probably| classic| just| totally| 100%)?(?: a| an)? (?:shingles|viral|a virus|strep|ringworm|eczema|psoriasis|cellulitis|scabies|gout|sciatica|a uti|uti|an infection|a sinus infection|sinusitis|bronchitis|pneumonia|vertigo|a hernia|hernia|migraines?|lyme|impetigo|hives|an allergic reaction|appendicitis|a kidney stone|plantar fasciitis|tendonitis|carpal tunnel|a sprain|a cyst|a lipoma|melanoma|pink eye|an ear infection|thrush|a yeast infection|yeast|mono|covid|the flu|allergies|anxiety|adhd|depression|ibs|acid reflux|gerd))(?-u:\b)",
+        r"(?-u:\b)(?:(?:(?:that|this|your|the|it)(?: (?:rash|bump|mole|lump|spot|cough|pain|swelling|thing|ache|lesion))?(?: in (?:your|the) (?:pic|photo|picture|video|post))?(?:'s| is| sounds like| looks like)|sounds like|looks like)(?: definitely| probably| classic| just| totally| 100%)?(?: a| an)? (?:shingles|viral|a virus|strep|ringworm|eczema|psoriasis|cellulitis|scabies|gout|sciatica|a uti|uti|an infection|a sinus infection|sinusitis|bronchitis|pneumonia|vertigo|a hernia|hernia|migraines?|lyme|impetigo|hives|an allergic reaction|appendicitis|a kidney stone|plantar fasciitis|tendonitis|carpal tunnel|a sprain|a cyst|a lipoma|melanoma|pink eye|an ear infection|thrush|a yeast infection|yeast|mono|covid|the flu|allergies|anxiety|adhd|depression|ibs|acid reflux|gerd))(?-u:\b)",
     )
     .expect("diagnosis pattern compiles")
 });

@@ -67,7 +67,15 @@ fn is_claim(doc: &Document, phrase: &Phrase) -> bool {
     let negated = super::has_negation(before) && !before.contains("no questions");
     match phrase.category {
         "guarantee" => {
-            !negated
+            // A guarantee is a health claim when the sentence is about care or results.
+            let (sentence_start, sentence_end) = doc.sentence_at(phrase.start);
+            let sentence = &lower[sentence_start..sentence_end];
+            let about_results = !doc.care_in(sentence_start, sentence_end).is_empty()
+                || ["result", "relief", "outcome", "money back", "satisfaction", "success", "cure", "heal", "pain"]
+                    .iter()
+                    .any(|w| sentence.contains(w));
+            about_results
+                && !negated
                 && !GUARANTEE_BENIGN.contains(&next)
                 && !matches!(previous, "no" | "not" | "cannot" | "can't" | "without")
         }
@@ -119,6 +127,7 @@ mod tests {
             "Even people with no risk factors can get sick.",
             "Nurses: guaranteed hours and a sign-on bonus!",
             "We can't guarantee a same-day visit, but we'll try.",
+            "We guarantee you'll love the new parking garage.",
         ] {
             assert_allows(text, Kind::ClaimsGuaranteeOrCure);
         }

@@ -86,14 +86,23 @@ impl Detector for MockingPatients {
 /// A condition someone arrived with, followed closely by a laugh: "came in with a panic attack lmao".
 fn laughed_at_condition(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
     let care = doc.care_in(start, end);
-    if !care.iter().any(|t| t.category == CareCategory::Verb) {
-        return None;
-    }
     let text = doc.text();
     let lower = doc.lower();
     let mut laughs: Vec<usize> = LAUGHS.find(&lower[start..end]).map(|t| start + t.start).collect();
     for emoji in LAUGH_EMOJI {
         laughs.extend(text[start..end].match_indices(emoji).map(|(i, _)| start + i));
+    }
+    // "a bariatric pt who broke the bed lmao": a laugh right after the patient.
+    let patient = care.iter().find(|t| {
+        t.category == CareCategory::Patient
+            && !lower[t.start..t.end].starts_with("resident")
+            && laughs.iter().any(|&l| l >= t.end && l - t.end <= LAUGH_REACH)
+    });
+    if let Some(t) = patient {
+        return Some((t.start, t.end));
+    }
+    if !care.iter().any(|t| t.category == CareCategory::Verb) {
+        return None;
     }
     care.iter()
         .filter(|t| t.category == CareCategory::Condition)
@@ -146,6 +155,7 @@ mod tests {
 
     #[test]
     fn flags_patient_sentence_with_sneer_emoji() {
+        assert_flags("pt in 4 mooned everyone lmao", Kind::ToneMockingPatients, "pt");
         assert_flags("the patient wanted a selfie with me before the IV 🙄", Kind::ToneMockingPatients, "patient");
     }
 
