@@ -23,6 +23,8 @@ pub(crate) enum CareCategory {
     Procedure,
     /// "Suboxone", "insulin".
     Drug,
+    /// "appointment", "follow-up": care is scheduled, not necessarily given.
+    Visit,
 }
 
 /// A care word found in the draft (byte offsets into the folded text).
@@ -40,6 +42,7 @@ fn category(name: &str) -> CareCategory {
         "verb" => CareCategory::Verb,
         "condition" => CareCategory::Condition,
         "procedure" => CareCategory::Procedure,
+        "visit" => CareCategory::Visit,
         _ => CareCategory::Drug,
     }
 }
@@ -79,11 +82,67 @@ fn is_non_clinical_sense(text: &str, lower: &str, term: &Term) -> bool {
             || before.ends_with("please be")
             || before.ends_with("more");
     }
+    // "our ICU team", "NICU reunion": the unit's people or events, not someone's care.
+    let after = &lower[term.end..];
+    if CARE_PLACE_FOLLOWERS.iter().any(|f| after.starts_with(f)) && is_place_like(word) {
+        return true;
+    }
+    // "Riverside Cancer Center", "Breast Cancer Awareness Month": a proper name, not a diagnosis.
+    let original = &text[term.start..term.end];
+    if original.split(' ').all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        && original.chars().any(|c| c.is_ascii_lowercase())
+        && PROPER_NAME_ENDINGS.iter().any(|e| text[term.end..].starts_with(e) || original.ends_with(e.trim()))
+    {
+        return true;
+    }
     if word == "or" || word == "ed" || word == "er" {
         // Only the capitalized unit names count; "or" and "er" are everyday words.
         return text[term.start..term.end] != word.to_ascii_uppercase();
     }
     false
+}
+
+const CARE_PLACE_FOLLOWERS: &[&str] = &[
+    " team",
+    " crew",
+    " staff",
+    " nurses",
+    " docs",
+    " colleagues",
+    " coworkers",
+    " family",
+    " reunion",
+    " graduates",
+    " quality",
+    " leadership",
+    " manager",
+    " director",
+    " entrance",
+    " parking",
+    " lobby",
+];
+
+const PROPER_NAME_ENDINGS: &[&str] = &[
+    " Center",
+    " Centre",
+    " Institute",
+    " Foundation",
+    " Pavilion",
+    " Awareness",
+    " Research",
+    " Month",
+    " Week",
+    " Society",
+    " Association",
+    " Program",
+    " Fund",
+    " Walk",
+    " Run",
+    " Survivors",
+];
+
+fn is_place_like(word: &str) -> bool {
+    CARE.find(word).next().is_some_and(|t| t.category == "place" && t.end - t.start == word.len())
 }
 
 #[cfg(test)]
@@ -120,6 +179,14 @@ mod tests {
     }
 
     #[test]
+    fn ignores_unit_teams_and_proper_names() {
+        assert!(categories("shoutout to the ICU team").is_empty());
+        assert!(categories("opened the new Riverside Cancer Center").is_empty());
+        assert!(categories("Breast Cancer Awareness Month is here").is_empty());
+        assert_eq!(categories("she has breast cancer").len(), 1);
+    }
+
+    #[test]
     fn ignores_the_adjective_patient() {
         assert!(categories("be patient with yourselves").is_empty());
         assert!(categories("please be patient").is_empty());
@@ -138,7 +205,8 @@ mod tests {
         for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
             if line.starts_with('[') {
                 assert!(
-                    ["[patient]", "[place]", "[verb]", "[condition]", "[procedure]", "[drug]"].contains(&line),
+                    ["[patient]", "[place]", "[verb]", "[visit]", "[condition]", "[procedure]", "[drug]"]
+                        .contains(&line),
                     "{line}"
                 );
                 continue;

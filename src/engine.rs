@@ -16,10 +16,12 @@ use std::borrow::Cow;
 pub fn check(text: &str, options: &CheckOptions, policy: &Policy) -> Report {
     let doc = Document::new(text, options, policy);
     let mut hits = Vec::new();
+    // Custom identifiers go first: when a built-in detector finds the same span ("chart RCH-004512"),
+    // the stable sort and dedup below keep the organization's own label.
+    custom_identifiers(&doc, &mut hits);
     for detector in registry() {
         detector.detect(&doc, &mut hits);
     }
-    custom_identifiers(&doc, &mut hits);
     finish(text, &doc, hits)
 }
 

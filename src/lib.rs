@@ -33,6 +33,7 @@ mod detect;
 mod doc;
 mod engine;
 mod lexicon;
+mod phi;
 mod policy;
 mod redact;
 mod report;

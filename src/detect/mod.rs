@@ -5,10 +5,22 @@
 
 use crate::doc::{Document, Hit};
 
+mod account;
+mod address;
+mod device;
 mod email;
+mod handle;
+mod insurance_id;
+mod ip;
+mod keyed;
+mod license;
+mod mrn;
 mod phone;
 mod ssn;
 mod tone;
+mod url;
+mod vehicle;
+mod zip;
 
 /// A rule that finds one sort of problem.
 pub(crate) trait Detector: Sync {
@@ -19,11 +31,29 @@ pub(crate) trait Detector: Sync {
 }
 
 /// The patient-identifier detectors, in id order.
-static IDENTIFIERS: &[&dyn Detector] = &[&email::Email, &phone::Phone, &ssn::Ssn];
+static IDENTIFIERS: &[&dyn Detector] = &[
+    &account::Account,
+    &address::Address,
+    &device::Device,
+    &email::Email,
+    &handle::Handle,
+    &insurance_id::InsuranceId,
+    &ip::Ip,
+    &license::License,
+    &mrn::Mrn,
+    &phone::Phone,
+    &ssn::Ssn,
+    &url::Url,
+    &vehicle::Vehicle,
+    &zip::Zip,
+];
 
-/// Every detector: identifiers first, then tone.
+/// The contextual privacy rules (names, dates, ages, places judged in their care context).
+static CONTEXTUAL: &[&dyn Detector] = &[&crate::phi::PatientContext];
+
+/// Every detector: identifiers first, then the contextual privacy rules, then tone.
 pub(crate) fn registry() -> impl Iterator<Item = &'static dyn Detector> {
-    IDENTIFIERS.iter().chain(tone::DETECTORS).copied()
+    IDENTIFIERS.iter().chain(CONTEXTUAL).chain(tone::DETECTORS).copied()
 }
 
 #[cfg(test)]
@@ -96,7 +126,7 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_sorted() {
-        for group in [IDENTIFIERS, tone::DETECTORS] {
+        for group in [IDENTIFIERS, CONTEXTUAL, tone::DETECTORS] {
             let ids: Vec<&str> = group.iter().map(|d| d.id()).collect();
             let mut sorted = ids.clone();
             sorted.sort();

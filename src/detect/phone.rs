@@ -1,6 +1,6 @@
 //! `phone`: personal phone and fax numbers (NANP), direct identifiers when they are not the organization's.
 //!
-//! Flags "217-555-0199", "(217) 555 0177", "+1 217.555.0188", and ten bare digits after "cell", "phone",
+//! Flags "217-555-0199", "(217) 555 0177", "+1 217.555.0188", "217/555-0199", and ten bare digits after "cell", "phone",
 //! "call" or "text". Allows the organization's own numbers in any format, toll-free lines (800, 888, ...,
 //! which belong to businesses and hotlines), and numbers whose area code or exchange cannot exist.
 
@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 pub(crate) struct Phone;
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+?1[-. ]?)?(?:\((\d{3})\)[ ]?|(\d{3})([-. ]?))(\d{3})[-. ]?(\d{4})(?-u:\b)")
+    Regex::new(r"(?:\+?1[-. ]?)?(?:\((\d{3})\)[ ]?|(\d{3})([-. /]?))(\d{3})[-. ]?(\d{4})(?-u:\b)")
         .expect("phone pattern compiles")
 });
 
@@ -40,7 +40,7 @@ impl Detector for Phone {
                 continue;
             }
             let bare =
-                caps.get(3).is_some_and(|m| m.as_str().is_empty()) && !text[start..end].contains(['-', '.', ' ']);
+                caps.get(3).is_some_and(|m| m.as_str().is_empty()) && !text[start..end].contains(['-', '.', ' ', '/']);
             if bare && !names_phone(doc.before(start, 30)) {
                 continue;
             }
@@ -68,6 +68,7 @@ mod tests {
         assert_flags("reach the daughter at (312) 555-0123", Kind::PhiDirectIdentifier, "(312) 555-0123");
         assert_flags("call +1 217.555.0188 asap", Kind::PhiDirectIdentifier, "217.555.0188");
         assert_flags("cell 2175550177", Kind::PhiDirectIdentifier, "2175550177");
+        assert_flags("fax her records to 217/555-0199", Kind::PhiDirectIdentifier, "217/555-0199");
     }
 
     #[test]

@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 pub(crate) struct Ssn;
 
 static SSN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{3})([-. ]?)(\d{2})([-. ]?)(\d{4})(?-u:\b)").expect("ssn pattern compiles")
+    Regex::new(r"(?-u:\b)(\d{3})([-.]?[ \r\n]{0,2})(\d{2})([-.]?[ \r\n]{0,2})(\d{4})(?-u:\b)")
+        .expect("ssn pattern compiles")
 });
 
 const MESSAGE: &str = "A Social Security number identifies a person on its own; it must never be posted.";
@@ -27,7 +28,7 @@ impl Detector for Ssn {
         for caps in SSN.captures_iter(doc.text()) {
             let whole = caps.get(0).expect("group 0 always matches");
             let (sep1, sep2) = (&caps[2], &caps[4]);
-            if sep1 != sep2 || !is_valid(&caps[1], &caps[3], &caps[5]) {
+            if separator_class(sep1) != separator_class(sep2) || !is_valid(&caps[1], &caps[3], &caps[5]) {
                 continue;
             }
             // Digits glued to dashes or dots on either side belong to a longer number (a phone, an id).
@@ -52,6 +53,20 @@ impl Detector for Ssn {
     }
 }
 
+/// A dash or a dot wins over the spaces and line breaks around it ("219-09-\n9999" is dashed); spaces
+/// and line breaks count as one class ("219 09\n9999" wrapped by the editor).
+fn separator_class(separator: &str) -> char {
+    if separator.contains('-') {
+        '-'
+    } else if separator.contains('.') {
+        '.'
+    } else if separator.is_empty() {
+        '_'
+    } else {
+        ' '
+    }
+}
+
 fn is_valid(area: &str, group: &str, serial: &str) -> bool {
     area != "000" && area != "666" && !area.starts_with('9') && group != "00" && serial != "0000"
 }
@@ -73,6 +88,13 @@ mod tests {
     }
 
     #[test]
+    fn flags_numbers_broken_across_lines() {
+        assert_flags("ssn 219 09\n9999 on the form", Kind::PhiDirectIdentifier, "219 09\n9999");
+        assert_flags("ssn 219-09-\n9999", Kind::PhiDirectIdentifier, "219-09-\n9999");
+        assert_flags("ssn 219\r\n09\r\n9999", Kind::PhiDirectIdentifier, "9999");
+    }
+
+    #[test]
     fn flags_bare_digits_after_the_word_ssn() {
         assert_flags("SSN: 219099999", Kind::PhiDirectIdentifier, "219099999");
     }
@@ -85,7 +107,9 @@ mod tests {
 
     #[test]
     fn allows_numbers_that_cannot_be_ssns() {
-        for text in ["000-12-3456", "666-12-3456", "912-12-3456", "219-00-1234", "219-09-0000", "219-09.9999"] {
+        for text in
+            ["000-12-3456", "666-12-3456", "912-12-3456", "219-00-1234", "219-09-0000", "219-09.9999", "219-09\n9999"]
+        {
             assert_allows(text, Kind::PhiDirectIdentifier);
         }
     }

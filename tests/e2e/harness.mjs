@@ -50,8 +50,12 @@ export async function startServer() {
   };
 }
 
-/** Launch Chromium with the built extension and a fresh profile. */
-export async function launch() {
+/**
+ * Launch Chromium with the built extension and a fresh profile.
+ * @param {{lang?: string}} [options]  UI language (chrome.i18n follows it)
+ */
+export async function launch(options = {}) {
+  const lang = options.lang ?? 'en-US';
   if (!existsSync(path.join(EXTENSION, 'manifest.json')) || !existsSync(path.join(EXTENSION, 'pkg', 'postguard_bg.wasm'))) {
     throw new Error(`no built extension at ${EXTENSION}: run ./build.sh first (or set POSTGUARD_EXTENSION)`);
   }
@@ -62,7 +66,8 @@ export async function launch() {
     viewport: { width: 1000, height: 700 },
     args: ['--headless=new', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--lang=en-US'],
+      '--disable-sync', '--no-first-run', `--lang=${lang}`],
+    locale: lang,
   });
   const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
   const extensionId = new URL(worker.url()).host;

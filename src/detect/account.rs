@@ -1,0 +1,75 @@
+//! `account`: billing and account numbers, a direct identifier of the patient who owes the bill.
+//!
+//! Flags the value after "account", "acct #", "a/c", "invoice", "claim #", "claim number", "billing ID",
+//! "statement #" or "guarantor #": "Acct #20031877", "account 88-204417", "claim number CLM-5541209".
+//! Allows keywords with money, short numbers or years ("account for $4,000", "claim from 2019", "3 accounts"),
+//! and social media accounts ("her Instagram account").
+
+use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
+use super::Detector;
+use crate::doc::{Document, Hit};
+use crate::report::{Identifier, Kind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(crate) struct Account;
+
+const WORD_KEYWORDS: &str = r"account(?:\s?(?:id|number|no))?|acct|a/c|invoice|inv|claim\s?(?:id|number|no)|(?:billing|statement|guarantor)\s?(?:id|number|no)";
+const HASH_KEYWORDS: &str = r"(?:account|acct|invoice|inv|claim|billing|statement|guarantor)\s?#";
+
+static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}((?:[a-z]{{1,4}}-?)?\d[\d-]*[a-z]?)"
+    ))
+    .expect("account pattern compiles")
+});
+
+const MESSAGE: &str = "An account or billing number leads straight to one patient's records and bills.";
+
+impl Detector for Account {
+    fn id(&self) -> &'static str {
+        "account"
+    }
+
+    fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
+        let lower = doc.lower();
+        for caps in ACCOUNT.captures_iter(lower) {
+            let value = caps.get(1).expect("the value group always matches");
+            let (start, end) = trim_value(lower, value.start(), value.end());
+            let number = &lower[start..end];
+            if digit_count(number) < 4 || is_year(number) || continues(lower, end) {
+                continue;
+            }
+            out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Account));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    const ID: Kind = Kind::PhiDirectIdentifier;
+
+    #[test]
+    fn flags_account_and_billing_numbers() {
+        assert_flags("Acct #30041299 went to collections", ID, "30041299");
+        assert_flags("her account 77-310552 shows a credit", ID, "77-310552");
+        assert_flags("claim number CLM-5541209 was denied", ID, "CLM-5541209");
+        assert_flags("invoice 4410293 is still open", ID, "4410293");
+        assert_flags("acct ending in 4417 was charged twice", ID, "4417");
+    }
+
+    #[test]
+    fn allows_money_years_and_short_numbers() {
+        assert_allows("that account for $4,000 in donations", ID);
+        assert_allows("the claim from 2019 was settled", ID);
+        assert_allows("we manage 3 accounts and 12 invoices", ID);
+    }
+
+    #[test]
+    fn allows_social_media_accounts() {
+        assert_allows("follow our account @lakeside_nurses for updates", ID);
+    }
+}

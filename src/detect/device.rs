@@ -1,0 +1,83 @@
+//! `device`: serial numbers and UDIs of implants and devices, which trace back to one patient.
+//!
+//! Flags the value after "serial", "SN", "S/N", "UDI", "lot #", "implant ID", "device ID" or "pacemaker
+//! serial": "serial PJN812345H", "S/N 4471-AB-2209". Flags GS1 UDI strings with a production identifier
+//! after the device identifier: "(01)00884521101132(17)270101(21)A1B2C3". Allows keywords without a code
+//! ("serial killer podcast", "a lot 2019", "serial x-rays") and a bare "(01)" product code.
+
+use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
+use super::Detector;
+use crate::doc::{Document, Hit};
+use crate::report::{Identifier, Kind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(crate) struct Device;
+
+const WORD_KEYWORDS: &str = r"serial(?:\s?(?:number|no|num))?|s/n|sn|udi|lot\s?(?:number|no)|lot|(?:implant|device|pacemaker|generator|pump|battery)\s?(?:id|serial|number|no|sn)";
+const HASH_KEYWORDS: &str = r"(?:serial|sn|lot|udi|implant|device)\s?#";
+
+static KEYED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}([a-z0-9]*\d[a-z0-9]*(?:-[a-z0-9]+)*)"
+    ))
+    .expect("device pattern compiles")
+});
+
+/// A GS1 UDI in human-readable form: the device identifier (01) and at least one production identifier.
+static GS1_UDI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(01\)\s?\d{14}(?:\s?\(\d{2,4}\)\s?[A-Za-z0-9\-./]{1,20})+").expect("udi pattern compiles")
+});
+
+const MESSAGE: &str = "A device serial number or UDI is registered to one patient's implant or equipment.";
+
+impl Detector for Device {
+    fn id(&self) -> &'static str {
+        "device"
+    }
+
+    fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
+        let lower = doc.lower();
+        for caps in KEYED.captures_iter(lower) {
+            let value = caps.get(1).expect("the value group always matches");
+            let (start, end) = trim_value(lower, value.start(), value.end());
+            let code = &lower[start..end];
+            if code.len() < 5 || digit_count(code) < 3 || is_year(code) || continues(lower, end) {
+                continue;
+            }
+            out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Device));
+        }
+        for m in GS1_UDI.find_iter(doc.text()) {
+            out.push(Hit::new(Kind::PhiDirectIdentifier, m.start(), m.end(), MESSAGE).identifier(Identifier::Device));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    const ID: Kind = Kind::PhiDirectIdentifier;
+
+    #[test]
+    fn flags_serials_after_their_keywords() {
+        assert_flags("interrogated the pacer, serial KLM553021R, battery fine", ID, "KLM553021R");
+        assert_flags("S/N 4471-AB-2209 on the pump", ID, "4471-AB-2209");
+        assert_flags("implant ID: 99120-3341 from the op note", ID, "99120-3341");
+    }
+
+    #[test]
+    fn flags_gs1_udis_with_a_serial() {
+        let udi = "(01)00884521101132(17)270101(21)A1B2C3";
+        assert_flags(&format!("sticker read {udi} on the box"), ID, udi);
+    }
+
+    #[test]
+    fn allows_keywords_without_a_code() {
+        assert_allows("that serial killer podcast again", ID);
+        assert_allows("we learned a lot 2019 through 2023", ID);
+        assert_allows("serial x-rays show healing", ID);
+        assert_allows("product code (01)00884521101132 in the catalog", ID);
+    }
+}

@@ -1,0 +1,96 @@
+//! `phi.case_story` (low): a story about one patient with nothing that identifies them.
+//!
+//! Fine to post, but worth a second look: is there anything someone could combine? Flags "Had a patient
+//! this week who was terrified of needles", "a sweet older man on my unit asked me...", "Gomer pulled out
+//! his IV again". Stays silent when another privacy finding already covers the draft, on generic
+//! statements ("when a patient calls...", "every patient deserves..."), and on posts about groups.
+
+use crate::doc::{Document, Hit};
+use crate::report::Kind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MESSAGE: &str = "A story about one patient: fine without identifiers, but check that nothing here (age, date, place, event) lets someone recognize them.";
+
+static ONE_PATIENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:a|an|one|my|our|this|that|the|another|este|esta|el|la)(?: [a-z0-9'-]+){0,3}? (?:patient|pt|man|woman|lady|guy|gentleman|dude|kid|boy|girl|toddler|teen|teenager|adult|child|infant|newborn|veteran|se[nñ]or|se[nñ]ora|paciente|alcoholic|addict|frequent flyer|drug seeker|train wreck|gomer|shpos|borracho|crock)(?-u:\b)|(?-u:\b)(?:gomer|shpos|frequent flyer|drug seeker)(?-u:\b)")
+        .expect("story pattern compiles")
+});
+static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:when|if|every|any|each|whenever|no|a patient who visits|the patient's right|be the) (?:[a-z]+ )?$").expect("generic pattern compiles")
+});
+static STORY_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:today|tonight|yesterday|this (?:morning|week|shift)|last (?:night|week|shift|day)|ago|earlier|once|storytime|case of the week|grand rounds|had an?|was|were|came|got|told|asked|said|went|left|pulled|spit|threw|caught|called|gave|is back|de siempre|cada)(?-u:\b)")
+        .expect("story time pattern compiles")
+});
+
+pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
+    if out.iter().any(|h| h.kind.is_phi()) {
+        return;
+    }
+    let lower = doc.lower();
+    let cared = !doc.care_terms().is_empty();
+    for m in ONE_PATIENT.find_iter(lower) {
+        let slang = [
+            "gomer",
+            "shpos",
+            "frequent flyer",
+            "drug seeker",
+            "train wreck",
+            "borracho",
+            "alcoholic",
+            "addict",
+            "crock",
+        ]
+        .iter()
+        .any(|s| m.as_str().ends_with(s));
+        if !(cared || slang) || GENERIC.is_match(&lower[char_floor(lower, m.start().saturating_sub(24))..m.start()]) {
+            continue;
+        }
+        if m.as_str().starts_with("my ") && ["my own", "my mom", "my dad"].iter().any(|w| m.as_str().starts_with(w)) {
+            continue;
+        }
+        if !STORY_TIME.is_match(lower) {
+            continue;
+        }
+        out.push(Hit::new(Kind::PhiCaseStory, m.start(), m.end(), MESSAGE));
+        return;
+    }
+}
+
+fn char_floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    const KIND: Kind = Kind::PhiCaseStory;
+
+    #[test]
+    fn flags_one_patient_stories() {
+        assert_flags(
+            "Had a patient this week who was scared of needles and still got through her dialysis.",
+            KIND,
+            "a patient",
+        );
+        assert_flags("A sweet older man on my unit asked me to read him the paper every morning.", KIND, "older man");
+    }
+
+    #[test]
+    fn allows_generic_and_group_statements() {
+        assert_allows("Every patient deserves to be heard. #nursing", KIND);
+        assert_allows("Our ED saw 58,000 visits last year.", KIND);
+        assert_allows("Flu shots are in! Walk-ins welcome.", KIND);
+    }
+
+    #[test]
+    fn stays_silent_when_a_privacy_finding_covers_the_draft() {
+        assert_allows("Had a patient today, 97 years old, in bed 4 after a fall.", KIND);
+    }
+}

@@ -1,0 +1,73 @@
+//! `phi.media_reference`: the text says a photo or video shows a patient or their information.
+//!
+//! Flags "This x-ray from tonight tho", "Swipe to see the before/after", "Our whiteboard game is strong",
+//! "(ignore the census board behind us)", "Discharge day selfie with my favorite pt". Allows photos with no
+//! patient in them ("Class of 2004 reunion pic"), education videos, and the author's own images ("my own
+//! x-ray").
+
+use crate::care::CareCategory;
+use crate::doc::{Document, Hit};
+use crate::report::Kind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MESSAGE: &str = "Photos and videos from work often show a patient, a chart, a screen or a board with patient names; text cannot check what the picture shows.";
+const SUGGESTION: &str =
+    "Post only images with no patient, chart, screen, board or wristband in them, and with written consent.";
+
+static SHOWS_PHI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:whiteboard|white board|census board|patient board|assignment board|tracking board|wristband|armband|id band|patient list|(?:this|the|her|his|my pt'?s?) (?:x-?ray|ct|mri|scan|ultrasound|ekg|ecg)(?: from| of)?|x-?ray (?:from|of) (?:tonight|today)|(?:pt|patient)'?s? (?:chart|screen|monitor))(?-u:\b)")
+        .expect("media pattern compiles")
+});
+static PHOTO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:selfie|pic|pics|photo|photos|picture|video|vid|swipe|before (?:&|and|/) after|before/after|before-and-after|filmed|recorded)(?-u:\b)")
+        .expect("photo pattern compiles")
+});
+
+pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
+    let lower = doc.lower();
+    if lower.contains("my own") {
+        return;
+    }
+    for m in SHOWS_PHI.find_iter(lower) {
+        out.push(Hit::new(Kind::PhiMediaReference, m.start(), m.end(), MESSAGE).suggest(SUGGESTION));
+    }
+    for m in PHOTO.find_iter(lower) {
+        // A photo word counts when the same sentence is about a patient or their care.
+        let (start, end) = doc.sentence_at(m.start());
+        let patient = doc.care_in(start, end).iter().any(|t| {
+            matches!(
+                t.category,
+                CareCategory::Patient | CareCategory::Condition | CareCategory::Procedure | CareCategory::Verb
+            )
+        });
+        let education =
+            ["this video our", "in this video", "demo", "how to"].iter().any(|w| lower[start..end].contains(w));
+        if patient && !education {
+            out.push(Hit::new(Kind::PhiMediaReference, m.start(), m.end(), MESSAGE).suggest(SUGGESTION));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    const KIND: Kind = Kind::PhiMediaReference;
+
+    #[test]
+    fn flags_images_of_patients_and_boards() {
+        assert_flags("check out this x-ray from tonight 😳", KIND, "x-ray");
+        assert_flags("team pic at the nurses' station (ignore the census board lol)", KIND, "census board");
+        assert_flags("Discharge day selfie with my favorite pt!", KIND, "selfie");
+        assert_flags("Swipe for the before/after of this wound vac change", KIND, "Swipe");
+    }
+
+    #[test]
+    fn allows_photos_without_patients() {
+        assert_allows("Reunion pic from nursing school, 20 years later!", KIND);
+        assert_allows("In this video our therapist shows 5 stretches for back pain.", KIND);
+        assert_allows("My own x-ray from my skateboard fall, 6 weeks in a cast.", KIND);
+    }
+}

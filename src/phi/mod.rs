@@ -1,0 +1,194 @@
+//! Patient privacy in context: who the draft talks about, and whether it ties them to their care.
+//!
+//! First the *mentions* are found: names, dates, ages, rooms, places and the softer clues (occupation,
+//! news event, a relative's job, a rare condition). Then one judge per finding kind decides, from the care
+//! words around them and where the draft is typed, whether they point at a patient:
+//!
+//! | file | kind |
+//! |---|---|
+//! | `name_context.rs` | `phi.name_with_health_context` |
+//! | `patient_date.rs` | `phi.direct_identifier` for dates of birth and visits |
+//! | `review_reply.rs` | `phi.review_reply_disclosure` |
+//! | `relationship.rs` | `phi.relationship_confirmation` |
+//! | `public_figure.rs` | `phi.public_figure_patient` |
+//! | `quasi.rs` | `phi.quasi_identifiers` |
+//! | `media.rs` | `phi.media_reference` |
+//! | `case_story.rs` | `phi.case_story` |
+//!
+//! Last, the smaller identifiers that stand beside a finding (a weekday, a bed number, a town) are added to
+//! it, so that Redact removes them too.
+
+mod case_story;
+mod media;
+mod mentions;
+mod name_context;
+mod names;
+mod patient_date;
+mod public_figure;
+mod quasi;
+mod relationship;
+mod review_reply;
+
+use crate::care::CareCategory;
+use crate::detect::Detector;
+use crate::doc::{Document, Hit};
+use crate::report::{Identifier, Kind};
+pub(crate) use mentions::{find_mentions, Mention, MentionKind};
+
+/// The contextual privacy rules, run as one detector because they share the mentions.
+pub(crate) struct PatientContext;
+
+impl Detector for PatientContext {
+    fn id(&self) -> &'static str {
+        "patient_context"
+    }
+
+    fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
+        let mentions = find_mentions(doc);
+        let first = out.len();
+        name_context::judge(doc, &mentions, out);
+        patient_date::judge(doc, &mentions, out);
+        review_reply::judge(doc, out);
+        relationship::judge(doc, out);
+        public_figure::judge(doc, &mentions, out);
+        quasi::judge(doc, &mentions, out);
+        media::judge(doc, out);
+        attach_supporting(doc, &mentions, out, first);
+        case_story::judge(doc, out);
+    }
+}
+
+/// True when care words stand in the sentence of `at`, or, for a strong name (title, full name), in the
+/// sentence before or after it ("Heartbreaking day. We lost Mr. Ortiz..." / "...carol jenkins ok? saw her
+/// get wheeled up to L&D").
+pub(super) fn care_near(doc: &Document, at: usize, strong: bool) -> bool {
+    let (start, end) = doc.sentence_at(at);
+    let counts = |s: usize, e: usize| doc.care_in(s, e).iter().any(|t| t.category != CareCategory::Visit);
+    if counts(start, end) {
+        return true;
+    }
+    if !strong {
+        return false;
+    }
+    let sentences = doc.sentences();
+    let i = sentences.partition_point(|&(_, e)| e <= at);
+    let next = sentences.get(i + 1).is_some_and(|&(s, e)| {
+        let lower = &doc.lower()[s..e];
+        let refers_back = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "she" | "he" | "her" | "him" | "his" | "they" | "them"));
+        refers_back && counts(s, e)
+    });
+    next
+}
+
+/// True when the sentence of `at` is about a patient: a patient word, a care verb, a name or an age.
+pub(super) fn patient_in_sentence(doc: &Document, mentions: &[Mention], at: usize) -> bool {
+    let (start, end) = doc.sentence_at(at);
+    doc.care_in(start, end).iter().any(|t| matches!(t.category, CareCategory::Patient | CareCategory::Verb))
+        || mentions.iter().any(|m| {
+            m.start >= start && m.end <= end && matches!(m.kind, MentionKind::Name { .. } | MentionKind::Age { .. })
+        })
+}
+
+/// True when the draft speaks of one person: an age, a name, a singular person word or a pronoun.
+pub(super) fn person_referent(doc: &Document, mentions: &[Mention]) -> bool {
+    if mentions.iter().any(|m| matches!(m.kind, MentionKind::Age { .. } | MentionKind::Name { .. } | MentionKind::Rare))
+    {
+        return true;
+    }
+    doc.lower().split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(|w| {
+        matches!(
+            w,
+            "she"
+                | "he"
+                | "her"
+                | "him"
+                | "his"
+                | "she's"
+                | "he's"
+                | "guy"
+                | "lady"
+                | "gentleman"
+                | "man"
+                | "woman"
+                | "kid"
+                | "boy"
+                | "girl"
+                | "dude"
+                | "pt"
+                | "patient"
+                | "resident"
+                | "victim"
+                | "victims"
+                | "driver"
+                | "señora"
+                | "senora"
+                | "señor"
+                | "senor"
+        )
+    })
+}
+
+/// Adds the identifiers standing near a finding to that finding's kind, so they are shown and redacted.
+fn attach_supporting(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>, first: usize) {
+    let anchors: Vec<(usize, usize, Kind)> = out[..]
+        .iter()
+        .filter(|h| h.kind.is_phi() && h.kind != Kind::PhiCaseStory && h.kind != Kind::PhiMediaReference)
+        .map(|h| (h.start, h.end, h.kind))
+        .collect();
+    let _ = first;
+    if anchors.is_empty() {
+        return;
+    }
+    for mention in mentions {
+        let Some(identifier) = mention.identifier() else { continue };
+        if out.iter().any(|h| h.kind.is_phi() && h.start < mention.end && mention.start < h.end) {
+            continue;
+        }
+        if matches!(mention.kind, MentionKind::Name { .. }) {
+            continue;
+        }
+        let (s_start, s_end) = doc.sentence_at(mention.start);
+        let near = anchors.iter().find(|&&(start, _, _)| {
+            let (a_start, a_end) = doc.sentence_at(start);
+            (a_start, a_end) == (s_start, s_end) || a_end == s_start || s_end == a_start
+        });
+        let Some(&(_, _, kind)) = near else { continue };
+        let kind = if kind == Kind::PhiPublicFigurePatient { Kind::PhiNameWithHealthContext } else { kind };
+        out.push(
+            Hit::new(kind, mention.start, mention.end, supporting_message(identifier))
+                .identifier(identifier)
+                .severity(kind.default_severity()),
+        );
+    }
+}
+
+fn supporting_message(identifier: Identifier) -> &'static str {
+    match identifier {
+        Identifier::Date => "A date next to a patient's care narrows down who they are.",
+        Identifier::Age => "An exact age next to a patient's care narrows down who they are.",
+        Identifier::Room => "A room or bed number points at one patient.",
+        Identifier::Place => "A town, school, street or employer next to a patient's care narrows down who they are.",
+        _ => "This detail, next to a patient's care, helps identify them.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    #[test]
+    fn attaches_rooms_and_weekdays_to_a_name_finding() {
+        let report = report("We lost Mr. Quill in bed 9 on Sunday after a long fight with ALS.", crate::Context::Post);
+        let kinds: Vec<(&str, Kind)> = report.findings.iter().map(|f| (f.text.as_str(), f.kind)).collect();
+        assert!(kinds.contains(&("bed 9", Kind::PhiNameWithHealthContext)), "{kinds:?}");
+        assert!(kinds.contains(&("on Sunday", Kind::PhiNameWithHealthContext)), "{kinds:?}");
+    }
+
+    #[test]
+    fn leaves_rooms_alone_without_a_patient() {
+        assert_silent("Room 118 is our new staff quiet room, with snacks and a massage chair.");
+    }
+}

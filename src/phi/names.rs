@@ -1,0 +1,406 @@
+//! Names of people: patients, relatives, and everyone else until the judges decide.
+//!
+//! Found by shape and by list: a title and a name ("Mrs. Delgado", "Mr. B", "mrs henderson"), a known
+//! given name with or without a family name ("Linda Carver", "carol jenkins", "Gloria"), a family ("the
+//! Okafor family"), initials ("pt J.R.", "Jennifer T."), nicknames ("Big Mike", "pt named Bubba"), and
+//! public titles ("Pastor Jim", "State Rep. Hal Brennan"). Clinicians and colleagues ("Dr. Osei",
+//! "our pharmacist, Dana", "Nurse Ada Cole") and the organization's staff are left out.
+
+use super::mentions::{Mention, MentionKind};
+use crate::doc::Document;
+use crate::lexicon::Lexicon;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+struct NameLists {
+    first: HashSet<&'static str>,
+    ambiguous: HashSet<&'static str>,
+    surnames: HashSet<&'static str>,
+}
+
+static LISTS: LazyLock<NameLists> = LazyLock::new(|| {
+    let mut lists = NameLists { first: HashSet::new(), ambiguous: HashSet::new(), surnames: HashSet::new() };
+    for (data, is_surname) in
+        [(include_str!("../data/names/first.txt"), false), (include_str!("../data/names/surnames.txt"), true)]
+    {
+        let mut section = "";
+        for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
+            if line.starts_with('[') {
+                section = line;
+            } else if is_surname {
+                lists.surnames.insert(line);
+            } else if section == "[ambiguous]" {
+                lists.ambiguous.insert(line);
+            } else {
+                lists.first.insert(line);
+            }
+        }
+    }
+    lists
+});
+
+/// Role words that mark the name after them as a colleague, not a patient.
+static ROLES: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(
+        "[role]\ndr\ndr.\ndoctor\ndra\nnurse\nrn\nnp\npa\nmd\ntherapist\npharmacist\ncolleague\ncoworker\nco-worker\nmanager\ndirector\nvolunteer\nchaplain\ntech\ntechnician\naide\nhygienist\nmidwife\nsurgeon\nphysician\nprovider\nteammate\nceo\ncno\nadministrator\nreceptionist\nscheduler\ncoordinator\nparamedic\nemt\nintern\nstudent\nspeaker\nauthor\ndietitian\nradiologist\nanesthesiologist\nendodontist\ndentist\northodontist\n",
+    )
+});
+
+static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?i:mr|mrs|ms|miss|mx|mister|sr|sra|srta)\.? ((?:[A-Z][a-z'-]+|[a-z][a-z'-]{2,})(?: [A-Z][a-z'-]+)?|[A-Z](?:\.|(?-u:\b)))")
+        .expect("title pattern compiles")
+});
+static PUBLIC_TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Senator|Sen\.|Rep\.|Representative|State Rep\.|Congressman|Congresswoman|Governor|Gov\.|Mayor|Councilman|Councilwoman|Judge|Sheriff|Pastor|Father|Rev\.|Reverend|Rabbi|Imam|Coach|Principal|Chief) ([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
+        .expect("public title pattern compiles")
+});
+static NICKNAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Big|Little|Lil|Papa|Mama|Grandma|Grandpa|Granny|Uncle|Aunt|Auntie|Baby|Miss) [A-Z][a-z'-]+|(?i:named) ([A-Z][a-z'-]+)")
+        .expect("nickname pattern compiles")
+});
+static FAMILY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[Tt]he ([A-Z][a-z'-]+) (?:family|twins|triplets|household|kids|boys|girls)(?-u:\b)")
+        .expect("family pattern compiles")
+});
+static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?i:pt|patient|resident)\.? ([A-Z]\.[A-Z]\.?|[A-Z]{2}(?-u:\b))")
+        .expect("initials pattern compiles")
+});
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z][a-z'-]*").expect("word pattern compiles"));
+
+/// Words that are capitalized at a sentence start or in a greeting but are never names here.
+const NOT_NAMES: &[&str] = &[
+    "the", "our", "this", "that", "and", "but", "she", "he", "they", "we", "you", "happy", "thanks", "please",
+    "patient", "room", "bed", "nurse", "doctor", "baby", "mom", "dad", "family", "team", "staff", "all", "everyone",
+];
+
+/// Every name mention in the draft (not yet judged).
+pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
+    let text = doc.text();
+    let lists = &*LISTS;
+    let mut out: Vec<Mention> = Vec::new();
+    let mut push = |start: usize, end: usize, public: bool, strong: bool| {
+        out.push(Mention { start, end, kind: MentionKind::Name { public, strong } });
+    };
+
+    for caps in TITLED.captures_iter(text) {
+        let whole = caps.get(0).expect("group 0");
+        let name = caps.get(1).expect("name group");
+        let lowered = name.as_str().to_ascii_lowercase();
+        if NOT_NAMES.contains(&lowered.as_str()) || COMMON_WORDS.contains(&lowered.as_str()) {
+            continue;
+        }
+        // A lowercase title needs a lowercase name ("mrs henderson"); "Ms. smith" style mixes are rare.
+        let title_lower = text[whole.start()..].starts_with(|c: char| c.is_ascii_lowercase());
+        if name.as_str().starts_with(|c: char| c.is_ascii_lowercase()) && !title_lower {
+            continue;
+        }
+        // A bare initial keeps its title ("Mr. B"); a surname stands alone ("Henley").
+        let start = if name.len() <= 2 { whole.start() } else { name.start() };
+        push(start, name.end(), false, true);
+    }
+    for caps in PUBLIC_TITLED.captures_iter(text) {
+        let name = caps.get(1).expect("name group");
+        push(name.start(), name.end(), true, true);
+    }
+    for caps in NICKNAME.captures_iter(text) {
+        let m = caps.get(1).unwrap_or_else(|| caps.get(0).expect("group 0"));
+        push(m.start(), m.end(), false, true);
+    }
+    for caps in FAMILY.captures_iter(text) {
+        let m = caps.get(1).expect("surname group");
+        push(m.start(), m.end(), false, true);
+    }
+    for caps in INITIALS.captures_iter(text) {
+        let m = caps.get(1).expect("initials group");
+        push(m.start(), m.end(), false, true);
+    }
+
+    // Given names from the list, with a following family name or initial when there is one.
+    let words: Vec<(usize, usize)> = WORD.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    for (i, &(start, end)) in words.iter().enumerate() {
+        let word = &text[start..end];
+        let base = word.trim_end_matches("'s");
+        let lower = base.to_ascii_lowercase();
+        let capitalized =
+            base.starts_with(|c: char| c.is_ascii_uppercase()) && !base.chars().skip(1).any(|c| c.is_ascii_uppercase());
+        let known = lists.first.contains(lower.as_str());
+        let ambiguous = lists.ambiguous.contains(lower.as_str());
+        if !known && !ambiguous {
+            continue;
+        }
+        let next = words.get(i + 1).filter(|&&(s, _)| text[end..s].chars().all(|c| c == ' '));
+        let next_word = next.map(|&(s, e)| &text[s..e]);
+        let surname_follows = next_word.is_some_and(|w| {
+            let w_lower = w.to_ascii_lowercase();
+            if capitalized {
+                (w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !COMMON_WORDS.contains(&w_lower.as_str())
+                    && !is_place_word(w))
+                    || w.len() == 1
+            } else {
+                lists.surnames.contains(w_lower.trim_end_matches("'s"))
+            }
+        });
+        if !capitalized && !(known && surname_follows) {
+            continue;
+        }
+        if ambiguous && !surname_follows && !is_greeted(text, start) {
+            continue;
+        }
+        // Initial after a given name: "Chris B", "Jennifer T."
+        let end = match (surname_follows, next) {
+            (true, Some(&(_, e))) => {
+                if text[e..].starts_with('.') && e - start < 64 && text[..e].ends_with(|c: char| c.is_ascii_uppercase())
+                {
+                    e + 1
+                } else {
+                    e
+                }
+            }
+            _ => start + base.len(),
+        };
+        push(start, end, false, surname_follows);
+    }
+
+    out.retain(|m| !is_colleague(doc, m.start, m.end));
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out {
+        if !kept.iter().any(|k| k.start <= m.start && m.end <= k.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// True when a greeting or address comes right before the name ("Hi Dawn", "Dear Grace,").
+fn is_greeted(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end().to_ascii_lowercase();
+    ["hi", "hey", "hello", "dear", "tell", "thanks", "congrats", "for you", "miss you", "love you", "sorry", "loss,"]
+        .iter()
+        .any(|cue| before.ends_with(cue))
+}
+
+fn is_place_word(word: &str) -> bool {
+    matches!(
+        word,
+        "St" | "Street"
+            | "Ave"
+            | "Avenue"
+            | "Rd"
+            | "Road"
+            | "Elementary"
+            | "Middle"
+            | "High"
+            | "Hospital"
+            | "Center"
+            | "Clinic"
+            | "County"
+            | "Health"
+            | "Baptist"
+            | "Church"
+            | "School"
+            | "Park"
+    )
+}
+
+/// True when the name belongs to a clinician or colleague: the organization's staff list, or a role word
+/// just before it ("Dr.", "our pharmacist,", "respiratory therapist").
+fn is_colleague(doc: &Document, start: usize, end: usize) -> bool {
+    if doc.is_org(start, end) {
+        return true;
+    }
+    let text = doc.text();
+    let patient_title = {
+        let before = text[..start].trim_end().to_ascii_lowercase();
+        ["mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms."].iter().any(|t| before.ends_with(t))
+    };
+    if !patient_title && is_staff_part(doc, &text[start..end]) {
+        return true;
+    }
+    let before = doc.before(start, 32);
+    let window = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or(before);
+    let words: Vec<&str> = window.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let last_two = &words[words.len().saturating_sub(2)..];
+    if last_two.iter().any(|w| ROLES.find(w).next().is_some_and(|t| t.end - t.start == w.len())) {
+        return true;
+    }
+    // "Tom Bradley, our respiratory therapist" / "Dana, RN".
+    let after = doc.after(end, 40);
+    let after = after.trim_start_matches([',', ' ']);
+    let head: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).collect();
+    after.starts_with(|c: char| c.is_alphabetic())
+        && doc.text()[end..].trim_start().starts_with(',')
+        && head.iter().any(|w| ROLES.find(w).next().is_some_and(|t| t.end - t.start == w.len()))
+}
+
+/// True when every word of `name` is part of a staff member's name.
+fn is_staff_part(doc: &Document, name: &str) -> bool {
+    let staff = &doc.policy.organization.staff;
+    name.split(' ').all(|word| {
+        let word = word.trim_end_matches("'s").to_ascii_lowercase();
+        staff.iter().any(|s| s.split(' ').any(|part| part.to_ascii_lowercase() == word))
+    })
+}
+
+/// Capitalized words that follow a given name without being a family name.
+const COMMON_WORDS: &[&str] = &[
+    "the",
+    "and",
+    "or",
+    "but",
+    "is",
+    "was",
+    "has",
+    "had",
+    "who",
+    "from",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "of",
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "they",
+    "it",
+    "our",
+    "my",
+    "your",
+    "his",
+    "her",
+    "their",
+    "this",
+    "that",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "happy",
+    "thank",
+    "thanks",
+    "please",
+    "congrats",
+    "congratulations",
+    "welcome",
+    "nurse",
+    "dr",
+    "rn",
+    "md",
+    "er",
+    "ed",
+    "icu",
+    "or",
+    "pt",
+    "am",
+    "pm",
+    "lol",
+    "omg",
+    "ok",
+    "okay",
+    "yes",
+    "no",
+    "hi",
+    "hey",
+    "just",
+    "still",
+    "also",
+    "so",
+    "not",
+    "all",
+    "every",
+    "new",
+    "big",
+    "little",
+    "dear",
+    "mom",
+    "dad",
+    "baby",
+    "family",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::testing::TEST_POLICY;
+    use crate::CheckOptions;
+
+    fn names(text: &str) -> Vec<String> {
+        let options = CheckOptions::default();
+        let doc = Document::new(text, &options, &TEST_POLICY);
+        find_names(&doc).into_iter().map(|m| text[m.start..m.end].to_string()).collect()
+    }
+
+    #[test]
+    fn finds_titled_names_initials_and_families() {
+        assert_eq!(names("Mrs. Delgado rang the bell"), vec!["Delgado"]);
+        assert_eq!(names("thanks Mr. B!"), vec!["Mr. B"]);
+        assert_eq!(names("mrs henderson is back"), vec!["henderson"]);
+        assert_eq!(names("pt J.R. back again"), vec!["J.R."]);
+        assert_eq!(names("hugs to the Okafor family"), vec!["Okafor"]);
+        assert_eq!(names("pt named Bubba came in"), vec!["Bubba"]);
+        assert_eq!(names("Big Mike from dialysis"), vec!["Big Mike"]);
+    }
+
+    #[test]
+    fn finds_given_names_with_and_without_family_names() {
+        assert_eq!(names("meet Linda Carver today"), vec!["Linda Carver"]);
+        assert_eq!(names("is carol jenkins ok?"), vec!["carol jenkins"]);
+        assert_eq!(names("hey Chris B lol"), vec!["Chris B"]);
+        assert_eq!(names("Dear Jennifer T. we hear you"), vec!["Jennifer T."]);
+        assert_eq!(names("Praying for you Gloria!!"), vec!["Gloria"]);
+        assert_eq!(names("Hi Dawn, thanks"), vec!["Dawn"]);
+    }
+
+    #[test]
+    fn leaves_out_colleagues_and_ordinary_words() {
+        assert!(
+            names("Dr. Priya Raman and Nurse Ada Cole").is_empty(),
+            "{:?}",
+            names("Dr. Priya Raman and Nurse Ada Cole")
+        );
+        assert!(names("our pharmacist, Dana, shows how").is_empty());
+        assert!(names("respiratory therapist Tom Bradley retired").is_empty());
+        assert!(names("I will hope for the best in May").is_empty());
+        assert!(names("Congrats Priya on the award").is_empty());
+    }
+
+    #[test]
+    fn a_staff_surname_with_a_patient_title_is_a_patient() {
+        assert_eq!(names("Dear Ms. Raman, your results"), vec!["Raman"]);
+    }
+
+    #[test]
+    fn marks_public_titles() {
+        let options = CheckOptions::default();
+        let doc = Document::new("State Rep. Hal Brennan was here", &options, &TEST_POLICY);
+        let found = find_names(&doc);
+        assert!(found.iter().any(|m| m.kind == MentionKind::Name { public: true, strong: true }));
+    }
+}

@@ -1,0 +1,50 @@
+//! `phi.direct_identifier` for dates: a date of birth, or the date of a patient's visit or admission.
+//!
+//! Flags "DOB 3/4/51", "d.o.b. 12.02.1967", "born 4/2 at 24 weeks", "presented to our ED on 2/17".
+//! Allows event dates ("Flu shot clinic Saturday, Oct 12", "blood drive 3/14") and dates with no patient
+//! in the sentence.
+
+use super::{patient_in_sentence, Mention, MentionKind};
+use crate::doc::{Document, Hit};
+use crate::report::{Identifier, Kind};
+
+const DOB: &str = "A date of birth identifies a patient, even without a name.";
+const VISIT: &str = "The date of a patient's visit or admission is a direct identifier under HIPAA.";
+
+pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
+    for m in mentions {
+        let MentionKind::Date { numeric: true, dob } = m.kind else { continue };
+        let message = if dob {
+            DOB
+        } else if patient_in_sentence(doc, mentions, m.start) || doc.options.context == crate::Context::ReplyToReview {
+            VISIT
+        } else {
+            continue;
+        };
+        out.push(Hit::new(Kind::PhiDirectIdentifier, m.start, m.end, message).identifier(Identifier::Date));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    const KIND: Kind = Kind::PhiDirectIdentifier;
+
+    #[test]
+    fn flags_birth_dates_and_visit_dates() {
+        assert_flags("DOB 7/9/48 and still no callback", KIND, "7/9/48");
+        assert_flags("pt d.o.b. 03.11.1950 per the chart", KIND, "03.11.1950");
+        assert_flags("our little guy, born 5/3 at 25 weeks", KIND, "5/3");
+        assert_flags("Pt admitted 9/14 with sepsis", KIND, "9/14");
+        assert_flags("date of birth March 3, 1944 on the form", KIND, "March 3, 1944");
+    }
+
+    #[test]
+    fn allows_event_dates() {
+        assert_allows("Flu shot clinic this Saturday, Oct 12, 9am-1pm. No appointment needed!", KIND);
+        assert_allows("Blood drive is Thursday 3/14 in the lobby", KIND);
+        assert_allows("Applications for July 2026 open on 1/15", KIND);
+    }
+}

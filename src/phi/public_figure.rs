@@ -1,0 +1,62 @@
+//! `phi.public_figure_patient`: a celebrity, official or local notable in care, named or hinted at.
+//!
+//! Flags "State Rep. Hal Brennan was in our ED last night", "Guess who got her new smile at our office
+//! (hint: she reads the weather on Channel 7!)", "A certain pitcher sat in our ortho clinic". Allows
+//! officials at public events ("Mayor Dana Whitaker helped us open the new wing").
+
+use super::{care_near, Mention, MentionKind};
+use crate::care::CareCategory;
+use crate::doc::{Document, Hit};
+use crate::report::{Identifier, Kind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MESSAGE: &str = "Saying a public or well-known person was a patient, even as a hint, identifies them.";
+
+static HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:guess who|you'?ll never (?:guess|believe) who|a certain [a-z][\w ]{0,30}|that (?:\w+ ){0,2}(?:singer|actor|actress|rapper|player|pitcher|quarterback|celebrity|influencer|anchor|politician|senator|mayor|athlete|star|youtuber|tiktoker)(?: who)?|nobody recognized|my lips are sealed|\(hint:[^)]{0,60}|hint: [^.!?]{0,60}|famous [a-z]+|local celebrity|reads the weather)")
+        .expect("hint pattern compiles")
+});
+
+pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
+    for m in mentions {
+        if let MentionKind::Name { public: true, .. } = m.kind {
+            if care_near(doc, m.start, true) {
+                out.push(Hit::new(Kind::PhiPublicFigurePatient, m.start, m.end, MESSAGE).identifier(Identifier::Name));
+            }
+        }
+    }
+    let cared = doc.care_terms().iter().any(|t| !matches!(t.category, CareCategory::Visit));
+    if !cared {
+        return;
+    }
+    for m in HINT.find_iter(doc.text()) {
+        out.push(Hit::new(Kind::PhiPublicFigurePatient, m.start(), m.end(), MESSAGE).suggest("[remove the hint]"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    const KIND: Kind = Kind::PhiPublicFigurePatient;
+
+    #[test]
+    fn flags_officials_and_hints_in_care() {
+        assert_flags("can't believe Senator Ray Dolan was in our ED last night", KIND, "Ray Dolan");
+        assert_flags("Guess who came in for a root canal today 👀", KIND, "Guess who");
+        assert_flags("A certain morning news anchor sat in our ortho clinic", KIND, "A certain");
+        assert_flags(
+            "that famous rapper who cancelled his show? yeah he was in our ICU",
+            KIND,
+            "that famous rapper who",
+        );
+    }
+
+    #[test]
+    fn allows_officials_at_events_and_hints_without_care() {
+        assert_allows("Mayor Dana Whitaker helped us cut the ribbon this morning!", KIND);
+        assert_allows("Guess who turns 40 today? Our amazing front desk lead!", KIND);
+    }
+}

@@ -1,0 +1,89 @@
+//! `phi.relationship_confirmation`: condolences, get-well wishes and support that reveal someone was cared for.
+//!
+//! Flags "So sorry for your loss; your mother was a joy to care for on our hospice unit", "Praying for you,
+//! see you at your infusion Tuesday", "Big Mike from our dialysis unit passed this morning", "I found your
+//! mom's chart". Allows support with no care behind it ("In loving memory of my dad, who passed at home")
+//! and colleagues' memorials.
+
+use crate::care::CareCategory;
+use crate::doc::{Document, Hit};
+use crate::report::Kind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MESSAGE: &str =
+    "A condolence or get-well message that mentions their care here tells everyone this person was a patient.";
+const SUGGESTION: &str = "Send personal support privately, without mentioning the care they received.";
+
+static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:sorry for your loss|condolences|praying for you|prayers for you|thinking of you|sending (?:you )?(?:love|prayers|hugs)|our hearts are with|hope (?:you(?:'re| are)? feel\w*(?: better)?|everything is ok(?:ay)?|round \d+|(?:she|he)(?:'s| is) (?:ok|okay|doing ok))|get well soon|feel better soon|rest in peace|passed (?:away )?(?:this morning|last night|today|yesterday|peacefully)|passed away|didn'?t make it|we tried so hard|we fought so hard|miss you|see you at your|thinking about the)(?-u:\b)")
+        .expect("support pattern compiles")
+});
+static RELATIVE_RECORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)your (?:mom|mother|dad|father|husband|wife|son|daughter|grandma|grandpa|grandmother|grandfather|brother|sister|child|baby)'?s? (?:chart|info|information|records?|room|bill|surgery|results|labs|meds)(?-u:\b)")
+        .expect("relative pattern compiles")
+});
+
+pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
+    let lower = doc.lower();
+    for m in RELATIVE_RECORD.find_iter(lower) {
+        out.push(Hit::new(Kind::PhiRelationshipConfirmation, m.start(), m.end(), MESSAGE).suggest(SUGGESTION));
+    }
+    let cared = doc.care_terms().iter().any(|t| t.category != CareCategory::Visit);
+    if !cared || is_about_own_family_or_colleague(lower) {
+        return;
+    }
+    for m in SUPPORT.find_iter(lower) {
+        out.push(Hit::new(Kind::PhiRelationshipConfirmation, m.start(), m.end(), MESSAGE).suggest(SUGGESTION));
+    }
+}
+
+fn is_about_own_family_or_colleague(lower: &str) -> bool {
+    [
+        "my dad",
+        "my mom",
+        "my father",
+        "my mother",
+        "my grandma",
+        "my grandpa",
+        "my husband",
+        "my wife",
+        "colleague",
+        "coworker",
+        "co-worker",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::{Context, Kind};
+
+    const KIND: Kind = Kind::PhiRelationshipConfirmation;
+
+    #[test]
+    fn flags_support_that_reveals_care() {
+        assert_flags("Praying for you Dot, see you at your dialysis Friday", KIND, "Praying for you");
+        assert_flags_in(
+            "So sorry for your loss. Your father was a joy on our hospice unit.",
+            Context::ReplyToReview,
+            KIND,
+            "sorry for your loss",
+        );
+        assert_flags(
+            "Our hearts are with the family tonight. We fought so hard in the ER.",
+            KIND,
+            "Our hearts are with",
+        );
+        assert_flags_in("@jo I pulled up your dad's chart, he's in 4 West", Context::Message, KIND, "your dad's chart");
+    }
+
+    #[test]
+    fn allows_support_without_care_and_own_family() {
+        assert_allows("In loving memory of my dad, who passed away peacefully at home.", KIND);
+        assert_allows("Thinking of you all, happy holidays!", KIND);
+        assert_allows("We miss you, Priya! Enjoy retirement.", KIND);
+    }
+}
