@@ -1,0 +1,173 @@
+//! `tone.mocking_patients`: ridicule of or venting about patients and families, even unnamed.
+//!
+//! Flags "my ick is when a pt...", "every psycho in the county is headed our way", "the ED is full of
+//! junkies", "half of them are just there for the dilaudid", "ugly baby", and a patient sentence
+//! capped with an eye-roll or retching emoji. Allows "patient education day", "be patient with new grads",
+//! and stories that describe care without judging the person.
+
+use super::{Detector, PhraseTable};
+use crate::care::CareCategory;
+use crate::doc::{Document, Hit};
+use crate::lexicon::Lexicon;
+use crate::report::Kind;
+use std::sync::LazyLock;
+
+pub(crate) struct MockingPatients;
+
+static TABLE: LazyLock<PhraseTable> =
+    LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/mocking_patients.txt")));
+
+const MESSAGE: &str = "Mocking or venting about patients, even without names, erodes trust in your hospital; staff \
+                       have been fired for posts like this.";
+const FALLBACK: &str = "Share what the shift taught you, without judging the patient.";
+/// Emoji that sneer at or laugh at the person a sentence describes (eye-roll, retching, clown, facepalm,
+/// animals used as comparisons, tears of laughter).
+const SNEER_EMOJI: &[&str] = &[
+    "\u{1F644}",
+    "\u{1F922}",
+    "\u{1F92E}",
+    "\u{1F921}",
+    "\u{1F612}",
+    "\u{1F926}",
+    "\u{1F437}",
+    "\u{1F416}",
+    "\u{1F404}",
+    "\u{1F40B}",
+    "\u{1F433}",
+];
+/// Tears of laughter: ridicule only right after a patient's condition ("came in with X lmao").
+const LAUGH_EMOJI: &[&str] = &["\u{1F602}", "\u{1F923}"];
+/// How close (in bytes) a laugh must follow the condition it laughs at.
+const LAUGH_REACH: usize = 25;
+/// Words that laugh at what a sentence describes.
+static LAUGHS: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse("[laugh]\nlol\nlmao*\nlmfao*\nrofl\nhaha*\ni'm so done\nim so done\n"));
+
+impl Detector for MockingPatients {
+    fn id(&self) -> &'static str {
+        "tone.mocking_patients"
+    }
+
+    fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
+        let found = TABLE.find(doc.lower());
+        let already = found.iter().map(|p| doc.sentence_at(p.start)).collect::<Vec<_>>();
+        super::push_phrases(found, Kind::ToneMockingPatients, MESSAGE, FALLBACK, out);
+        // A sentence about a patient that sneers or laughs at them ("...back again 🙄", "came in with a
+        // panic attack lmao"), or that labels them with slang, is ridicule.
+        for &(start, end) in doc.sentences() {
+            if already.contains(&(start, end)) {
+                continue;
+            }
+            let sentence = &doc.text()[start..end];
+            let lower = &doc.lower()[start..end];
+            let sneer = SNEER_EMOJI.iter().any(|e| sentence.contains(e));
+            let slang = super::patient_slang::TABLE.find(lower).into_iter().find(|p| p.category == "always");
+            if let Some(label) = slang {
+                out.push(
+                    Hit::new(Kind::ToneMockingPatients, start + label.start, start + label.end, MESSAGE)
+                        .suggest(FALLBACK),
+                );
+                continue;
+            }
+            if let Some((ref_start, ref_end)) = laughed_at_condition(doc, start, end) {
+                out.push(Hit::new(Kind::ToneMockingPatients, ref_start, ref_end, MESSAGE).suggest(FALLBACK));
+                continue;
+            }
+            if !sneer {
+                continue;
+            }
+            if let Some((ref_start, ref_end)) = person_reference(doc, start, end) {
+                out.push(Hit::new(Kind::ToneMockingPatients, ref_start, ref_end, MESSAGE).suggest(FALLBACK));
+            }
+        }
+    }
+}
+
+/// A condition someone arrived with, followed closely by a laugh: "came in with a panic attack lmao".
+fn laughed_at_condition(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
+    let care = doc.care_in(start, end);
+    let text = doc.text();
+    let lower = doc.lower();
+    let mut laughs: Vec<usize> = LAUGHS.find(&lower[start..end]).map(|t| start + t.start).collect();
+    for emoji in LAUGH_EMOJI {
+        laughs.extend(text[start..end].match_indices(emoji).map(|(i, _)| start + i));
+    }
+    // "a bariatric pt who broke the bed lmao": a laugh right after the patient.
+    let patient = care.iter().find(|t| {
+        t.category == CareCategory::Patient
+            && !lower[t.start..t.end].starts_with("resident")
+            && laughs.iter().any(|&l| l >= t.end && l - t.end <= LAUGH_REACH)
+    });
+    if let Some(t) = patient {
+        return Some((t.start, t.end));
+    }
+    if !care.iter().any(|t| t.category == CareCategory::Verb) {
+        return None;
+    }
+    care.iter()
+        .filter(|t| t.category == CareCategory::Condition)
+        .find(|t| laughs.iter().any(|&l| l >= t.end && l - t.end <= LAUGH_REACH))
+        .map(|t| (t.start, t.end))
+}
+
+/// Where the sentence names a patient: "pt", "patient", a labeling word ("the drunk", "junkies"), or a
+/// condition with an arrival ("came in with a panic attack"), or a weight ("the 400 lb pt").
+fn person_reference(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
+    let care = doc.care_in(start, end);
+    let lower = doc.lower();
+    let patient =
+        care.iter().find(|t| t.category == CareCategory::Patient && !lower[t.start..t.end].starts_with("resident"));
+    if let Some(t) = patient {
+        return Some((t.start, t.end));
+    }
+    let arrival = care.iter().any(|t| t.category == CareCategory::Verb);
+    if let Some(t) = care.iter().find(|t| t.category == CareCategory::Condition) {
+        if arrival {
+            return Some((t.start, t.end));
+        }
+    }
+    let labels = super::stigmatizing_language::TABLE.find(&lower[start..end]);
+    labels.first().map(|l| (start + l.start, start + l.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    #[test]
+    fn flags_ridicule_phrases() {
+        assert_flags("my ick is when a pt asks for a sandwich at 3am", Kind::ToneMockingPatients, "my ick is");
+        assert_flags("every lunatic in town is coming in tonight", Kind::ToneMockingPatients, "every lunatic in town");
+        assert_flags("the ER is full of drunks again", Kind::ToneMockingPatients, "full of drunks");
+        assert_flags("they are only here for the warm blanket", Kind::ToneMockingPatients, "only here for the warm");
+    }
+
+    #[test]
+    fn flags_name_calling_of_babies() {
+        assert_flags(
+            "delivered the ugliest... no, the ugly baby award goes to bed 2",
+            Kind::ToneMockingPatients,
+            "ugly baby",
+        );
+        assert_flags("nursery full of little demons tonight", Kind::ToneMockingPatients, "little demons");
+    }
+
+    #[test]
+    fn flags_patient_sentence_with_sneer_emoji() {
+        assert_flags("pt in 4 mooned everyone lmao", Kind::ToneMockingPatients, "pt");
+        assert_flags("the patient wanted a selfie with me before the IV 🙄", Kind::ToneMockingPatients, "patient");
+    }
+
+    #[test]
+    fn allows_respectful_patient_talk() {
+        for text in [
+            "Patient education day was a success!",
+            "be patient with new grads 🙏",
+            "Our patients taught me more than any textbook.",
+            "Epic downtime again 🙄",
+        ] {
+            assert_allows(text, Kind::ToneMockingPatients);
+        }
+    }
+}

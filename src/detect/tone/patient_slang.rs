@@ -1,0 +1,67 @@
+//! `tone.derogatory_patient_slang`: hospital slang that labels patients (frequent flyer, gomer, sickler).
+//!
+//! Flags "frequent flyer", "gomer", "drug seeker", "sicklers", "SHPOS", and "train wreck" or "crock"
+//! when the sentence is about patients or care. Allows "my schedule is a train wreck", "crock pot chili",
+//! and "frequent flyer miles".
+
+use super::{Detector, PhraseTable};
+use crate::doc::{Document, Hit};
+use crate::report::Kind;
+use std::sync::LazyLock;
+
+pub(crate) struct DerogatoryPatientSlang;
+
+pub(super) static TABLE: LazyLock<PhraseTable> =
+    LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/patient_slang.txt")));
+
+const MESSAGE: &str = "Staff slang for patients reads as contempt to the public and to the patient it describes.";
+const FALLBACK: &str = "a patient";
+
+impl Detector for DerogatoryPatientSlang {
+    fn id(&self) -> &'static str {
+        "tone.derogatory_patient_slang"
+    }
+
+    fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
+        let lower = doc.lower();
+        let found = TABLE.find(lower).into_iter().filter(|p| {
+            let next = super::next_word(lower, p.end);
+            // "frequent flyer miles", "crock pot", "job seekers".
+            if matches!(next, "miles" | "program" | "points" | "status" | "pot" | "pots" | "card") {
+                return false;
+            }
+            p.category != "care" || doc.care_in_sentence(p.start)
+        });
+        super::push_phrases(found, Kind::ToneDerogatoryPatientSlang, MESSAGE, FALLBACK, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    #[test]
+    fn flags_slang_for_patients() {
+        assert_flags("our favorite frequent flyer is back", Kind::ToneDerogatoryPatientSlang, "frequent flyer");
+        assert_flags("two gomers and a drug seeker before midnight", Kind::ToneDerogatoryPatientSlang, "gomers");
+        assert_flags("two gomers and a drug seeker before midnight", Kind::ToneDerogatoryPatientSlang, "drug seeker");
+        assert_flags("SHPOS in bay 4", Kind::ToneDerogatoryPatientSlang, "SHPOS");
+    }
+
+    #[test]
+    fn flags_train_wreck_about_a_patient() {
+        assert_flags("that pt is a total train wreck", Kind::ToneDerogatoryPatientSlang, "train wreck");
+    }
+
+    #[test]
+    fn allows_everyday_uses() {
+        for text in [
+            "my schedule this week is a train wreck",
+            "crock pot chili potluck Friday",
+            "using my frequent flyer miles for vacation",
+        ] {
+            assert_allows(text, Kind::ToneDerogatoryPatientSlang);
+        }
+    }
+}

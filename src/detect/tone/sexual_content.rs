@@ -1,0 +1,96 @@
+//! `tone.sexual_content`: sexual remarks outside a clinical context.
+//!
+//! Flags "the new resident is so hot", "I'd let him do a rectal exam on me", "rating the male residents
+//! by how they look in scrubs", and 🍆/🍑 aimed at a person. Allows anatomy and exams in care or
+//! awareness posts ("breast cancer awareness", "anal fissure clinic", "penile implant",
+//! "testicular self-exam"), and "hot" weather.
+
+use super::{Detector, PhraseTable};
+use crate::doc::{Document, Hit};
+use crate::report::Kind;
+use std::sync::LazyLock;
+
+pub(crate) struct SexualContent;
+
+static TABLE: LazyLock<PhraseTable> = LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/sexual.txt")));
+
+const MESSAGE: &str = "Sexual remarks about colleagues or patients in public can be read as harassment and break \
+                       professional-conduct rules.";
+const SUGGESTION: &str = "Leave out remarks about how people look; celebrate what they do.";
+const SUGGESTIVE_EMOJI: &[&str] = &["\u{1F346}", "\u{1F351}", "\u{1F4A6}"];
+/// Smirk, fire, hot face, heart eyes, drool, kiss, wink: flirting when aimed at a "hot patient".
+const FLIRT_EMOJI: &[&str] =
+    &["\u{1F60F}", "\u{1F525}", "\u{1F975}", "\u{1F60D}", "\u{1F924}", "\u{1F618}", "\u{1F609}", "\u{1F48B}"];
+/// People an emoji can be aimed at.
+const PEOPLE: &[&str] = &[
+    "resident", "doctor", "nurse", "surgeon", "intern", "medic", "scrubs", "him", "her", "he ", "she ", "guy", "girl",
+];
+
+impl Detector for SexualContent {
+    fn id(&self) -> &'static str {
+        "tone.sexual_content"
+    }
+
+    fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
+        let found = TABLE.find(doc.lower());
+        let hit_sentences: Vec<(usize, usize)> = found.iter().map(|p| doc.sentence_at(p.start)).collect();
+        super::push_phrases(found, Kind::ToneSexualContent, MESSAGE, SUGGESTION, out);
+        for &(start, end) in doc.sentences() {
+            if hit_sentences.contains(&(start, end)) {
+                continue;
+            }
+            let sentence = &doc.text()[start..end];
+            let lower = &doc.lower()[start..end];
+            // "a hot patient 😏": a fever is not flirted with.
+            if let Some(at) = lower.find("hot p") {
+                let person = lower[at + 4..].starts_with("patient") || lower[at + 4..].starts_with("pt");
+                if person && FLIRT_EMOJI.iter().any(|e| sentence.contains(e)) {
+                    out.push(
+                        Hit::new(Kind::ToneSexualContent, start + at, start + at + 6, MESSAGE).suggest(SUGGESTION),
+                    );
+                    continue;
+                }
+            }
+            let Some(at) = SUGGESTIVE_EMOJI.iter().filter_map(|e| sentence.find(e)).min() else {
+                continue;
+            };
+            if PEOPLE.iter().any(|p| lower.contains(p)) && !doc.care_in_sentence(start) {
+                let emoji_end = start + at + sentence[at..].chars().next().map_or(0, char::len_utf8);
+                out.push(Hit::new(Kind::ToneSexualContent, start, emoji_end, MESSAGE).suggest(SUGGESTION));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    #[test]
+    fn flags_remarks_about_colleagues() {
+        assert_flags("the new anesthesiologist is so hot", Kind::ToneSexualContent, "so hot");
+        assert_flags("he can do a prostate exam on me anytime", Kind::ToneSexualContent, "prostate exam on me");
+        assert_flags("ranking the nurses by how good they look", Kind::ToneSexualContent, "how good they look");
+    }
+
+    #[test]
+    fn flags_suggestive_emoji_aimed_at_a_person() {
+        assert_flags("new guy on nights 🍑", Kind::ToneSexualContent, "new guy");
+        assert_flags("sponge bath for a hot patient today 😏", Kind::ToneSexualContent, "hot pa");
+    }
+
+    #[test]
+    fn allows_clinical_and_weather_talk() {
+        for text in [
+            "October is Breast Cancer Awareness Month: book your mammogram",
+            "Our colorectal clinic treats anal fissures and hemorrhoids",
+            "Ask us about penile implants after prostate surgery",
+            "Testicular self-exam takes two minutes",
+            "It's so hot outside, hydrate!",
+            "The patient is hot and tachy, cultures sent",
+        ] {
+            assert_allows(text, Kind::ToneSexualContent);
+        }
+    }
+}

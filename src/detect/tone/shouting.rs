@@ -1,0 +1,153 @@
+//! `tone.shouting`: ALL-CAPS runs of several words and long runs of exclamation marks (low).
+//!
+//! Flags "PLEASE DO NOT PARK IN THE AMBULANCE BAY", "GET. YOUR. FLU. SHOT." and "!!!!!". Allows
+//! acronyms ("ICU RN, BLS/ACLS"), one shouted word ("I'm TIRED"), and "!!!" as plain excitement.
+
+use super::Detector;
+use crate::doc::{Document, Hit};
+use crate::report::{Kind, Severity};
+
+pub(crate) struct Shouting;
+
+const MESSAGE: &str = "All caps and long runs of exclamation marks read as shouting; the message lands better calm.";
+/// A run needs this many capitalized words, and this many capital letters in all.
+const MIN_WORDS: usize = 3;
+const MIN_LETTERS: usize = 10;
+const MIN_EXCLAMATIONS: usize = 5;
+
+impl Detector for Shouting {
+    fn id(&self) -> &'static str {
+        "tone.shouting"
+    }
+
+    fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
+        let text = doc.text();
+        for (start, end) in caps_runs(text) {
+            let calm = sentence_case(&text[start..end]);
+            out.push(Hit::new(Kind::ToneShouting, start, end, MESSAGE).severity(Severity::Low).suggest(calm));
+        }
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] != b'!' {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && matches!(bytes[i], b'!' | b'1' | b'?') {
+                i += 1;
+            }
+            if bytes[start..i].iter().filter(|&&b| b == b'!').count() >= MIN_EXCLAMATIONS {
+                out.push(Hit::new(Kind::ToneShouting, start, i, MESSAGE).severity(Severity::Low).suggest("!"));
+            }
+        }
+    }
+}
+
+/// Capitalized words of four or more letters that are names of things, not shouting.
+const ACRONYMS: &[&str] = &[
+    "ACLS", "PALS", "NICU", "PICU", "MICU", "SICU", "CVICU", "HIPAA", "COVID", "STAT", "CPAP", "BIPAP", "CABG", "ECMO",
+    "TNCC", "ENPC", "CCRN", "MSN", "BSN", "DNP", "FNP", "NCLEX", "OSHA", "FEMA", "CDC", "WHO", "EMTALA", "PACU",
+    "NASA", "USMLE", "MCAT", "AAMC", "NIOSH", "AIDS", "MRSA", "CLABSI", "CAUTI", "UNOS", "SANE", "DNR", "POLST",
+];
+
+/// Byte ranges of runs of capitalized words: words of letters with no lowercase letter, joined by spaces
+/// and punctuation (not line breaks), skipping #hashtags and @handles.
+fn caps_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut current: Option<(usize, usize, usize, usize, usize)> = None; // start, end, words, letters, long words
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut flush = |current: &mut Option<(usize, usize, usize, usize, usize)>| {
+        if let Some((s, e, words, letters, long)) = current.take() {
+            if words >= MIN_WORDS && letters >= MIN_LETTERS && long >= 1 {
+                runs.push((s, e));
+            }
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'\'') {
+                i += 1;
+            }
+            let word = &text[start..i];
+            let tagged = start > 0 && matches!(bytes[start - 1], b'#' | b'@');
+            let upper = word.bytes().filter(u8::is_ascii_uppercase).count();
+            let shouted = !tagged && !word.bytes().any(|c| c.is_ascii_lowercase()) && upper >= 1;
+            if shouted && (upper >= 2 || word == "I" || word == "A") {
+                let long = usize::from(upper >= 4 && !ACRONYMS.contains(&word));
+                current = Some(match current {
+                    Some((s, _, w, l, g)) => (s, i, w + 1, l + upper, g + long),
+                    None => (start, i, 1, upper, long),
+                });
+            } else {
+                flush(&mut current);
+            }
+        } else {
+            if b == b'\n' {
+                flush(&mut current);
+            }
+            i += 1;
+        }
+    }
+    flush(&mut current);
+    runs
+}
+
+/// "PLEASE DO NOT PARK HERE" → "Please do not park here".
+fn sentence_case(shouted: &str) -> String {
+    let mut out = String::with_capacity(shouted.len());
+    let mut start_of_sentence = true;
+    for c in shouted.chars() {
+        if c.is_alphabetic() {
+            if start_of_sentence {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start_of_sentence = false;
+        } else {
+            if matches!(c, '.' | '!' | '?') {
+                start_of_sentence = true;
+            }
+            out.push(c);
+        }
+    }
+    out.replace(" i ", " I ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_case;
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    #[test]
+    fn flags_caps_sentences_and_exclamation_runs() {
+        assert_flags("PLEASE STOP PARKING IN THE FIRE LANE", Kind::ToneShouting, "PLEASE STOP PARKING");
+        assert_flags("GET. YOUR. FLU. SHOT.", Kind::ToneShouting, "GET. YOUR. FLU. SHOT");
+        assert_flags("We did it!!!!!", Kind::ToneShouting, "!!!!!");
+        assert_flags("whoever parked there, MOVE YOUR CAR", Kind::ToneShouting, "MOVE YOUR CAR");
+    }
+
+    #[test]
+    fn suggests_sentence_case() {
+        assert_eq!(sentence_case("WASH YOUR HANDS. FLU SEASON IS HERE"), "Wash your hands. Flu season is here");
+    }
+
+    #[test]
+    fn allows_acronyms_single_words_and_mild_excitement() {
+        for text in [
+            "Hiring ICU RN, BLS/ACLS required, apply at RCH",
+            "bitch i'm TIRED",
+            "Congrats Jamie!!!",
+            "#ICU #ED #RN life",
+            "NICU PICU CCU tour day",
+            "Certified in BLS ACLS PALS TNCC",
+        ] {
+            assert_allows(text, Kind::ToneShouting);
+        }
+    }
+}

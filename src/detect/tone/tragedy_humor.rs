@@ -1,0 +1,95 @@
+//! `tone.tragedy_humor`: flippant jokes about death, trauma and disaster.
+//!
+//! Flags "body #3 to the morgue tonight, new personal record 🏆", "Narcan is my cardio", "donorcycle",
+//! "two GSWs and an MVC, what a party lol". Allows memorial posts, "the Keurig finally died 💀" (no one
+//! died), and death words without a joke ("we lost a patient tonight; hug your people").
+
+use super::{Detector, PhraseTable};
+use crate::doc::{Document, Hit};
+use crate::lexicon::Lexicon;
+use crate::report::Kind;
+use std::sync::LazyLock;
+
+pub(crate) struct TragedyHumor;
+
+static JOKES: LazyLock<PhraseTable> = LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/tragedy.txt")));
+
+/// Words for a person's death or a trauma (not "died" alone: phones and coffee machines die too).
+static DEATH_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(
+        "[death]\nbody\nbodies\nmorgue\ncorpse\ncorpses\ntoe tag\ntoe tags\ndoa\ncoded\ncode blue\ngsw\ngsws\n\
+         gunshot\nstabbing\nstabbings\nmva\nmvc\noverdose\noverdoses\nod\nods\nod'd\nshooting\npronounced\n\
+         time of death\ndied on me\ndied on the table\ndead patient\ndead pt\ndead body\ndeath toll\nmass casualty\n\
+         decapitat*\njumper\nfatality\nfatalities\ncrash victims\nburn victim\n\
+         amputat*\nimpaled\ndegloved\ndegloving\nmangled\nfireworks\nlost a finger\nlost two fingers\n\
+         lost 2 fingers\nlost his fingers\nlost her fingers\nlost a hand\nlost a leg\ntrain wins\ntrain won\n",
+    )
+});
+
+/// Words that make a sentence a joke.
+static JOKE_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(
+        "[joke]\nlol\nlmao*\nlmfao*\nrofl\nhaha*\npersonal record\nnew record\nhigh score\nbingo\njackpot\n\
+         what a party\nparty time\nfun times\nchristmas came early\nkeeps it interesting\nnew pr\n",
+    )
+});
+const JOKE_EMOJI: &[&str] = &["\u{1F602}", "\u{1F923}", "\u{1F606}", "\u{1F3C6}", "\u{1F61C}", "\u{1F92A}"];
+
+const MESSAGE: &str = "Joking about a death or a trauma can reach the family; the public reads it as contempt for \
+                       the people you care for.";
+const SUGGESTION: &str = "Tough night. Take care of each other.";
+
+impl Detector for TragedyHumor {
+    fn id(&self) -> &'static str {
+        "tone.tragedy_humor"
+    }
+
+    fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
+        let lower = doc.lower();
+        let jokes = JOKES.find(lower);
+        let joke_sentences: Vec<(usize, usize)> = jokes.iter().map(|p| doc.sentence_at(p.start)).collect();
+        super::push_phrases(jokes, Kind::ToneTragedyHumor, MESSAGE, SUGGESTION, out);
+        let mut flagged: Vec<(usize, usize)> = joke_sentences;
+        for death in DEATH_WORDS.find(lower) {
+            let (start, end) = doc.sentence_at(death.start);
+            if flagged.contains(&(start, end)) {
+                continue;
+            }
+            let sentence = &doc.text()[start..end];
+            let word_marker = JOKE_WORDS.find(&lower[start..end]).map(|t| start + t.end).last();
+            let emoji_marker = JOKE_EMOJI.iter().filter_map(|e| sentence.find(e).map(|i| start + i + e.len())).max();
+            let Some(marker_end) = word_marker.max(emoji_marker) else {
+                continue;
+            };
+            flagged.push((start, end));
+            let span_end = marker_end.max(death.end);
+            out.push(Hit::new(Kind::ToneTragedyHumor, death.start, span_end, MESSAGE).suggest(SUGGESTION));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::testing::*;
+    use crate::Kind;
+
+    #[test]
+    fn flags_jokes_about_deaths() {
+        assert_flags("third body to the morgue this week, high score 🏆", Kind::ToneTragedyHumor, "body to the morgue");
+        assert_flags("two GSWs and an MVC before 10pm lol", Kind::ToneTragedyHumor, "GSWs");
+        assert_flags("naloxone is my cardio", Kind::ToneTragedyHumor, "naloxone is my cardio");
+        assert_flags("spring means donorcycle season", Kind::ToneTragedyHumor, "donorcycle");
+    }
+
+    #[test]
+    fn allows_grief_and_things_dying() {
+        for text in [
+            "We lost a patient tonight after a long code. Hug your people.",
+            "The Keurig has finally died ☕💀",
+            "In loving memory of our colleague, who passed this week.",
+            "Overdose awareness day: free Narcan kits in the lobby 🎉",
+        ] {
+            assert_allows(text, Kind::ToneTragedyHumor);
+        }
+    }
+}
