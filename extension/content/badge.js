@@ -5,7 +5,8 @@
 import { t } from './i18n.js';
 import { isTextControl, rangeOf, readModel } from './fields.js';
 
-const SEVERITY_RANK = { low: 1, medium: 2, high: 3 };
+/** @type {Record<string, number>} */
+const SEVERITY_RANK = { none: 0, low: 1, medium: 2, high: 3 };
 const COLOURS = { none: '#5f6b7a', low: '#1f6fb2', medium: '#b35c00', high: '#c62828' };
 
 const STYLE = `

@@ -38,7 +38,7 @@ export function fieldFrom(node) {
   if (!n || typeof n.nodeType !== 'number') return null;
   let el = isElement(n) ? n : n.parentElement;
   if (!el) return null;
-  if (el.closest('[data-postguard]')) return null;
+  if (isOurs(el)) return null;
   if (isTextControl(el)) {
     const control = /** @type {HTMLTextAreaElement|HTMLInputElement} */ (el);
     return control.readOnly || control.disabled ? null : control;
@@ -46,6 +46,19 @@ export function fieldFrom(node) {
   if (!(/** @type {HTMLElement} */ (el)).isContentEditable) return null;
   while (el.parentElement?.isContentEditable) el = el.parentElement;
   return /** @type {HTMLElement} */ (el);
+}
+
+/**
+ * Whether an element belongs to PostGuard's own UI (the badge, card and overlay live in shadow roots).
+ * @param {Element} el
+ */
+function isOurs(el) {
+  for (let node = /** @type {Element|null} */ (el); node; ) {
+    if (node.closest('[data-postguard]')) return true;
+    const root = node.getRootNode();
+    node = 'host' in root ? /** @type {ShadowRoot} */ (root).host : null;
+  }
+  return false;
 }
 
 /**

@@ -494,6 +494,7 @@ export class Guard {
       block,
       error,
       canRedact: report.findings.some((f) => f.suggestion != null),
+      requireReason: this.settings.requireReason,
       onEdit: backToEditor,
       onPostAnyway: () => {
         backToEditor(); // editors act on keys only when focused, with their selection in place

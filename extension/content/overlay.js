@@ -23,6 +23,8 @@ li.low { border-color: #1f6fb2; } li.medium { border-color: #b35c00; }
 .words { font-weight: 600; }
 .message { margin: 2px 0 0; }
 .suggestion { margin: 2px 0 0; color: #2d6a2d; }
+.reason { display: block; margin: 0 0 12px; }
+.reason input { display: block; width: 100%; box-sizing: border-box; margin-top: 4px; font: inherit; padding: 6px 8px; }
 .status { margin: 0 0 12px; font-weight: 600; color: #8a1c1c; }
 .status:empty { display: none; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; justify-content: flex-end; }
@@ -39,6 +41,7 @@ button:focus-visible { outline: 3px solid #1f6fb2; outline-offset: 2px; }
  * @property {import('./checker.js').Report} report
  * @property {boolean} block              no way past
  * @property {boolean} canRedact
+ * @property {boolean} [requireReason]   "Post anyway" needs a typed reason first (it is not kept anywhere)
  * @property {string} [error]             the check itself failed
  * @property {() => void} onEdit          Edit or Escape
  * @property {() => Promise<string|null>} onRedact  returns a status message to show, or null when done
@@ -104,6 +107,14 @@ export function openOverlay(o) {
   if (!blocking) {
     const anyway = el('button', { type: 'button', 'data-action': 'post-anyway', class: 'risky' }, t('actionPostAnyway'));
     anyway.addEventListener('click', () => { close(); o.onPostAnyway(); });
+    if (o.requireReason) {
+      const label = el('label', { class: 'reason' }, t('overlayReason'));
+      const input = /** @type {HTMLInputElement} */ (el('input', { type: 'text', 'data-field': 'reason', autocomplete: 'off' }));
+      label.append(input);
+      dialog.append(label);
+      anyway.setAttribute('disabled', '');
+      input.addEventListener('input', () => anyway.toggleAttribute('disabled', input.value.trim().length < 3));
+    }
     actions.append(anyway);
   }
   dialog.append(actions);
@@ -127,7 +138,7 @@ export function openOverlay(o) {
   });
 
   // Keep keystrokes inside the dialog (the page must not see them), trap Tab, Escape = Edit.
-  const focusables = () => /** @type {HTMLElement[]} */ ([...dialog.querySelectorAll('button:not([disabled])')]);
+  const focusables = () => /** @type {HTMLElement[]} */ ([...dialog.querySelectorAll('button:not([disabled]), input')]);
   dialog.addEventListener('keydown', (e) => {
     e.stopPropagation();
     if (e.key === 'Escape') { e.preventDefault(); close(); o.onEdit(); return; }

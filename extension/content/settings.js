@@ -9,6 +9,7 @@ import { adapterFor } from './sites.js';
  * @property {boolean} enabled          PostGuard is on for this host
  * @property {'warn'|'block'} mode
  * @property {boolean} allowPostAnyway
+ * @property {boolean} requireReason    "Post anyway" asks for a typed reason (kept nowhere)
  * @property {boolean} locked           IT locked the per-site switch (policy "locked" lists "sites")
  * @property {Record<string, unknown>} policy  what the core's configure() gets
  */
@@ -33,6 +34,7 @@ async function getAll(area) {
  * @returns {Promise<Settings>}
  */
 export async function loadSettings(host, how = {}) {
+  /** @type {[Record<string, any>, {managed_cache?: Record<string, any>}]} */
   const [user, local] = await Promise.all([getAll(chrome.storage.sync), chrome.storage.local.get('managed_cache').catch(() => ({}))]);
   let managed = local.managed_cache ?? {};
   if (how.fresh) {
@@ -67,6 +69,7 @@ export function resolveSettings(host, managed, user) {
     enabled: !itOff && !userOff,
     mode,
     allowPostAnyway: managed.allow_post_anyway !== false,
+    requireReason: managed.require_reason === true,
     locked: locked.includes('sites'),
     policy,
   };

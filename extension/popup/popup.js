@@ -8,6 +8,7 @@ import { fillI18n } from '../options/i18n-dom.js';
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 async function showCounts() {
+  /** @type {{stats?: Record<string, number>}} */
   const { stats = {} } = await chrome.storage.local.get('stats');
   for (const key of ['warnings_shown', 'posts_changed', 'posted_anyway']) $(key).textContent = String(stats[key] ?? 0);
 }
@@ -32,6 +33,7 @@ async function showSite() {
   const state = () => { $('state').textContent = chrome.i18n.getMessage(box.checked ? 'popupOn' : 'popupOff', site.host); };
   state();
   box.addEventListener('change', async () => {
+    /** @type {{disabledSites?: string[]}} */
     const { disabledSites = [] } = await chrome.storage.sync.get('disabledSites');
     const rest = disabledSites.filter((/** @type {string} */ h) => h !== site.host);
     await chrome.storage.sync.set({ disabledSites: box.checked ? rest : [...rest, site.host] });

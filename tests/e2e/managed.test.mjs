@@ -117,16 +117,17 @@ describe('managed policy (IT): "Post anyway" needs a reason', { timeout: 120000,
     try {
       await page.goto(server.url('/textarea.html'));
       // The content script reads IT's policy (slow the first time) and remembers it: wait for that.
-      await browser.worker.evaluate(async () => {
-        for (;;) {
+      await browser.worker.evaluate(() => new Promise((resolve) => {
+        const check = async () => {
           const { managed_cache: cache } = await chrome.storage.local.get('managed_cache');
-          if (cache && typeof cache === 'object' && 'require_reason' in cache) return;
-          await new Promise((resolve) => chrome.storage.onChanged.addListener(function done() {
-            chrome.storage.onChanged.removeListener(done);
+          if (cache && typeof cache === 'object' && 'require_reason' in cache) {
+            chrome.storage.onChanged.removeListener(check);
             resolve(undefined);
-          }));
-        }
-      });
+          }
+        };
+        chrome.storage.onChanged.addListener(check);
+        check();
+      }));
       await page.click('#editor');
       await page.keyboard.type(RISKY);
       await page.keyboard.press('Enter');
