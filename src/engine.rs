@@ -25,6 +25,11 @@ pub fn check(text: &str, options: &CheckOptions, policy: &Policy) -> Report {
     finish(text, &doc, hits)
 }
 
+/// The ids of every detector, in the order they run (identifiers, contextual privacy rules, tone).
+pub fn detector_ids() -> Vec<&'static str> {
+    registry().map(|d| d.id()).collect()
+}
+
 /// A policy held for repeated checks (the wasm API and the extension keep one).
 #[derive(Debug, Clone, Default)]
 pub struct Checker {
@@ -74,7 +79,7 @@ fn finish(original: &str, doc: &Document, mut hits: Vec<Hit>) -> Report {
     for hit in &mut hits {
         hit.severity = policy.severity_for(hit.kind, hit.severity);
     }
-    hits.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+    hits.sort_by_key(|h| (h.start, h.end, h.kind));
     hits.dedup_by(|later, earlier| {
         later.kind == earlier.kind && later.start == earlier.start && later.end == earlier.end
     });

@@ -43,7 +43,7 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use engine::{check, Checker};
+pub use engine::{check, detector_ids, Checker};
 pub use policy::{
     compile_custom_pattern, CustomIdentifier, ExtraSite, Mode, Organization, Policy, PolicyError, Problem, LOCKABLE,
     MAX_CUSTOM_IDENTIFIERS, MAX_PATTERN_COMPILED, MAX_PATTERN_LEN,

@@ -211,11 +211,8 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         }
         let after = doc.after(whole.end(), 12);
         // "10/10 pain", "6/10, would eat again": ratings, not dates.
-        if year.is_none() && b == 10 && (after.starts_with(" pain") || after.starts_with(',') || after.starts_with(" "))
-        {
-            if !after.starts_with(" at ") {
-                continue;
-            }
+        if year.is_none() && b == 10 && (after.starts_with(" pain") || after.starts_with(',')) {
+            continue;
         }
         // Glued to more digits or a slash: part of a longer code.
         if text[whole.end()..].starts_with(['/', '-'])

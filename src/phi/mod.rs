@@ -95,8 +95,16 @@ pub(super) fn patient_in_sentence(doc: &Document, mentions: &[Mention], at: usiz
 
 /// True when the draft speaks of one person: an age, a name, a singular person word or a pronoun.
 pub(super) fn person_referent(doc: &Document, mentions: &[Mention]) -> bool {
-    if mentions.iter().any(|m| matches!(m.kind, MentionKind::Age { .. } | MentionKind::Name { .. } | MentionKind::Rare))
-    {
+    if mentions.iter().any(|m| {
+        matches!(
+            m.kind,
+            MentionKind::Age { .. }
+                | MentionKind::Name { .. }
+                | MentionKind::Rare
+                | MentionKind::Occupation
+                | MentionKind::NewsEvent
+        )
+    }) {
         return true;
     }
     doc.lower().split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(|w| {

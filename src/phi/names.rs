@@ -143,7 +143,7 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
                 lists.surnames.contains(w_lower.trim_end_matches("'s"))
             }
         });
-        if !capitalized && !(known && surname_follows) {
+        if !(capitalized || known && surname_follows) {
             continue;
         }
         if ambiguous && !surname_follows && !is_greeted(text, start) {
