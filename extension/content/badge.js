@@ -4,6 +4,7 @@
 
 import { t } from './i18n.js';
 import { isTextControl, rangeOf, readModel } from './fields.js';
+import { Marks } from './marks.js';
 
 /** @type {Record<string, number>} */
 const SEVERITY_RANK = { none: 0, low: 1, medium: 2, high: 3 };
@@ -52,6 +53,7 @@ export class Badge {
     /** @type {import('./fields.js').Field|null} */
     this.field = null;
     this.checks = 0;
+    this.marks = new Marks(doc);
   }
 
   /**
@@ -76,7 +78,8 @@ export class Badge {
     this.button.title = t('badgeLabel', String(n));
     this.button.hidden = n === 0;
     this.place();
-    highlight(field, report);
+    if (isTextControl(field)) this.marks.show(/** @type {HTMLTextAreaElement} */ (field), /** @type {HTMLTextAreaElement} */ (field).value, report);
+    else { this.marks.hide(); highlight(field, report); }
   }
 
   /** Follow the field when the page scrolls or resizes. */
@@ -88,10 +91,12 @@ export class Badge {
     const y = Math.min(Math.max(r.bottom - 22, 0), this.doc.documentElement.clientHeight - 22);
     this.button.style.left = `${x}px`;
     this.button.style.top = `${y}px`;
+    if (this.marks.field) this.marks.place();
   }
 
   hide() {
     this.button.hidden = true;
+    this.marks.hide();
     if (this.field) clearHighlight(this.field);
     this.field = null;
   }

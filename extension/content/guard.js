@@ -160,7 +160,10 @@ export class Guard {
   handle(e) {
     if (!this.settings.enabled || this.releasing) return;
     switch (e.type) {
-      case 'focusin': case 'input': this.card.hide(); return this.onEdit(e);
+      case 'focusin': case 'input':
+        this.card.hide();
+        if (e.type === 'input') this.badge.marks.hide(); // their positions are stale until the next check
+        return this.onEdit(e);
       case 'mousemove': return this.onPointer(/** @type {MouseEvent} */ (e));
       case 'selectionchange': return this.onCaret();
       case 'focusout': return this.onBlur(e);

@@ -81,11 +81,12 @@ export function openOverlay(o) {
   if (!o.error) {
     dialog.append(draftView(el, o.text, o.report));
     const list = el('ul', { 'aria-label': t('overlayFindings') });
-    for (const f of o.report.findings) {
+    for (const group of groupFindings(o.report.findings)) {
+      const f = group[0];
       const item = el('li', { class: f.severity, 'data-kind': f.kind, 'data-severity': f.severity });
       if (f.identifier) item.setAttribute('data-identifier', f.identifier);
       const words = el('div', { class: 'words' });
-      words.textContent = `“${f.text}”`;
+      words.textContent = group.map((g) => `“${g.text}”`).join(', ');
       item.append(words, el('p', { class: 'message' }, f.message));
       if (f.suggestion) item.append(el('p', { class: 'suggestion' }, t('overlaySuggestion', f.suggestion)));
       list.append(item);
@@ -159,6 +160,23 @@ export function openOverlay(o) {
   (doc.body ?? doc.documentElement).append(host);
   edit.focus();
   return { close, host };
+}
+
+/**
+ * Findings that say the same thing (kind, message, suggestion) are listed once, with all their words.
+ * @param {import('./checker.js').Finding[]} findings
+ * @returns {import('./checker.js').Finding[][]}
+ */
+function groupFindings(findings) {
+  /** @type {Map<string, import('./checker.js').Finding[]>} */
+  const groups = new Map();
+  for (const f of findings) {
+    const key = `${f.kind}\u0000${f.identifier ?? ''}\u0000${f.message}\u0000${f.suggestion ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups.values()];
 }
 
 /**

@@ -3,7 +3,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RISKY, SSN, launch, overlayOpen, settle, startServer, submissions, waitForBadge } from './harness.mjs';
+import path from 'node:path';
+import { RISKY, ROOT, SSN, launch, overlayOpen, settle, startServer, submissions, waitForBadge } from './harness.mjs';
 
 const T = { timeout: 30000 };
 
@@ -159,6 +160,36 @@ describe('extension', { timeout: 180000 }, () => {
         el.setSelectionRange(at, at);
       }, SSN);
       await page.waitForSelector('[data-postguard="card"] .card[data-kind="phi.direct_identifier"]:not([hidden])');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('flagged words are underlined in a textarea (layer over the field); the overlay on a review reply (docs/overlay.png)', T, async () => {
+    const reply = "Hi Maria, we're sorry you waited so long before your root canal on Tuesday. Call me directly at (217) 555-0199.";
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(10000);
+    try {
+      await page.setViewportSize({ width: 1000, height: 860 });
+      await page.goto(server.url('/review.html'));
+      await page.click('#editor');
+      await page.keyboard.type(reply);
+      await page.waitForSelector('[data-postguard="marks"] mark', { state: 'attached' });
+      const marks = await page.$$eval('[data-postguard="marks"] mark', (els) => els.map((m) => {
+        const r = m.getBoundingClientRect();
+        return { text: m.textContent, x: r.left, y: r.top, w: r.width };
+      }));
+      const field = await page.$eval('#editor', (el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.left, y: r.top, right: r.right, bottom: r.bottom };
+      });
+      const phone = marks.find((m) => m.text === '(217) 555-0199');
+      assert.ok(phone, `marks: ${JSON.stringify(marks)}`);
+      assert.ok(phone.x >= field.x && phone.x + phone.w <= field.right && phone.y >= field.y && phone.y <= field.bottom, 'mark inside the field');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-postguard="overlay"] [data-kind="phi.review_reply_disclosure"]');
+      await page.screenshot({ path: path.join(ROOT, 'docs', 'overlay.png') });
+      assert.deepEqual(await submissions(page), []);
     } finally {
       await page.close();
     }
