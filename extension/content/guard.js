@@ -331,9 +331,10 @@ export class Guard {
    * @returns {HTMLElement|null}
    */
   submitButton(e) {
-    for (const node of e.composedPath()) {
+    const path = e.composedPath();
+    if (path.some((node) => isElement(node) && node.hasAttribute('data-postguard'))) return null; // our own UI
+    for (const node of path) {
       if (!isElement(node)) continue;
-      if (node.hasAttribute('data-postguard')) return null;
       if (fieldFrom(node)) return null; // a click inside the editor itself
       if (!node.matches(BUTTON_SELECTOR)) continue;
       const button = /** @type {HTMLElement} */ (node);
