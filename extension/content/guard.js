@@ -68,6 +68,7 @@ export class Guard {
     /** @type {WeakMap<Field, {text: string, report: Report}>} the last live result per field */
     this.latest = new WeakMap();
     this.pointerQueued = false;
+    this.placeQueued = false;
     /** @type {Field|null} */
     this.lastField = null;
     /** @type {WeakSet<Field>} */
@@ -172,7 +173,7 @@ export class Guard {
       case 'keyup': return this.onKeyUp(/** @type {KeyboardEvent} */ (e));
       case 'click': return this.onClick(/** @type {MouseEvent} */ (e));
       case 'submit': return this.onSubmit(/** @type {SubmitEvent} */ (e));
-      case 'scroll': case 'resize': return this.badge.place();
+      case 'scroll': case 'resize': return this.placeSoon();
       default: return undefined;
     }
   }
@@ -201,9 +202,20 @@ export class Guard {
     return findingAt(latest.report, offset(field));
   }
 
+  /** Follow the field with the badge and underlines, at most once per frame. */
+  placeSoon() {
+    if (this.placeQueued || !this.badge.field) return;
+    this.placeQueued = true;
+    requestAnimationFrame(() => {
+      this.placeQueued = false;
+      this.badge.place();
+    });
+  }
+
   /** @param {MouseEvent} e */
   onPointer(e) {
     if (this.overlay || this.pointerQueued) return;
+    if (!this.card.finding && this.badge.host.getAttribute('data-count') === '0') return; // nothing to explain
     const field = fieldOfEvent(e);
     if (!field || !this.latest.get(field)?.report.findings.length) {
       if (this.card.finding) this.card.hide();
