@@ -3,7 +3,7 @@
 // loader.js before the page's own scripts run), so a risky post is stopped before the site sees it.
 
 import { fieldFrom, fieldOfEvent, isElement, isTextControl, readText } from './fields.js';
-import { SUBMIT_WORDS, contextFor } from './sites.js';
+import { SUBMIT_WORDS, contextFor, enterAction } from './sites.js';
 import { Badge, frameOffset } from './badge.js';
 import { Card, findingAt, offsetAtPoint, offsetOf } from './card.js';
 import { openOverlay } from './overlay.js';
@@ -294,7 +294,7 @@ export class Guard {
   enterSubmits(field, e) {
     if (e.ctrlKey || e.metaKey) return true;
     if (field.localName === 'input') return true;
-    return this.site.enter === 'submit';
+    return enterAction(this.site, contextFor(this.site, field)) === 'submit';
   }
 
   /** @param {KeyboardEvent} e */
