@@ -381,11 +381,15 @@ export class Guard {
   fieldIn(form) {
     const last = this.lastField;
     if (last && last.isConnected && form.contains(last)) return last;
+    /** @type {Field|null} */
+    let best = null;
+    let longest = 0;
     for (const el of form.querySelectorAll('textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]')) {
       const field = fieldFrom(el);
-      if (field && readText(field).trim()) return field;
+      const length = field ? readText(field).trim().length : 0;
+      if (field && length > longest) { best = field; longest = length; }
     }
-    return null;
+    return best; // the form's main text: its longest field
   }
 
   /**
