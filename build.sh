@@ -169,6 +169,12 @@ lint_firefox() {
   tools/node_modules/.bin/web-ext lint --source-dir dist/firefox --self-hosted --no-input --output text
 }
 
+test_firefox_extension() {
+  # The Firefox build force-installed through docs/policies/firefox-policies.json in headless Firefox ESR.
+  step "the Firefox build deployed by policies.json in headless Firefox"
+  GECKODRIVER="$GECKODRIVER" node --test tools/firefox-policy.test.mjs
+}
+
 test_wasm_firefox() {
   step "wasm tests in headless Firefox"
   # Only GECKODRIVER is set here, so the runner cannot pick Chromium instead.
@@ -227,6 +233,7 @@ run_tests() {
 
   test_wasm_firefox
   lint_firefox
+  test_firefox_extension
 
   step "end-to-end tests of the built extension in headless Chromium"
   POSTGUARD_EXTENSION="$ROOT/dist/chrome-test" CHROMIUM=/usr/bin/chromium node --test tests/e2e/
