@@ -3,7 +3,7 @@
 // loader.js before the page's own scripts run), so a risky post is stopped before the site sees it.
 
 import { fieldFrom, fieldOfEvent, isElement, isTextControl, readText } from './fields.js';
-import { SUBMIT_WORDS, contextFor } from './sites.js';
+import { SUBMIT_WORDS, contextFor, enterAction } from './sites.js';
 import { Badge, frameOffset } from './badge.js';
 import { Card, findingAt, offsetAtPoint, offsetOf } from './card.js';
 import { openOverlay } from './overlay.js';
@@ -68,6 +68,7 @@ export class Guard {
     /** @type {WeakMap<Field, {text: string, report: Report}>} the last live result per field */
     this.latest = new WeakMap();
     this.pointerQueued = false;
+    this.placeQueued = false;
     /** @type {Field|null} */
     this.lastField = null;
     /** @type {WeakSet<Field>} */
@@ -172,7 +173,7 @@ export class Guard {
       case 'keyup': return this.onKeyUp(/** @type {KeyboardEvent} */ (e));
       case 'click': return this.onClick(/** @type {MouseEvent} */ (e));
       case 'submit': return this.onSubmit(/** @type {SubmitEvent} */ (e));
-      case 'scroll': case 'resize': return this.badge.place();
+      case 'scroll': case 'resize': return this.placeSoon();
       default: return undefined;
     }
   }
@@ -201,9 +202,20 @@ export class Guard {
     return findingAt(latest.report, offset(field));
   }
 
+  /** Follow the field with the badge and underlines, at most once per frame. */
+  placeSoon() {
+    if (this.placeQueued || !this.badge.field) return;
+    this.placeQueued = true;
+    requestAnimationFrame(() => {
+      this.placeQueued = false;
+      this.badge.place();
+    });
+  }
+
   /** @param {MouseEvent} e */
   onPointer(e) {
     if (this.overlay || this.pointerQueued) return;
+    if (!this.card.finding && this.badge.host.getAttribute('data-count') === '0') return; // nothing to explain
     const field = fieldOfEvent(e);
     if (!field || !this.latest.get(field)?.report.findings.length) {
       if (this.card.finding) this.card.hide();
@@ -282,7 +294,7 @@ export class Guard {
   enterSubmits(field, e) {
     if (e.ctrlKey || e.metaKey) return true;
     if (field.localName === 'input') return true;
-    return this.site.enter === 'submit';
+    return enterAction(this.site, contextFor(this.site, field)) === 'submit';
   }
 
   /** @param {KeyboardEvent} e */
@@ -369,11 +381,15 @@ export class Guard {
   fieldIn(form) {
     const last = this.lastField;
     if (last && last.isConnected && form.contains(last)) return last;
+    /** @type {Field|null} */
+    let best = null;
+    let longest = 0;
     for (const el of form.querySelectorAll('textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]')) {
       const field = fieldFrom(el);
-      if (field && readText(field).trim()) return field;
+      const length = field ? readText(field).trim().length : 0;
+      if (field && length > longest) { best = field; longest = length; }
     }
-    return null;
+    return best; // the form's main text: its longest field
   }
 
   /**

@@ -96,16 +96,24 @@ export async function launch(options = {}) {
     throw new Error(`no built extension at ${EXTENSION}: run ./build.sh first (or set POSTGUARD_EXTENSION)`);
   }
   const profile = mkdtempSync(path.join(tmpdir(), 'postguard-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    headless: true,
-    executablePath: options.executablePath ?? CHROMIUM,
-    viewport: { width: 1000, height: 700 },
-    args: ['--headless=new', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', `--lang=${lang}`, ...(options.args ?? [])],
-    locale: lang,
-  });
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  let context;
+  let worker;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      headless: true,
+      executablePath: options.executablePath ?? CHROMIUM,
+      viewport: { width: 1000, height: 700 },
+      args: ['--headless=new', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', `--lang=${lang}`, ...(options.args ?? [])],
+      locale: lang,
+    });
+    worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  } catch (error) {
+    await context?.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
   const extensionId = new URL(worker.url()).host;
   return {
     context,

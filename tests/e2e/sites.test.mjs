@@ -3,11 +3,13 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { RISKY, launch, overlayOpen, settle, startHttpsServer, submissions, waitForBadge } from './harness.mjs';
 
 const T = { timeout: 30000 };
+const haveOpenssl = spawnSync('openssl', ['version']).status === 0;
 
-describe('site adapters on mapped host names', { timeout: 120000 }, () => {
+describe('site adapters on mapped host names', { timeout: 120000, skip: haveOpenssl ? false : 'needs the openssl command for a test certificate' }, () => {
   /** @type {Awaited<ReturnType<typeof launch>>} */
   let browser;
   /** @type {Awaited<ReturnType<typeof startHttpsServer>>} */
