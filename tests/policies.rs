@@ -8,6 +8,8 @@
 //! objects); a macOS `.mobileconfig`'s `com.google.Chrome.extensions.<id>` payload. The force-install part
 //! (`ExtensionSettings`) of each wrapper is checked too.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use postguard::Policy;
 use serde_json::{json, Map, Value};
 use std::path::{Path, PathBuf};
