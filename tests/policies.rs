@@ -389,7 +389,8 @@ fn a_broken_policy_yields_every_problem_with_its_path() {
         ("sites.disabled[1]", "unknown site 'myspace'"),
         ("sites.extra[0].matches", "expected a match pattern"),
         ("sites.extra[1].context", "expected \"post\", \"comment\", \"reply_to_review\" or \"message\""),
-        ("locked[1]", "'colour' cannot be locked"),
+        ("locked[1]", "expected a string, found a number"),
+        ("locked[2]", "'colour' cannot be locked"),
     ];
     for (path, needle) in expected {
         assert!(
