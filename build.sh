@@ -241,7 +241,8 @@ run_tests() {
   if [ -f "$SHARED/eval/score.py" ]; then
     step "dev-corpus score gate"
     python3 "$SHARED/eval/score.py" --corpus "$SHARED/corpus/dev.jsonl" \
-      --min warn_recall="${MIN_WARN_RECALL:-0}" --min false_warn_max="${MAX_FALSE_WARN:-1}" \
+      --min warn_recall="${MIN_WARN_RECALL:-0.95}" --min false_warn_max="${MAX_FALSE_WARN:-0.03}" \
+      --min span_recall="${MIN_SPAN_RECALL:-0.92}" --min kind_recall="${MIN_KIND_RECALL:-0.85}" \
       -- target/release/postguard check --jsonl --policy "$SHARED/corpus/org-policy.json"
   else
     echo "(shared corpus not found at $SHARED; score gate skipped)"
