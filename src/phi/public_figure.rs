@@ -31,7 +31,7 @@ pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
         return;
     }
     for m in HINT.find_iter(doc.text()) {
-        out.push(Hit::new(Kind::PhiPublicFigurePatient, m.start(), m.end(), MESSAGE).suggest("[remove the hint]"));
+        out.push(Hit::new(Kind::PhiPublicFigurePatient, m.start(), m.end(), MESSAGE).suggest("(leave out the hint)"));
     }
 }
 
