@@ -13,6 +13,7 @@ import { applyChanges } from './redact.js';
 import { keepAlive } from './checker.js';
 import { count } from './settings.js';
 import { t } from './i18n.js';
+import { showNotice } from './notice.js';
 
 const DEBOUNCE_MS = 300;
 const CHECK_TIMEOUT_MS = 5000;
@@ -274,7 +275,9 @@ export class Guard {
       this.latest.set(field, { text, report });
       this.badge.show(field, report, this.options(field).context);
     } catch {
-      // The check failed: say nothing while typing; the submit guard never blocks on a failed check in warn mode.
+      // The check failed (the core could not load, or the worker is gone): the badge says checks are
+      // unavailable. The submit guard never blocks on a failed check in warn mode.
+      if (readText(field) === text) this.badge.unavailable(field);
     }
   }
 
@@ -379,8 +382,12 @@ export class Guard {
     if (readText(field) !== text) return; // the user kept typing; they will submit again
     if (report === null) {
       // Never eat a post because the checker failed, unless IT chose block mode.
+      this.badge.unavailable(field);
       if (this.settings.mode === 'block') this.warn(field, text, { verdict: 'block', findings: [] }, trigger, t('checkFailed'));
-      else this.release(field, trigger);
+      else {
+        this.release(field, trigger);
+        showNotice(this.doc, t('noticeUnchecked'), t('actionClose'));
+      }
       return;
     }
     this.badge.show(field, report, this.options(field).context);
