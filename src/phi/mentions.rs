@@ -141,12 +141,12 @@ static OCCUPATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NEWS_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:crash|pile-?up|wreck|collision|rollover|warehouse fire|house fire|fire on|explosion|shooting|stabbing|fireworks|freight train|train|derailment|drowning|mauling|homecoming|hunting accident|suing us|lawsuit|news)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:crash|pile-?up|wreck|collision|rollover|(?:apartment|house|warehouse|car|brush|structure|building|garage|trailer) fire|fire on|explosion|shooting|stabbing|fireworks|freight train|train|derailment|drowning|mauling|homecoming|hunting accident|suing us|lawsuit|news)(?-u:\b)",
     )
 });
 static RELATIVE_TIE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:(?:her|his|their|the pt's|the patient's) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:\w+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|husband's|wife's|friend's|coworker's|cousin's|boss's) (?:\w+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[\w']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
+        r"(?i)(?-u:\b)(?:(?:her|his|their|the pt's|the patient's) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:\w+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|neighbour's|husband's|wife's|friend's|coworker's|cousin's|boss's|best friend's|pastor's) (?:\w+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father|son|daughter|kid|brother|sister|grandma|grandpa)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[\w']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
     )
 });
 static RARE: LazyLock<Regex> = LazyLock::new(|| {

@@ -103,6 +103,7 @@ pub(super) fn person_referent(doc: &Document, mentions: &[Mention]) -> bool {
                 | MentionKind::Rare
                 | MentionKind::Occupation
                 | MentionKind::NewsEvent
+                | MentionKind::Relative
         )
     }) {
         return true;

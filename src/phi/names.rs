@@ -67,12 +67,19 @@ static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?i:pt|patient|resident)\.? ([A-Z]\.[A-Z]\.?|[A-Z]{2}(?-u:\b))")
         .expect("initials pattern compiles")
 });
+/// A capitalized word addressed or described as a person, whether or not it is a known given name:
+/// "Get well soon Dot!", "Praying for Marisela", "Jolene, who finally got her new kidney".
+static CUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?i:hi|hey|hello|dear|get well soon|get well|praying for|prayers for|pray for|rip|rest in peace),? ([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)|([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?), who )")
+        .expect("cued name pattern compiles")
+});
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z][a-z'-]*").expect("word pattern compiles"));
 
 /// Words that are capitalized at a sentence start or in a greeting but are never names here.
 const NOT_NAMES: &[&str] = &[
     "the", "our", "this", "that", "and", "but", "she", "he", "they", "we", "you", "happy", "thanks", "please",
     "patient", "room", "bed", "nurse", "doctor", "baby", "mom", "dad", "family", "team", "staff", "all", "everyone",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "coach", "pastor", "senator", "mayor",
 ];
 
 /// Every name mention in the draft (not yet judged).
@@ -115,6 +122,19 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
     for caps in INITIALS.captures_iter(text) {
         let m = caps.get(1).expect("initials group");
         push(m.start(), m.end(), false, true);
+    }
+
+    for caps in CUED.captures_iter(text) {
+        let (m, addressed) = match (caps.get(1), caps.get(2)) {
+            (Some(m), _) => (m, true),
+            (None, Some(m)) => (m, false),
+            _ => continue,
+        };
+        let first = m.as_str().split(' ').next().unwrap_or("").to_ascii_lowercase();
+        if NOT_NAMES.contains(&first.as_str()) || COMMON_WORDS.contains(&first.as_str()) || is_place_word(m.as_str()) {
+            continue;
+        }
+        push(m.start(), m.end(), false, addressed);
     }
 
     // Given names from the list, with a following family name or initial when there is one.
@@ -379,6 +399,8 @@ mod tests {
         assert_eq!(names("Dear Jennifer T. we hear you"), vec!["Jennifer T."]);
         assert_eq!(names("Praying for you Gloria!!"), vec!["Gloria"]);
         assert_eq!(names("Hi Dawn, thanks"), vec!["Dawn"]);
+        assert_eq!(names("Get well soon Dot!"), vec!["Dot"]);
+        assert_eq!(names("so happy for Jolene, who got her new kidney"), vec!["Jolene"]);
     }
 
     #[test]

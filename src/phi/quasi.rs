@@ -32,10 +32,11 @@ pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
     categories.dedup();
     let very_old = clues.iter().any(|m| matches!(m.kind, MentionKind::Age { years } if years >= 90));
     let news = clues.iter().any(|m| m.kind == MentionKind::NewsEvent);
-    // Looking a patient up in the record out of curiosity is a violation on its own.
+    // Looking a patient up in the record out of curiosity is a violation on its own, and so is recognizing
+    // someone the author knows personally as a patient ("my neighbor's son came in").
     let snooping = clues.iter().any(|m| {
         m.kind == MentionKind::Relative
-            && ["looked", "look ", "pulled", "checked"].iter().any(|w| doc.lower()[m.start..].starts_with(w))
+            && ["looked", "look ", "pulled", "checked", "my "].iter().any(|w| doc.lower()[m.start..].starts_with(w))
     });
     if categories.len() < 2 && !very_old && !snooping {
         return;
@@ -94,6 +95,11 @@ mod tests {
     #[test]
     fn flags_snooping_in_the_record() {
         assert_flags("confession: I looked up my neighbor's son in Epic. He's in rehab again.", KIND, "looked up");
+    }
+
+    #[test]
+    fn flags_patients_the_author_knows_personally() {
+        assert_flags("my neighbor's son came in overdosed last night, so awkward", KIND, "my neighbor's son");
     }
 
     #[test]
