@@ -351,7 +351,9 @@ mod tests {
 
     #[test]
     fn leaves_malformed_references_alone() {
-        for text in ["&#;", "&#x;", "&#12", "&#xZZ;", "&#1114112;", "&#0;", "&bogus;", "AT&T; ok", "&", "&#99999999999;"] {
+        for text in
+            ["&#;", "&#x;", "&#12", "&#xZZ;", "&#1114112;", "&#0;", "&bogus;", "AT&T; ok", "&", "&#99999999999;"]
+        {
             assert_eq!(fold(text), text, "{text}");
         }
         assert_eq!(fold("&amp;#50;"), "&#50;", "references are decoded once");

@@ -87,7 +87,10 @@ pub fn assert_redaction_invariants(text: &str, report: &Report, redaction: &Reda
 
 /// True when UTF-16 offset `at` does not fall between the two halves of a surrogate pair.
 pub fn on_boundary(units: &[u16], at: usize) -> bool {
-    at == 0 || at >= units.len() || !(0xDC00..=0xDFFF).contains(&units[at]) || !(0xD800..=0xDBFF).contains(&units[at - 1])
+    at == 0
+        || at >= units.len()
+        || !(0xDC00..=0xDFFF).contains(&units[at])
+        || !(0xD800..=0xDBFF).contains(&units[at - 1])
 }
 
 fn occurrences<'a>(haystack: &'a [u16], needle: &'a [u16]) -> impl Iterator<Item = usize> + 'a {
