@@ -14,7 +14,7 @@ const SSN_DRAFT: &str = "pt ssn 219-09-9999 on the form";
 #[track_caller]
 fn problems_of(json: &str) -> (Policy, Vec<Problem>) {
     let (policy, problems) = Policy::parse_lenient(json);
-    assert!(Policy::parse(json).is_err() == !problems.is_empty());
+    assert_eq!(Policy::parse(json).is_err(), !problems.is_empty());
     let report = check(SSN_DRAFT, &CheckOptions::default(), &policy);
     if !policy.is_disabled(Kind::PhiDirectIdentifier) {
         assert!(

@@ -28,7 +28,8 @@ fuzz_target!(|data: &[u8]| {
     // A policy can turn the identifier kind off, or name the number as the organization's own, on purpose;
     // anything else it says (or gets wrong) never stops the SSN from being found.
     if !policy.is_disabled(Kind::PhiDirectIdentifier) && policy.organization == Organization::default() {
-        let found = report.findings.iter().any(|f| f.kind == Kind::PhiDirectIdentifier && f.text.contains("219-09-9999"));
+        let found =
+            report.findings.iter().any(|f| f.kind == Kind::PhiDirectIdentifier && f.text.contains("219-09-9999"));
         assert!(found, "the ssn is no longer found");
     }
 });
