@@ -3,6 +3,8 @@
 
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,8 +53,42 @@ export async function startServer() {
 }
 
 /**
+ * Serve tests/e2e/fixtures over HTTPS (a throw-away self-signed certificate) for the given host names:
+ * with `args` (host mapping to 127.0.0.1) pages load as https://x.com:PORT/..., which exercises the real
+ * site adapters without leaving this machine.
+ * @param {string[]} hosts
+ */
+export async function startHttpsServer(hosts) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'postguard-tls-'));
+  const gen = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=postguard-e2e',
+    '-addext', `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`,
+    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { encoding: 'utf8' });
+  if (gen.status !== 0) throw new Error(`openssl failed: ${gen.stderr}`);
+  const tls = { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };
+  rmSync(dir, { recursive: true, force: true });
+  const root = path.join(HERE, 'fixtures');
+  const server = createHttpsServer(tls, (req, res) => {
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    const file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root) || !existsSync(file)) { res.writeHead(404); res.end('not found'); return; }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    /** @param {string} host @param {string} p */
+    url: (host, p) => `https://${host}:${port}${p}`,
+    /** Chromium flags that resolve `hosts` to this server and accept its certificate. */
+    args: [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`, '--ignore-certificate-errors'],
+    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+  };
+}
+
+/**
  * Launch Chromium with the built extension and a fresh profile.
- * @param {{lang?: string, executablePath?: string}} [options]  UI language (chrome.i18n follows it); another browser binary
+ * @param {{lang?: string, executablePath?: string, args?: string[]}} [options]  UI language (chrome.i18n follows it);
+ *   another browser binary; extra Chromium flags
  */
 export async function launch(options = {}) {
   const lang = options.lang ?? 'en-US';
@@ -60,16 +96,24 @@ export async function launch(options = {}) {
     throw new Error(`no built extension at ${EXTENSION}: run ./build.sh first (or set POSTGUARD_EXTENSION)`);
   }
   const profile = mkdtempSync(path.join(tmpdir(), 'postguard-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    headless: true,
-    executablePath: options.executablePath ?? CHROMIUM,
-    viewport: { width: 1000, height: 700 },
-    args: ['--headless=new', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', `--lang=${lang}`],
-    locale: lang,
-  });
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  let context;
+  let worker;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      headless: true,
+      executablePath: options.executablePath ?? CHROMIUM,
+      viewport: { width: 1000, height: 700 },
+      args: ['--headless=new', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', `--lang=${lang}`, ...(options.args ?? [])],
+      locale: lang,
+    });
+    worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+  } catch (error) {
+    await context?.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
   const extensionId = new URL(worker.url()).host;
   return {
     context,

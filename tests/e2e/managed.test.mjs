@@ -18,7 +18,19 @@ const POLICY = {
 };
 const DRAFT = 'Call us at (217) 555-0142 or (217) 555-0199';
 
-const canIsolate = process.getuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0;
+/** Whether this process may bind-mount in a private mount namespace (root, not in a locked-down container). */
+function canIsolate() {
+  if (process.getuid?.() !== 0) return false;
+  const a = mkdtempSync(path.join(tmpdir(), 'postguard-ns-'));
+  const b = mkdtempSync(path.join(tmpdir(), 'postguard-ns-'));
+  try {
+    return spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', 'mount --bind "$0" "$1"', a, b]).status === 0;
+  } finally {
+    rmSync(a, { recursive: true, force: true });
+    rmSync(b, { recursive: true, force: true });
+  }
+}
+const isolated = canIsolate();
 
 /**
  * Launch Chromium with `policy` installed as IT would, in a private mount namespace.
@@ -44,7 +56,7 @@ async function launchWithPolicy(policy) {
   };
 }
 
-describe('managed policy (IT): block mode, organization details, locks', { timeout: 120000, skip: canIsolate ? false : 'needs root and unshare -m' }, () => {
+describe('managed policy (IT): block mode, organization details, locks', { timeout: 120000, skip: isolated ? false : 'needs root and a private mount namespace (unshare -m, mount --bind)' }, () => {
   /** @type {Awaited<ReturnType<typeof launchWithPolicy>>} */
   let browser;
   /** @type {Awaited<ReturnType<typeof startServer>>} */
@@ -97,7 +109,7 @@ describe('managed policy (IT): block mode, organization details, locks', { timeo
   });
 });
 
-describe('managed policy (IT): "Post anyway" needs a reason', { timeout: 120000, skip: canIsolate ? false : 'needs root and unshare -m' }, () => {
+describe('managed policy (IT): "Post anyway" needs a reason', { timeout: 120000, skip: isolated ? false : 'needs root and a private mount namespace (unshare -m, mount --bind)' }, () => {
   /** @type {Awaited<ReturnType<typeof launchWithPolicy>>} */
   let browser;
   /** @type {Awaited<ReturnType<typeof startServer>>} */

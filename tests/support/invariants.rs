@@ -33,8 +33,9 @@ pub fn assert_report_invariants(text: &str, report: &Report) {
 /// What [`postguard::redact`] promises, and what this asserts:
 /// - changes are sorted, do not overlap, lie inside the text on character boundaries, and the new text is
 ///   exactly the kept text with each change's replacement in its place (`new_start..new_end` included);
-/// - every finding with a suggestion lies inside one change (overlapping findings are merged, adjacent ones
-///   stay separate changes), so every `phi.direct_identifier` range is replaced as a whole;
+/// - every identifier finding (it always has a placeholder) lies inside one change (overlapping findings are
+///   merged, adjacent ones stay separate changes), so every `phi.direct_identifier` range is replaced as a
+///   whole; tone findings are replaced only when their suggestion is a short rewording, never advice;
 /// - therefore a flagged identifier's text survives in the output only where it also occurs unflagged in
 ///   the draft, or where a placeholder and the text around it happen to spell it: each occurrence of it in
 ///   the output either touches a replacement or lies in kept text that contains it in the original.
@@ -62,7 +63,8 @@ pub fn assert_redaction_invariants(text: &str, report: &Report, redaction: &Reda
     assert!(rebuilt == out, "redacted text is not the kept text plus the replacements");
 
     for (i, f) in report.findings.iter().enumerate() {
-        if f.suggestion.is_none() || f.start >= f.end || f.end > units.len() {
+        // Identifier placeholders are always applied; rewordings only when short (advice never is).
+        if f.identifier.is_none() || f.suggestion.is_none() || f.start >= f.end || f.end > units.len() {
             continue;
         }
         let covered = redaction.changes.iter().any(|c| c.start <= f.start && f.end <= c.end);
