@@ -229,6 +229,18 @@ run_tests() {
   step "native tests"
   cargo test
 
+  step "size and time bounds (release: 1 MB and 10 MB pastes, pathological inputs)"
+  cargo test --release --test bounds -- --include-ignored
+
+  if rustup toolchain list | grep -q '^nightly' && command -v cargo-fuzz >/dev/null; then
+    step "fuzzing smoke (${FUZZ_SECONDS:-20} s per target; longer runs: SECURITY.md)"
+    for target in check redact policy; do
+      (cd fuzz && cargo +nightly fuzz run -O "$target" -- -max_total_time="${FUZZ_SECONDS:-20}" -jobs=1 -workers=1)
+    done
+  else
+    echo "(nightly or cargo-fuzz missing; fuzzing smoke skipped: cargo install cargo-fuzz --locked)"
+  fi
+
   step "wasm tests in headless Chromium"
   env -u GECKODRIVER WASM_BINDGEN_TEST_TIMEOUT=60 wasm-pack test --headless --chrome
 

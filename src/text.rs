@@ -2,8 +2,10 @@
 //!
 //! Detectors never see the draft as typed: they see a folded copy in which fullwidth and Arabic-Indic
 //! digits are ASCII, zero-width and bidi control characters are gone, smart quotes and dashes are plain,
-//! look-alike Cyrillic and Greek letters are Latin and accents are stripped. Every byte of the folded copy
-//! remembers the byte of the original it came from, so findings always point into the original text.
+//! look-alike Cyrillic and Greek letters are Latin, accents are stripped and HTML character references
+//! (`&#50;`, `&#x32;`, `&amp;`, `&nbsp;`) are decoded. Every byte of the folded copy remembers the byte of
+//! the original it came from, so findings always point into the original text; a decoded reference maps
+//! back to the whole reference.
 
 /// A draft folded for matching, with a map back to the original.
 #[derive(Debug, Clone)]
@@ -21,7 +23,21 @@ impl Normalized {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
         let mut buf = [0u8; 4];
+        let mut skip_to = 0;
         for (at, ch) in original.char_indices() {
+            if at < skip_to {
+                continue;
+            }
+            let ch = match ch {
+                '&' => match decode_entity(&original[at..]) {
+                    Some((decoded, len)) => {
+                        skip_to = at + len;
+                        decoded
+                    }
+                    None => ch,
+                },
+                _ => ch,
+            };
             let Some(folded) = fold_char(ch) else {
                 continue;
             };
@@ -62,6 +78,65 @@ impl Normalized {
         };
         (start, end.max(start))
     }
+}
+
+/// Longest character reference decoded, in bytes after the `&`: `#x10FFFF;` and the longest name fit.
+const MAX_ENTITY_LEN: usize = 9;
+
+/// Decodes the HTML character reference at the start of `rest` (which starts with `&`): numeric
+/// (`&#50;`, `&#x32;`) or one of a few named ones. Returns the character and the reference's byte length.
+/// The closing `;` is required, and references are decoded once (`&amp;#50;` reads as `&#50;`).
+fn decode_entity(rest: &str) -> Option<(char, usize)> {
+    let semicolon = rest.bytes().take(MAX_ENTITY_LEN + 2).position(|b| b == b';')?;
+    let body = &rest[1..semicolon];
+    let ch = match body.strip_prefix('#') {
+        Some(number) => {
+            let (digits, radix) = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => (hex, 16),
+                None => (number, 10),
+            };
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            char::from_u32(u32::from_str_radix(digits, radix).ok()?).filter(|&c| c != '\0')?
+        }
+        None => named_entity(body)?,
+    };
+    Some((ch, semicolon + 1))
+}
+
+/// The named references that matter for matching: markup escapes, spaces, invisible and dash characters.
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{00A0}',
+        "shy" => '\u{00AD}',
+        "zwsp" => '\u{200B}',
+        "zwnj" => '\u{200C}',
+        "zwj" => '\u{200D}',
+        "lrm" => '\u{200E}',
+        "rlm" => '\u{200F}',
+        "hyphen" | "dash" => '\u{2010}',
+        "ndash" => '\u{2013}',
+        "mdash" => '\u{2014}',
+        "minus" => '\u{2212}',
+        "lsquo" => '\u{2018}',
+        "rsquo" => '\u{2019}',
+        "ldquo" => '\u{201C}',
+        "rdquo" => '\u{201D}',
+        "num" => '#',
+        "commat" => '@',
+        "period" => '.',
+        "colon" => ':',
+        "sol" => '/',
+        "lpar" => '(',
+        "rpar" => ')',
+        _ => return None,
+    })
 }
 
 /// Folds one character; `None` drops it (invisible characters).
@@ -257,6 +332,51 @@ mod tests {
         let n = Normalized::new("Ünïcode ABC");
         assert_eq!(n.text().len(), n.lower().len());
         assert_eq!(n.lower(), "unicode abc");
+    }
+
+    #[test]
+    fn decodes_numeric_character_references() {
+        assert_eq!(fold("&#50;&#49;&#57;-09-9999"), "219-09-9999");
+        assert_eq!(fold("&#x32;&#X31;&#x0039;"), "219");
+        assert_eq!(fold("&#1633;&#x6F2;"), "12"); // Arabic-Indic and extended Arabic-Indic digits
+        assert_eq!(fold("12&#8203;34"), "1234"); // a zero-width space, escaped
+    }
+
+    #[test]
+    fn decodes_named_character_references() {
+        assert_eq!(fold("Q&amp;A"), "Q&A");
+        assert_eq!(fold("a&nbsp;b&shy;c&zwj;d"), "a bcd");
+        assert_eq!(fold("&lt;b&gt; &quot;x&quot; &ndash;"), "<b> \"x\" -");
+    }
+
+    #[test]
+    fn leaves_malformed_references_alone() {
+        for text in
+            ["&#;", "&#x;", "&#12", "&#xZZ;", "&#1114112;", "&#0;", "&bogus;", "AT&T; ok", "&", "&#99999999999;"]
+        {
+            assert_eq!(fold(text), text, "{text}");
+        }
+        assert_eq!(fold("&amp;#50;"), "&#50;", "references are decoded once");
+    }
+
+    #[test]
+    fn maps_decoded_references_back_to_the_whole_reference() {
+        let original = "ssn &#50;&#49;&#57;-09-99&#57;9 ok";
+        let n = Normalized::new(original);
+        let at = n.text().find("219").unwrap();
+        let (s, e) = n.original_range(at, at + "219-09-9999".len());
+        assert_eq!(&original[s..e], "&#50;&#49;&#57;-09-99&#57;9");
+        let (s, e) = n.original_range(at, at + 1);
+        assert_eq!(&original[s..e], "&#50;");
+    }
+
+    #[test]
+    fn decodes_references_next_to_multibyte_text() {
+        let original = "😀&#x1F600;é&amp;";
+        let n = Normalized::new(original);
+        assert_eq!(n.text(), "😀😀e&");
+        let (s, e) = n.original_range(4, 8);
+        assert_eq!(&original[s..e], "&#x1F600;");
     }
 
     #[test]

@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 pub(crate) struct Phone;
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+?1[-. ]?)?(?:\((\d{3})\)[ ]?|(\d{3})([-. /]?))(\d{3})[-. ]?(\d{4})(?-u:\b)")
+    // One line break may follow a separator ("(217)\n555-0199"): a number wrapped to dodge the check.
+    Regex::new(r"(?:\+?1[-. ]?)?(?:\((\d{3})\)[ ]?(?:\r?\n)?|(\d{3})([-. /]?(?:\r?\n)?))(\d{3})[-. ]?(?:\r?\n)?(\d{4})(?-u:\b)")
         .expect("phone pattern compiles")
 });
 
@@ -64,6 +65,8 @@ mod tests {
     #[test]
     fn flags_personal_numbers_in_common_formats() {
         assert_flags("her cell is 217 555 0177, call her", Kind::PhiDirectIdentifier, "217 555 0177");
+        assert_flags("her cell is (217)\n555-0177", Kind::PhiDirectIdentifier, "(217)\n555-0177");
+        assert_flags("her cell is 217-555-\r\n0177", Kind::PhiDirectIdentifier, "217-555-\r\n0177");
         assert_flags("husband keeps calling from 217-555-0199", Kind::PhiDirectIdentifier, "217-555-0199");
         assert_flags("reach the daughter at (312) 555-0123", Kind::PhiDirectIdentifier, "(312) 555-0123");
         assert_flags("call +1 217.555.0188 asap", Kind::PhiDirectIdentifier, "217.555.0188");

@@ -398,13 +398,16 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Keep the longest of overlapping mentions of the same identifier type.
     let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
+    // Only kept mentions still open where this one starts can contain it: looking at just those keeps a
+    // long paste with thousands of mentions linear.
+    let mut open: Vec<usize> = Vec::new();
     for m in out {
-        if kept.iter().any(|k| k.kind == m.kind && k.start <= m.start && m.end <= k.end)
-            || (m.identifier().is_some()
-                && kept.iter().any(|k| k.identifier() == m.identifier() && k.start <= m.start && m.end <= k.end))
-        {
+        open.retain(|&i| kept[i].end >= m.start);
+        let mut containing = open.iter().map(|&i| &kept[i]).filter(|k| k.start <= m.start && m.end <= k.end);
+        if containing.any(|k| k.kind == m.kind || (m.identifier().is_some() && k.identifier() == m.identifier())) {
             continue;
         }
+        open.push(kept.len());
         kept.push(m);
     }
     kept

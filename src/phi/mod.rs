@@ -34,6 +34,7 @@ use crate::detect::Detector;
 use crate::doc::{Document, Hit};
 use crate::report::{Identifier, Kind};
 pub(crate) use mentions::{find_mentions, Mention, MentionKind};
+use std::collections::HashMap;
 
 /// The contextual privacy rules, run as one detector because they share the mentions.
 pub(crate) struct PatientContext;
@@ -152,20 +153,46 @@ fn attach_supporting(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>, f
     if anchors.is_empty() {
         return;
     }
+    // Indexes built once, so that a long paste with thousands of mentions and anchors stays linear: the
+    // first anchor in the mention's sentence or a sentence next to it, and whether a PHI hit overlaps it.
+    let mut by_sentence: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut by_end: HashMap<usize, usize> = HashMap::new();
+    let mut by_start: HashMap<usize, usize> = HashMap::new();
+    for (i, &(start, _, _)) in anchors.iter().enumerate() {
+        let (a_start, a_end) = doc.sentence_at(start);
+        by_sentence.entry((a_start, a_end)).or_insert(i);
+        by_end.entry(a_end).or_insert(i);
+        by_start.entry(a_start).or_insert(i);
+    }
+    let mut phi: Vec<(usize, usize)> = out.iter().filter(|h| h.kind.is_phi()).map(|h| (h.start, h.end)).collect();
+    phi.sort_unstable();
+    let mut max_end = 0;
+    let reach: Vec<usize> = phi
+        .iter()
+        .map(|&(_, end)| {
+            max_end = max_end.max(end);
+            max_end
+        })
+        .collect();
+    // Mentions come sorted by start, so every hit pushed below starts at or before the current mention.
+    let mut pushed_reach = 0;
     for mention in mentions {
         let Some(identifier) = mention.identifier() else { continue };
-        if out.iter().any(|h| h.kind.is_phi() && h.start < mention.end && mention.start < h.end) {
+        let starting_before = phi.partition_point(|&(start, _)| start < mention.end);
+        if (starting_before > 0 && reach[starting_before - 1] > mention.start) || pushed_reach > mention.start {
             continue;
         }
         if matches!(mention.kind, MentionKind::Name { .. }) {
             continue;
         }
         let (s_start, s_end) = doc.sentence_at(mention.start);
-        let near = anchors.iter().find(|&&(start, _, _)| {
-            let (a_start, a_end) = doc.sentence_at(start);
-            (a_start, a_end) == (s_start, s_end) || a_end == s_start || s_end == a_start
-        });
-        let Some(&(_, _, kind)) = near else { continue };
+        let near = [by_sentence.get(&(s_start, s_end)), by_end.get(&s_start), by_start.get(&s_end)]
+            .into_iter()
+            .flatten()
+            .min()
+            .map(|&i| anchors[i]);
+        let Some((_, _, kind)) = near else { continue };
+        pushed_reach = pushed_reach.max(mention.end);
         let kind = if kind == Kind::PhiPublicFigurePatient { Kind::PhiNameWithHealthContext } else { kind };
         out.push(
             Hit::new(kind, mention.start, mention.end, supporting_message(identifier))

@@ -198,10 +198,21 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
 
 /// True when a greeting or address comes right before the name ("Hi Dawn", "Dear Grace,").
 fn is_greeted(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end().to_ascii_lowercase();
+    let before = lower_tail(text, start);
     ["hi", "hey", "hello", "dear", "tell", "thanks", "congrats", "for you", "miss you", "love you", "sorry", "loss,"]
         .iter()
         .any(|cue| before.ends_with(cue))
+}
+
+/// The last characters before `start`, trimmed and ASCII-lowercased: enough for the short cues checked
+/// against it, without lowercasing the whole draft before every name (quadratic on a long paste).
+fn lower_tail(text: &str, start: usize) -> String {
+    let before = text[..start].trim_end();
+    let mut from = before.len().saturating_sub(16);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    before[from..].to_ascii_lowercase()
 }
 
 fn is_place_word(word: &str) -> bool {
@@ -235,7 +246,7 @@ fn is_colleague(doc: &Document, start: usize, end: usize) -> bool {
     }
     let text = doc.text();
     let patient_title = {
-        let before = text[..start].trim_end().to_ascii_lowercase();
+        let before = lower_tail(text, start);
         ["mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms.", "patient", "pt", "resident"]
             .iter()
             .any(|t| before.ends_with(t))

@@ -189,12 +189,23 @@ fn has_mention(text: &str) -> bool {
 /// Byte ranges of medicine names in `lower`: listed names and generic-name endings.
 fn drug_mentions(lower: &str) -> Vec<(usize, usize)> {
     let mut found: Vec<(usize, usize)> = DRUGS.find(lower).map(|t| (t.start, t.end)).collect();
+    // Runs of ASCII letters; their byte offsets are character boundaries whatever surrounds them.
+    let bytes = lower.as_bytes();
     let mut at = 0;
-    for word in lower.split(|c: char| !c.is_ascii_alphabetic()) {
-        if word.len() >= 7 && DRUG_ENDINGS.iter().any(|e| word.ends_with(e)) && !found.iter().any(|&(s, _)| s == at) {
-            found.push((at, at + word.len()));
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphabetic() {
+            at += 1;
+            continue;
         }
-        at += word.len() + 1;
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+            at += 1;
+        }
+        let word = &lower[start..at];
+        if word.len() >= 7 && DRUG_ENDINGS.iter().any(|e| word.ends_with(e)) && !found.iter().any(|&(s, _)| s == start)
+        {
+            found.push((start, at));
+        }
     }
     found.sort_unstable();
     found
@@ -258,6 +269,13 @@ mod tests {
     use crate::{Context, Kind};
 
     const ADVICE: Kind = Kind::AdviceIndividualMedicalAdvice;
+
+    #[test]
+    fn survives_generic_drug_names_after_multibyte_characters() {
+        // Found by fuzzing: word offsets assumed one-byte separators and sliced inside a character.
+        assert_flags_in("\u{FFFD}\u{FFFD} just stop your fluoxetine", Context::Comment, ADVICE, "stop your fluoxetine");
+        let _ = report("\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}poxetine 4", Context::ReplyToReview);
+    }
 
     #[test]
     fn flags_medicine_changes_in_replies() {

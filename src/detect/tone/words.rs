@@ -68,10 +68,15 @@ impl WordList {
         let tokens = tokenize(lower);
         let mut hits = Vec::new();
         let mut i = 0;
+        // Every token of a spaced run ends where the run does: found once per run, so a long run of single
+        // letters ("a.a.a.a...") stays linear. Only runs up to MAX_SPACED_LETTERS are looked up.
+        let mut run_end = 0;
         while i < tokens.len() {
             // Spaced-out letters: "f u c k".
-            let run_end = spaced_run_end(lower, &tokens, i);
-            if run_end - i >= 3 {
+            if run_end <= i {
+                run_end = spaced_run_end(lower, &tokens, i);
+            }
+            if (3..=MAX_SPACED_LETTERS).contains(&(run_end - i)) {
                 let letters: Vec<u8> = tokens[i..run_end].iter().flat_map(|t| t.letters.iter().copied()).collect();
                 if let Some(entry) = self.lookup(&letters) {
                     hits.push(self.hit(entry, tokens[i].start, tokens[run_end - 1].end, true));
@@ -204,6 +209,10 @@ fn read_leet(b: u8) -> u8 {
     }
 }
 
+/// Longest spaced-out word looked up ("f u u u c k" counts six letters): longer runs are not words, and
+/// looking each of their suffixes up would take time quadratic in the run.
+const MAX_SPACED_LETTERS: usize = 40;
+
 /// The end (exclusive token index) of a run of single-letter tokens joined by one space, dot or dash.
 fn spaced_run_end(lower: &str, tokens: &[Token], from: usize) -> usize {
     let bytes = lower.as_bytes();
@@ -260,6 +269,14 @@ mod tests {
         assert_eq!(words(&list, "f*ck this"), vec![("f*ck".into(), "fuck")]);
         assert_eq!(words(&list, "f**king pyxis"), vec![("f**king".into(), "fucking")]);
         assert_eq!(words(&list, "b1tch 5hit"), vec![("b1tch".into(), "bitch"), ("5hit".into(), "shit")]);
+    }
+
+    #[test]
+    fn survives_long_runs_of_single_letters() {
+        // Found measuring bounds: every letter of "a.a.a.…" re-scanned the rest of the run (quadratic).
+        let list = WordList::parse("[x]\nfuck\n");
+        let text = format!("{}f.u.c.k", "a.".repeat(20_000));
+        assert_eq!(words(&list, &text), vec![("f.u.c.k".into(), "fuck")]);
     }
 
     #[test]
