@@ -144,6 +144,11 @@ async function render() {
     if (key === 'organization' && !present && user.organization && typeof user.organization === 'object') {
       source = 'user'; effective = user.organization;
     }
+    if (key === 'custom_identifiers' && source === 'it' && Array.isArray(value)) {
+      // Only the identifiers the core accepted are in effect (the rest are listed below with their problem).
+      effective = value.filter((_c, i) => !(problems ?? []).some((p) => p.path.startsWith(`custom_identifiers[${i}]`)))
+        .map((/** @type {any} */ c) => (c && typeof c.id === 'string' ? c.id : '?'));
+    }
     const isLocked = lock !== '' && lockedKeys.includes(lock);
     const row = el('tr', { 'data-key': key, 'data-source': source, 'data-locked': String(isLocked) });
     const sourceCell = el('td');

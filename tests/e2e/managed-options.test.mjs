@@ -89,7 +89,7 @@ describe('managed policy (IT): custom identifiers, a bad pattern, the options pa
       const row = (key) => page.$eval(`#effective tr[data-key="${key}"]`, (tr) => ({
         source: tr.getAttribute('data-source'), locked: tr.getAttribute('data-locked'), value: tr.children[1].textContent }));
       assert.deepEqual(await row('mode'), { source: 'it', locked: 'true', value: 'block' });
-      assert.equal((await row('custom_identifiers')).locked, 'true');
+      assert.deepEqual(await row('custom_identifiers'), { source: 'it', locked: 'true', value: '["rch_mrn","staff_badge"]' });
       assert.equal((await row('organization')).source, 'it');
       assert.deepEqual(await row('allow_post_anyway'), { source: 'default', locked: 'false', value: 'true' });
       assert.equal((await row('block_severity')).source, 'default');
