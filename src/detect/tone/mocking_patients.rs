@@ -50,12 +50,13 @@ impl Detector for MockingPatients {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let found = TABLE.find(doc.lower());
+        // Sorted: the phrases come in order of position, and so do their sentences.
         let already = found.iter().map(|p| doc.sentence_at(p.start)).collect::<Vec<_>>();
         super::push_phrases(found, Kind::ToneMockingPatients, MESSAGE, FALLBACK, out);
         // A sentence about a patient that sneers or laughs at them ("...back again 🙄", "came in with a
         // panic attack lmao"), or that labels them with slang, is ridicule.
         for &(start, end) in doc.sentences() {
-            if already.contains(&(start, end)) {
+            if already.binary_search(&(start, end)).is_ok() {
                 continue;
             }
             let sentence = &doc.text()[start..end];

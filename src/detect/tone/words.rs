@@ -64,24 +64,42 @@ impl WordList {
     }
 
     /// Every listed word in `lower` (the lowercased folded text), in order.
+    #[cfg(test)]
     pub fn find(&self, lower: &str) -> Vec<WordHit> {
-        let tokens = tokenize(lower);
+        self.find_tokens(lower, &Tokens::new(lower))
+    }
+
+    /// Every listed word in the draft, in order; the draft's tokens are cut once and shared by every list.
+    pub fn find_in(&self, doc: &crate::doc::Document) -> Vec<WordHit> {
+        self.find_tokens(doc.lower(), doc.word_tokens())
+    }
+
+    fn find_tokens(&self, lower: &str, tokens: &Tokens) -> Vec<WordHit> {
+        let list = &tokens.list;
+        let mut scratch = Scratch::default();
         let mut hits = Vec::new();
         let mut i = 0;
-        while i < tokens.len() {
+        while i < list.len() {
             // Spaced-out letters: "f u c k".
-            let run_end = spaced_run_end(lower, &tokens, i);
+            let run_end = spaced_run_end(lower, list, i);
             if run_end - i >= 3 {
-                let letters: Vec<u8> = tokens[i..run_end].iter().flat_map(|t| t.letters.iter().copied()).collect();
-                if let Some(entry) = self.lookup(&letters) {
-                    hits.push(self.hit(entry, tokens[i].start, tokens[run_end - 1].end, true));
+                scratch.letters.clear();
+                for token in &list[i..run_end] {
+                    scratch.letters.extend_from_slice(tokens.letters(token));
+                }
+                let letters = std::mem::take(&mut scratch.letters);
+                let found = self.lookup(&letters, &mut scratch);
+                scratch.letters = letters;
+                if let Some(entry) = found {
+                    hits.push(self.hit(entry, list[i].start, list[run_end - 1].end, true));
                     i = run_end;
                     continue;
                 }
             }
-            let token = &tokens[i];
-            if let Some(entry) = self.lookup(&token.letters) {
-                let disguised = token.letters != self.entries[entry].word.as_bytes() || token.symbols;
+            let token = &list[i];
+            let letters = tokens.letters(token);
+            if let Some(entry) = self.lookup(letters, &mut scratch) {
+                let disguised = letters != self.entries[entry].word.as_bytes() || token.symbols;
                 hits.push(self.hit(entry, token.start, token.end, disguised));
             }
             i += 1;
@@ -95,7 +113,7 @@ impl WordList {
     }
 
     /// The entry that `letters` (leetspeak already read, `*` for unknown letters) spells, if any.
-    fn lookup(&self, letters: &[u8]) -> Option<usize> {
+    fn lookup(&self, letters: &[u8], scratch: &mut Scratch) -> Option<usize> {
         let known = letters.iter().filter(|&&b| b != b'*').count();
         if known == 0 {
             return None;
@@ -111,11 +129,16 @@ impl WordList {
                     && known * 2 >= e.word.len().min(4)
             });
         }
-        let typed = runs(letters);
-        let candidates = self.by_skeleton.get(&skeleton(&typed))?;
+        runs_into(letters, &mut scratch.runs);
+        scratch.skeleton.clear();
+        scratch.skeleton.extend(scratch.runs.iter().map(|&(b, _)| b));
+        // Token letters are ASCII (letters, digits, leetspeak read as letters).
+        let skeleton = std::str::from_utf8(&scratch.skeleton).ok()?;
+        let candidates = self.by_skeleton.get(skeleton)?;
+        let typed = &scratch.runs;
         candidates.iter().copied().find(|&c| {
             let listed = &self.entries[c].runs;
-            listed.len() == typed.len() && listed.iter().zip(&typed).all(|(l, t)| t.1 >= l.1)
+            listed.len() == typed.len() && listed.iter().zip(typed).all(|(l, t)| t.1 >= l.1)
         })
     }
 
@@ -125,23 +148,50 @@ impl WordList {
     }
 }
 
+/// Reusable buffers for [`WordList::lookup`], so matching allocates nothing per token.
+#[derive(Default)]
+struct Scratch {
+    letters: Vec<u8>,
+    runs: Vec<(u8, usize)>,
+    skeleton: Vec<u8>,
+}
+
+/// The draft cut into tokens once (shared by every word list through the document).
+#[derive(Debug, Default)]
+pub(crate) struct Tokens {
+    list: Vec<Token>,
+    /// The letters of every token, back to back (`Token::letters` indexes into it).
+    letters: Vec<u8>,
+}
+
 /// A token of the draft with leetspeak read as letters.
 #[derive(Debug)]
 struct Token {
     start: usize,
     end: usize,
-    letters: Vec<u8>,
+    letters: std::ops::Range<usize>,
     /// True when leetspeak or symbols were read as letters.
     symbols: bool,
+}
+
+impl Tokens {
+    /// Cuts `lower` (the lowercased folded text) into tokens.
+    pub fn new(lower: &str) -> Tokens {
+        tokenize(lower)
+    }
+
+    fn letters(&self, token: &Token) -> &[u8] {
+        &self.letters[token.letters.clone()]
+    }
 }
 
 fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'@' | b'$' | b'!' | b'*')
 }
 
-fn tokenize(lower: &str) -> Vec<Token> {
+fn tokenize(lower: &str) -> Tokens {
     let bytes = lower.as_bytes();
-    let mut tokens = Vec::new();
+    let mut tokens = Tokens::default();
     let mut i = 0;
     while i < bytes.len() {
         if !is_token_byte(bytes[i]) {
@@ -185,9 +235,10 @@ fn tokenize(lower: &str) -> Vec<Token> {
         if !slice.iter().any(u8::is_ascii_alphabetic) && slice.len() > 1 {
             continue; // plain numbers and symbol runs
         }
-        let letters: Vec<u8> = slice.iter().map(|&b| read_leet(b)).collect();
+        let from = tokens.letters.len();
+        tokens.letters.extend(slice.iter().map(|&b| read_leet(b)));
         let symbols = slice.iter().any(|b| !b.is_ascii_lowercase());
-        tokens.push(Token { start, end, letters, symbols });
+        tokens.list.push(Token { start, end, letters: from..tokens.letters.len(), symbols });
     }
     tokens
 }
@@ -221,14 +272,20 @@ fn spaced_run_end(lower: &str, tokens: &[Token], from: usize) -> usize {
 }
 
 fn runs(letters: &[u8]) -> Vec<(u8, usize)> {
-    let mut out: Vec<(u8, usize)> = Vec::new();
+    let mut out = Vec::new();
+    runs_into(letters, &mut out);
+    out
+}
+
+/// Letters with their repeat counts ("fuuck" → f1 u2 c1 k1), into `out`.
+fn runs_into(letters: &[u8], out: &mut Vec<(u8, usize)>) {
+    out.clear();
     for &b in letters {
         match out.last_mut() {
             Some((last, count)) if *last == b => *count += 1,
             _ => out.push((b, 1)),
         }
     }
-    out
 }
 
 fn skeleton(runs: &[(u8, usize)]) -> String {
