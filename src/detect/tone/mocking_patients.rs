@@ -55,6 +55,7 @@ impl Detector for MockingPatients {
         super::push_phrases(found, Kind::ToneMockingPatients, MESSAGE, FALLBACK, out);
         // A sentence about a patient that sneers or laughs at them ("...back again 🙄", "came in with a
         // panic attack lmao"), or that labels them with slang, is ridicule.
+        let slang_anywhere = super::patient_slang::TABLE.is_match(doc.lower());
         for &(start, end) in doc.sentences() {
             if already.binary_search(&(start, end)).is_ok() {
                 continue;
@@ -62,7 +63,11 @@ impl Detector for MockingPatients {
             let sentence = &doc.text()[start..end];
             let lower = &doc.lower()[start..end];
             let sneer = SNEER_EMOJI.iter().any(|e| sentence.contains(e));
-            let slang = super::patient_slang::TABLE.find(lower).into_iter().find(|p| p.category == "always");
+            let slang = if slang_anywhere {
+                super::patient_slang::TABLE.find(lower).into_iter().find(|p| p.category == "always")
+            } else {
+                None
+            };
             if let Some(label) = slang {
                 out.push(
                     Hit::new(Kind::ToneMockingPatients, start + label.start, start + label.end, MESSAGE)

@@ -103,6 +103,11 @@ impl PhraseTable {
 
     /// Every match of every row in `lower`, sorted by position.
     pub fn find(&self, lower: &str) -> Vec<Phrase> {
+        // Most drafts match no row: one early-stopping, prefiltered pass says so before the overlapping
+        // pass that names the rows.
+        if !self.set.is_match(lower) {
+            return Vec::new();
+        }
         let mut found = Vec::new();
         for index in self.set.matches(lower).iter() {
             let row = &self.rows[index];
@@ -125,6 +130,13 @@ impl PhraseTable {
             kept.push(phrase);
         }
         kept
+    }
+
+    /// True when some row matches somewhere in `lower`. A row that matches in a sentence of the draft
+    /// also matches in the whole draft: rows use no anchors (`^ $ \A \z`) nor `\B`, and a sentence starts
+    /// after a non-word character, so every `\b` true inside the sentence is true in the draft.
+    pub fn is_match(&self, lower: &str) -> bool {
+        self.set.is_match(lower)
     }
 
     #[cfg(test)]

@@ -9,12 +9,33 @@
 //! read as one token. Offsets always cover the typed characters.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the keys are a few ASCII letters, where SipHash's set-up dominates.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type SkeletonMap = HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>;
 
 /// A compiled list: `[category]` headers, then one word per line, optionally `word => suggestion`.
 pub(crate) struct WordList {
     entries: Vec<Entry>,
     /// Letters with repeats collapsed ("asshole" → "ashole") to the entries that collapse to them.
-    by_skeleton: HashMap<String, Vec<usize>>,
+    by_skeleton: SkeletonMap,
 }
 
 struct Entry {
@@ -41,7 +62,7 @@ impl WordList {
     pub fn parse(data: &'static str) -> WordList {
         let mut category = "";
         let mut entries = Vec::new();
-        let mut by_skeleton: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_skeleton = SkeletonMap::default();
         for line in data.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
