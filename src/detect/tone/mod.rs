@@ -58,7 +58,10 @@ pub(crate) struct PhraseTable {
 }
 
 struct Row {
-    regex: Regex,
+    pattern: String,
+    /// Compiled the first time the row matches a draft: most rows never do in a session, and compiling
+    /// hundreds of regexes up front is most of the first check's time in the browser.
+    regex: std::sync::OnceLock<Regex>,
     category: &'static str,
     suggestion: Option<&'static str>,
 }
@@ -92,12 +95,18 @@ impl PhraseTable {
                 None => (line, None),
             };
             let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-            let regex =
-                Regex::new(&pattern).unwrap_or_else(|e| panic!("phrase table line {}: {pattern:?}: {e}", number + 1));
-            patterns.push(pattern);
-            rows.push(Row { regex, category, suggestion });
+            patterns.push((number + 1, pattern.clone()));
+            rows.push(Row { pattern, regex: std::sync::OnceLock::new(), category, suggestion });
         }
-        let set = RegexSet::new(&patterns).expect("phrase table compiles as a set");
+        let set = RegexSet::new(patterns.iter().map(|(_, p)| p)).unwrap_or_else(|_| {
+            // Name the bad row.
+            for (line, pattern) in &patterns {
+                if let Err(e) = Regex::new(pattern) {
+                    panic!("phrase table line {line}: {pattern:?}: {e}");
+                }
+            }
+            panic!("phrase table does not compile as a set")
+        });
         PhraseTable { set, rows }
     }
 
@@ -111,7 +120,8 @@ impl PhraseTable {
         let mut found = Vec::new();
         for index in self.set.matches(lower).iter() {
             let row = &self.rows[index];
-            for m in row.regex.find_iter(lower) {
+            let regex = row.regex.get_or_init(|| Regex::new(&row.pattern).expect("row compiled in the set"));
+            for m in regex.find_iter(lower) {
                 found.push(Phrase {
                     start: m.start(),
                     end: m.end(),
