@@ -261,6 +261,11 @@ impl Reader {
     }
 
     fn strings(&mut self, value: &Value, path: &str) -> Vec<String> {
+        self.indexed_strings(value, path).into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// The valid strings of a list, each with its index in the list as written (for problem paths).
+    fn indexed_strings(&mut self, value: &Value, path: &str) -> Vec<(usize, String)> {
         let Value::Array(items) = value else {
             self.problem(path, format!("expected a list of strings, found {}", type_name(value)));
             return Vec::new();
@@ -268,7 +273,7 @@ impl Reader {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             match item {
-                Value::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
+                Value::String(s) if !s.trim().is_empty() => out.push((i, s.trim().to_string())),
                 Value::String(_) => self.problem(&format!("{path}[{i}]"), "empty string; remove it"),
                 other => {
                     self.problem(&format!("{path}[{i}]"), format!("expected a string, found {}", type_name(other)))
@@ -335,8 +340,8 @@ impl Reader {
                 "allow_post_anyway" => policy.allow_post_anyway = self.bool(value, key, true),
                 "require_reason" => policy.require_reason = self.bool(value, key, false),
                 "disabled_kinds" => {
-                    for (i, name) in self.strings(value, key).iter().enumerate() {
-                        if let Some(kind) = self.kind(name, &format!("disabled_kinds[{i}]")) {
+                    for (i, name) in self.indexed_strings(value, key) {
+                        if let Some(kind) = self.kind(&name, &format!("disabled_kinds[{i}]")) {
                             policy.disabled_kinds.push(kind);
                         }
                     }
@@ -355,7 +360,7 @@ impl Reader {
                 "clinical_terms" => policy.clinical_terms = self.strings(value, key),
                 "sites" => self.sites(value, &mut policy),
                 "locked" => {
-                    for (i, name) in self.strings(value, key).into_iter().enumerate() {
+                    for (i, name) in self.indexed_strings(value, key) {
                         if LOCKABLE.contains(&name.as_str()) {
                             policy.locked.push(name);
                         } else {
@@ -383,21 +388,25 @@ impl Reader {
             let list = match key.as_str() {
                 "names" => &mut org.names,
                 "addresses" => &mut org.addresses,
-                "phones" => &mut org.phones,
+                "phones" => {
+                    let phones = self.indexed_strings(value, &path);
+                    for (i, phone) in &phones {
+                        let digits = phone.chars().filter(char::is_ascii_digit).count();
+                        if !(7..=15).contains(&digits) {
+                            self.problem(
+                                &format!("{path}[{i}]"),
+                                format!("a phone number needs 7 to 15 digits, this one has {digits}"),
+                            );
+                        }
+                    }
+                    org.phones = phones.into_iter().map(|(_, phone)| phone).collect();
+                    continue;
+                }
                 "domains" => &mut org.domains,
                 "staff" => &mut org.staff,
                 _ => continue,
             };
             *list = self.strings(value, &path);
-        }
-        for (i, phone) in org.phones.iter().enumerate() {
-            let digits = phone.chars().filter(char::is_ascii_digit).count();
-            if !(7..=15).contains(&digits) {
-                self.problems.push(Problem {
-                    path: format!("organization.phones[{i}]"),
-                    message: format!("a phone number needs 7 to 15 digits, this one has {digits}"),
-                });
-            }
         }
         org
     }
@@ -462,7 +471,7 @@ impl Reader {
         };
         self.unknown_keys(map, "sites", &["disabled", "extra"]);
         if let Some(disabled) = map.get("disabled") {
-            for (i, site) in self.strings(disabled, "sites.disabled").into_iter().enumerate() {
+            for (i, site) in self.indexed_strings(disabled, "sites.disabled") {
                 if crate::SITES.contains(&site.as_str()) {
                     policy.disabled_sites.push(site);
                 } else {
@@ -613,6 +622,19 @@ mod tests {
         let (policy, problems) = Policy::parse_lenient("{not json");
         assert_eq!(problems[0].path, "$");
         assert_eq!(policy.mode, Mode::Warn);
+    }
+
+    #[test]
+    fn paths_count_every_item_as_written() {
+        let (_, problems) = Policy::parse_lenient(
+            r#"{"locked": [5, "colour"], "disabled_kinds": [1, "tone.nope"], "sites": {"disabled": [true, "myspace"]},
+                "organization": {"phones": [" ", "555-01"]}}"#,
+        );
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        for path in ["locked[1]", "disabled_kinds[1]", "sites.disabled[1]", "organization.phones[1]"] {
+            assert!(paths.contains(&path), "{path} missing from {paths:?}");
+        }
+        assert_eq!(paths.len(), 8, "{paths:?}");
     }
 
     #[test]

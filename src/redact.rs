@@ -1,6 +1,6 @@
 //! Applies a report's suggestions to the draft: what the overlay's Redact button does.
 
-use crate::report::Report;
+use crate::report::{Finding, Report};
 use crate::text::byte_offsets;
 use serde::{Deserialize, Serialize};
 
@@ -28,7 +28,10 @@ pub struct Redaction {
     pub changes: Vec<Change>,
 }
 
-/// Replaces every finding that has a suggestion with that suggestion.
+/// Replaces every finding whose suggestion is a replacement for its words: identifier placeholders
+/// ("[name]"), short rewordings ("person with diabetes"), and the same sentence without shouting. Advice
+/// ("Send personal support privately...", "(leave it out)") is shown in the overlay but never pasted into
+/// the draft.
 ///
 /// Overlapping findings are merged into one change covering them all; an identifier placeholder wins over
 /// a rewording, because removing the identifier is what matters. Findings whose offsets do not fit `text`
@@ -47,6 +50,7 @@ pub fn redact(text: &str, report: &Report) -> Redaction {
         .findings
         .iter()
         .filter(|f| f.start < f.end && f.end <= units)
+        .filter(|f| is_replacement(f))
         .filter_map(|f| f.suggestion.as_deref().map(|s| (f.start, f.end, s, f.identifier.is_some())))
         .collect();
     spans.sort_by_key(|&(start, end, _, _)| (start, std::cmp::Reverse(end)));
@@ -83,6 +87,17 @@ pub fn redact(text: &str, report: &Report) -> Redaction {
     }
     out.push_str(&text[copied..]);
     Redaction { text: out, changes }
+}
+
+/// Whether a finding's suggestion stands in for its words, rather than advising the author.
+fn is_replacement(finding: &Finding) -> bool {
+    let Some(suggestion) = finding.suggestion.as_deref() else { return false };
+    if finding.identifier.is_some() || (suggestion.starts_with('[') && suggestion.ends_with(']')) {
+        return true;
+    }
+    let same_words = suggestion.to_lowercase() == finding.text.to_lowercase();
+    let short = suggestion.split_whitespace().count() <= 6 && !suggestion.ends_with(['.', ':']);
+    same_words || (short && !suggestion.starts_with('('))
 }
 
 #[cfg(test)]
@@ -125,6 +140,17 @@ mod tests {
         let r = redact(text, &report);
         assert_eq!(r.text, "that [name]");
         assert_eq!(r.changes.len(), 1);
+    }
+
+    #[test]
+    fn applies_rewordings_but_not_advice() {
+        let text = "our diabetic patient, sorry for your loss";
+        let mut reword = finding(4, 12, "person with diabetes", false);
+        reword.kind = Kind::ToneStigmatizingLanguage;
+        let mut advice = finding(22, 40, "Send personal support privately, without mentioning their care.", false);
+        advice.kind = Kind::PhiRelationshipConfirmation;
+        let report = Report { verdict: Verdict::Warn, findings: vec![reword, advice] };
+        assert_eq!(redact(text, &report).text, "our person with diabetes patient, sorry for your loss");
     }
 
     #[test]

@@ -67,6 +67,7 @@ export class Badge {
     this.field = field;
     const n = report.findings.length;
     this.checks += 1;
+    this.host.setAttribute('data-state', 'checked');
     this.host.setAttribute('data-count', String(n));
     this.host.setAttribute('data-checks', String(this.checks));
     if (context) this.host.setAttribute('data-context', context);
@@ -82,12 +83,33 @@ export class Badge {
     else { this.marks.hide(); highlight(field, report); }
   }
 
+  /**
+   * The checker cannot run (the core did not load here nor in the background worker): say so, visibly.
+   * @param {import('./fields.js').Field} field
+   */
+  unavailable(field) {
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    this.field = field;
+    this.host.setAttribute('data-state', 'unavailable');
+    this.host.removeAttribute('data-count');
+    this.host.setAttribute('data-severity', 'none');
+    this.button.style.background = COLOURS.none;
+    this.button.textContent = t('badgeUnavailable');
+    this.button.setAttribute('aria-label', t('badgeUnavailableLabel'));
+    this.button.title = t('badgeUnavailableLabel');
+    this.button.hidden = false;
+    this.marks.hide();
+    clearHighlight(field);
+    this.place();
+  }
+
   /** Follow the field when the page scrolls or resizes. */
   place() {
     const field = this.field;
     if (!field || !field.isConnected) { this.hide(); return; }
     const r = rectInTop(field);
-    const x = Math.min(Math.max(r.right - 22, 0), this.doc.documentElement.clientWidth - 24);
+    const w = Math.max(this.button.offsetWidth, 22);
+    const x = Math.min(Math.max(r.right - w, 0), this.doc.documentElement.clientWidth - w - 2);
     const y = Math.min(Math.max(r.bottom - 22, 0), this.doc.documentElement.clientHeight - 22);
     this.button.style.left = `${x}px`;
     this.button.style.top = `${y}px`;

@@ -78,7 +78,14 @@ export async function createChecker() {
  * @returns {Promise<any>}
  */
 async function ask(message) {
-  const reply = await chrome.runtime.sendMessage(message);
+  /** @type {any} */
+  let reply;
+  try {
+    reply = await chrome.runtime.sendMessage(message);
+  } catch {
+    // The worker may be restarting (it was stopped while idle or mid-typing): ask once more.
+    reply = await chrome.runtime.sendMessage(message);
+  }
   if (!reply || !reply.ok) throw new Error(reply?.error ?? 'no reply from the background worker');
   return reply.value;
 }

@@ -2,8 +2,10 @@
 // The live check and the submit guard. Every listener is capture-phase on the window (registered by
 // loader.js before the page's own scripts run), so a risky post is stopped before the site sees it.
 
-import { fieldFrom, fieldOfEvent, isElement, isTextControl, readText } from './fields.js';
-import { SUBMIT_WORDS, contextFor } from './sites.js';
+import { fieldOfEvent, isElement, isTextControl, readText } from './fields.js';
+import { contextFor, enterAction } from './sites.js';
+import { fieldForButton, fieldInForm, resend, submitButton } from './triggers.js';
+import { hasFocus, restoreSelection, saveSelection } from './selection.js';
 import { Badge, frameOffset } from './badge.js';
 import { Card, findingAt, offsetAtPoint, offsetOf } from './card.js';
 import { openOverlay } from './overlay.js';
@@ -11,11 +13,11 @@ import { applyChanges } from './redact.js';
 import { keepAlive } from './checker.js';
 import { count } from './settings.js';
 import { t } from './i18n.js';
+import { showNotice } from './notice.js';
 
 const DEBOUNCE_MS = 300;
 const CHECK_TIMEOUT_MS = 5000;
 const CACHE_SIZE = 32;
-const BUTTON_SELECTOR = 'button, [role="button"], input[type="submit"], input[type="image"]';
 
 /**
  * @typedef {import('./fields.js').Field} Field
@@ -23,9 +25,7 @@ const BUTTON_SELECTOR = 'button, [role="button"], input[type="submit"], input[ty
  * @typedef {import('./checker.js').Checker} Checker
  * @typedef {import('./settings.js').Settings} Settings
  * @typedef {import('./sites.js').SiteAdapter} SiteAdapter
- * @typedef {{type: 'key', target: Element, init: KeyboardEventInit}
- *   | {type: 'click', button: HTMLElement}
- *   | {type: 'form', form: HTMLFormElement, submitter: HTMLElement|null}} Trigger
+ * @typedef {import('./triggers.js').Trigger} Trigger
  */
 
 /** @param {Event} e */
@@ -68,6 +68,7 @@ export class Guard {
     /** @type {WeakMap<Field, {text: string, report: Report}>} the last live result per field */
     this.latest = new WeakMap();
     this.pointerQueued = false;
+    this.placeQueued = false;
     /** @type {Field|null} */
     this.lastField = null;
     /** @type {WeakSet<Field>} */
@@ -172,7 +173,7 @@ export class Guard {
       case 'keyup': return this.onKeyUp(/** @type {KeyboardEvent} */ (e));
       case 'click': return this.onClick(/** @type {MouseEvent} */ (e));
       case 'submit': return this.onSubmit(/** @type {SubmitEvent} */ (e));
-      case 'scroll': case 'resize': return this.badge.place();
+      case 'scroll': case 'resize': return this.placeSoon();
       default: return undefined;
     }
   }
@@ -201,9 +202,20 @@ export class Guard {
     return findingAt(latest.report, offset(field));
   }
 
+  /** Follow the field with the badge and underlines, at most once per frame. */
+  placeSoon() {
+    if (this.placeQueued || !this.badge.field) return;
+    this.placeQueued = true;
+    requestAnimationFrame(() => {
+      this.placeQueued = false;
+      this.badge.place();
+    });
+  }
+
   /** @param {MouseEvent} e */
   onPointer(e) {
     if (this.overlay || this.pointerQueued) return;
+    if (!this.card.finding && this.badge.host.getAttribute('data-count') === '0') return; // nothing to explain
     const field = fieldOfEvent(e);
     if (!field || !this.latest.get(field)?.report.findings.length) {
       if (this.card.finding) this.card.hide();
@@ -263,7 +275,9 @@ export class Guard {
       this.latest.set(field, { text, report });
       this.badge.show(field, report, this.options(field).context);
     } catch {
-      // The check failed: say nothing while typing; the submit guard never blocks on a failed check in warn mode.
+      // The check failed (the core could not load, or the worker is gone): the badge says checks are
+      // unavailable. The submit guard never blocks on a failed check in warn mode.
+      if (readText(field) === text) this.badge.unavailable(field);
     }
   }
 
@@ -282,7 +296,7 @@ export class Guard {
   enterSubmits(field, e) {
     if (e.ctrlKey || e.metaKey) return true;
     if (field.localName === 'input') return true;
-    return this.site.enter === 'submit';
+    return enterAction(this.site, contextFor(this.site, field)) === 'submit';
   }
 
   /** @param {KeyboardEvent} e */
@@ -309,9 +323,9 @@ export class Guard {
   /** @param {MouseEvent} e */
   onClick(e) {
     if (e.button !== 0) return;
-    const button = this.submitButton(e);
+    const button = submitButton(e, this.site);
     if (!button) return;
-    const field = this.fieldFor(button);
+    const field = fieldForButton(button, this.lastField);
     if (!field) return;
     this.guard(field, e, { type: 'click', button });
   }
@@ -320,60 +334,9 @@ export class Guard {
   onSubmit(e) {
     const form = /** @type {HTMLFormElement} */ (e.target);
     if (!isElement(form) || form.localName !== 'form') return;
-    const field = this.fieldIn(form);
+    const field = fieldInForm(form, this.lastField);
     if (!field) return;
     this.guard(field, e, { type: 'form', form, submitter: /** @type {HTMLElement|null} */ (e.submitter) });
-  }
-
-  /**
-   * The post/reply/send button a click landed on, if any.
-   * @param {MouseEvent} e
-   * @returns {HTMLElement|null}
-   */
-  submitButton(e) {
-    const path = e.composedPath();
-    if (path.some((node) => isElement(node) && node.hasAttribute('data-postguard'))) return null; // our own UI
-    for (const node of path) {
-      if (!isElement(node)) continue;
-      if (fieldFrom(node)) return null; // a click inside the editor itself
-      if (!node.matches(BUTTON_SELECTOR)) continue;
-      const button = /** @type {HTMLElement} */ (node);
-      if (this.site.submit.some((s) => { try { return button.matches(s); } catch { return false; } })) return button;
-      if (button.getAttribute('type') === 'submit' || (button.localName === 'input' && /^(submit|image)$/.test(button.getAttribute('type') ?? ''))) return button;
-      const words = button.getAttribute('aria-label') || button.textContent || /** @type {HTMLInputElement} */ (button).value || '';
-      if (SUBMIT_WORDS.test(words)) return button;
-      return null; // the innermost button decides
-    }
-    return null;
-  }
-
-  /**
-   * The field a submit button sends: one inside its form, else the field last edited.
-   * @param {HTMLElement} button
-   * @returns {Field|null}
-   */
-  fieldFor(button) {
-    const form = /** @type {HTMLButtonElement} */ (button).form ?? button.closest('form');
-    if (form) {
-      const inForm = this.fieldIn(form);
-      if (inForm) return inForm;
-    }
-    const last = this.lastField;
-    return last && last.isConnected && readText(last).trim() ? last : null;
-  }
-
-  /**
-   * @param {HTMLFormElement} form
-   * @returns {Field|null}
-   */
-  fieldIn(form) {
-    const last = this.lastField;
-    if (last && last.isConnected && form.contains(last)) return last;
-    for (const el of form.querySelectorAll('textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]')) {
-      const field = fieldFrom(el);
-      if (field && readText(field).trim()) return field;
-    }
-    return null;
   }
 
   /**
@@ -419,8 +382,12 @@ export class Guard {
     if (readText(field) !== text) return; // the user kept typing; they will submit again
     if (report === null) {
       // Never eat a post because the checker failed, unless IT chose block mode.
+      this.badge.unavailable(field);
       if (this.settings.mode === 'block') this.warn(field, text, { verdict: 'block', findings: [] }, trigger, t('checkFailed'));
-      else this.release(field, trigger);
+      else {
+        this.release(field, trigger);
+        showNotice(this.doc, t('noticeUnchecked'), t('actionClose'));
+      }
       return;
     }
     this.badge.show(field, report, this.options(field).context);
@@ -436,38 +403,9 @@ export class Guard {
   release(field, trigger) {
     this.releasing = true;
     try {
-      if (trigger.type === 'click') {
-        trigger.button.click();
-      } else if (trigger.type === 'form') {
-        try {
-          trigger.form.requestSubmit(/** @type {HTMLButtonElement|null} */ (trigger.submitter) ?? undefined);
-        } catch {
-          trigger.form.requestSubmit();
-        }
-      } else {
-        const target = trigger.target.isConnected ? trigger.target : field;
-        const view = target.ownerDocument.defaultView ?? window;
-        const down = target.dispatchEvent(new view.KeyboardEvent('keydown', trigger.init));
-        const press = down && target.dispatchEvent(new view.KeyboardEvent('keypress', { ...trigger.init, charCode: 13 }));
-        target.dispatchEvent(new view.KeyboardEvent('keyup', trigger.init));
-        if (press) this.defaultEnter(field, trigger.init);
-      }
+      resend(field, trigger);
     } finally {
       this.releasing = false;
-    }
-  }
-
-  /**
-   * What the browser would have done with an Enter the page did not handle (synthetic key events have no
-   * default action): submit a single-line input's form, or start a new line.
-   * @param {Field} field
-   * @param {KeyboardEventInit} init
-   */
-  defaultEnter(field, init) {
-    if (field.localName === 'input') {
-      /** @type {HTMLInputElement} */ (field).form?.requestSubmit();
-    } else if (!init.ctrlKey && !init.metaKey) {
-      field.ownerDocument.execCommand(isTextControl(field) ? 'insertText' : 'insertParagraph', false, '\n');
     }
   }
 
@@ -534,47 +472,4 @@ export class Guard {
     const report = this.known(field, text);
     if (report && report.findings.length) this.warn(field, text, report, null);
   }
-}
-
-/**
- * Whether a field has the focus (in its own document, which may be a same-origin iframe's).
- * @param {Field} field
- */
-function hasFocus(field) {
-  const root = field.getRootNode();
-  const active = /** @type {Document|ShadowRoot} */ (root).activeElement;
-  return active === field || field.contains(active);
-}
-
-/**
- * @param {Field} field
- * @returns {Range|{start: number|null, end: number|null}|null}
- */
-function saveSelection(field) {
-  if (isTextControl(field)) {
-    const c = /** @type {HTMLTextAreaElement} */ (field);
-    return { start: c.selectionStart, end: c.selectionEnd };
-  }
-  const sel = field.ownerDocument.getSelection();
-  if (!sel || !sel.rangeCount) return null;
-  const range = sel.getRangeAt(0);
-  return field.contains(range.startContainer) ? range.cloneRange() : null;
-}
-
-/**
- * @param {Field} field
- * @param {ReturnType<typeof saveSelection>} saved
- */
-function restoreSelection(field, saved) {
-  if (!saved) return;
-  if ('start' in saved) {
-    if (saved.start != null && saved.end != null) /** @type {HTMLTextAreaElement} */ (field).setSelectionRange(saved.start, saved.end);
-    return;
-  }
-  const sel = field.ownerDocument.getSelection();
-  if (!sel) return;
-  try {
-    sel.removeAllRanges();
-    sel.addRange(saved);
-  } catch { /* the editor re-rendered; its own caret stays */ }
 }

@@ -11,13 +11,16 @@
  * @property {string[]} submit    selectors of post/reply/send buttons
  * @property {Context} context    default context on this site
  * @property {{selector: string, context: Context}[]} [contexts] field (or an ancestor) matching selector => context
- * @property {'submit'|'newline'} enter  what plain Enter does in a multi-line field on this site
+ * @property {EnterAction|Partial<Record<Context, EnterAction>>} enter  what plain Enter does in a multi-line
+ *   field on this site, overall or per context (contexts not listed: 'submit', the safe side)
  */
+
+/** @typedef {'submit'|'newline'} EnterAction */
 
 /** @type {SiteAdapter[]} */
 export const SITES = [
   {
-    id: 'facebook', hosts: ['facebook.com'], enter: 'submit', context: 'post',
+    id: 'facebook', hosts: ['facebook.com'], enter: { post: 'newline' }, context: 'post',
     field: '[contenteditable="true"][role="textbox"]',
     submit: ['[aria-label="Post"][role="button"]', '[aria-label="Comment"][role="button"]', '[aria-label="Reply"][role="button"]', '[aria-label="Send"][role="button"]', '[aria-label="Publicar"][role="button"]'],
     contexts: [
@@ -27,13 +30,13 @@ export const SITES = [
     ],
   },
   {
-    id: 'x', hosts: ['x.com', 'twitter.com'], enter: 'newline', context: 'post',
+    id: 'x', hosts: ['x.com', 'twitter.com'], enter: { post: 'newline', comment: 'newline' }, context: 'post',
     field: '[data-testid^="tweetTextarea_"][contenteditable="true"], [data-testid="dmComposerTextInput"]',
     submit: ['[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]', '[data-testid="dmComposerSendButton"]'],
     contexts: [{ selector: '[data-testid="dmComposerTextInput"]', context: 'message' }],
   },
   {
-    id: 'linkedin', hosts: ['linkedin.com'], enter: 'newline', context: 'post',
+    id: 'linkedin', hosts: ['linkedin.com'], enter: { post: 'newline', comment: 'newline' }, context: 'post',
     field: '.ql-editor[contenteditable="true"], [role="textbox"][contenteditable="true"]',
     submit: ['button.share-actions__primary-action', 'button.comments-comment-box__submit-button', 'button.msg-form__send-button', 'button.comments-comment-box__submit-button--cr'],
     contexts: [
@@ -48,7 +51,7 @@ export const SITES = [
     contexts: [{ selector: '[aria-label*="message" i]', context: 'message' }],
   },
   {
-    id: 'reddit', hosts: ['reddit.com'], enter: 'newline', context: 'post',
+    id: 'reddit', hosts: ['reddit.com'], enter: { post: 'newline', comment: 'newline' }, context: 'post',
     field: '[contenteditable="true"][role="textbox"], textarea',
     submit: ['button[type="submit"]', 'button[slot="submit-button"]', 'button[aria-label="Comment"]'],
     contexts: [{ selector: 'shreddit-composer, comment-composer-host, [name="comment"]', context: 'comment' }],
@@ -69,7 +72,7 @@ export const SITES = [
     submit: ['div[role="button"]:is([aria-label="Post"], [aria-label="Reply"])'],
   },
   {
-    id: 'bluesky', hosts: ['bsky.app'], enter: 'newline', context: 'post',
+    id: 'bluesky', hosts: ['bsky.app'], enter: { post: 'newline', comment: 'newline' }, context: 'post',
     field: '.ProseMirror[contenteditable="true"], [data-testid="composerTextInput"] [contenteditable="true"], textarea[data-testid="messageInput"]',
     submit: ['[data-testid="composerPublishBtn"]', '[aria-label="Send message"]'],
     contexts: [{ selector: '[data-testid="messageInput"]', context: 'message' }],
@@ -109,6 +112,17 @@ export function adapterFor(host) {
     if (site.hosts.some((s) => h === s || h.endsWith('.' + s))) return site;
   }
   return GENERIC;
+}
+
+/**
+ * What plain Enter does in a multi-line field of this site and context.
+ * @param {SiteAdapter} site
+ * @param {Context} context
+ * @returns {EnterAction}
+ */
+export function enterAction(site, context) {
+  if (typeof site.enter === 'string') return site.enter;
+  return site.enter[context] ?? 'submit';
 }
 
 /**

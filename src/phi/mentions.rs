@@ -8,7 +8,7 @@
 use super::names::find_names;
 use crate::doc::Document;
 use crate::report::Identifier;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 /// What a mention is.
@@ -158,6 +158,66 @@ static BIRTH: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?-u:\b)(?:\d{2}-weeker|born at \d{2} weeks|\d{1,2} lbs? \d{1,2} oz at birth|at \d{2} weeks)(?-u:\b)")
 });
 
+/// Every mention pattern, so that one pass of a [`RegexSet`] tells which of them can match at all: most
+/// drafts have no dates, ages or rooms, and the per-pattern passes are then skipped.
+static GATED: [&LazyLock<Regex>; 23] = [
+    &NUMERIC_DATE,
+    &WRITTEN_DATE,
+    &WEEKDAY_DATE,
+    &MONTH_ONLY,
+    &TIME,
+    &ORDINAL_DAY,
+    &HOLIDAY,
+    &AGE,
+    &AGE_SEX,
+    &AGE_PHRASE,
+    &ROOM,
+    &ROOM_CODE,
+    &UNIT,
+    &STREET,
+    &ROAD_OR_STATION,
+    &SCHOOL_OR_CHURCH,
+    &EMPLOYER,
+    &FROM_TOWN,
+    &OCCUPATION,
+    &NEWS_EVENT,
+    &RELATIVE_TIE,
+    &RARE,
+    &BIRTH,
+];
+static GATE: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(GATED.iter().map(|r| r.as_str())).expect("mention patterns compile as a set"));
+
+/// The patterns that match somewhere in `text`.
+struct Gate(regex::SetMatches);
+
+impl Gate {
+    fn new(text: &str) -> Gate {
+        Gate(GATE.matches(text))
+    }
+
+    fn open(&self, pattern: &LazyLock<Regex>) -> bool {
+        GATED.iter().position(|g| std::ptr::eq(*g, pattern)).is_some_and(|i| self.0.matched(i))
+    }
+
+    /// Matches of `pattern`, or none when the set saw none.
+    fn find_iter<'t>(
+        &self,
+        pattern: &'static LazyLock<Regex>,
+        text: &'t str,
+    ) -> impl Iterator<Item = regex::Match<'t>> {
+        self.open(pattern).then(|| pattern.find_iter(text)).into_iter().flatten()
+    }
+
+    fn captures_iter<'t>(
+        &self,
+        pattern: &'static LazyLock<Regex>,
+        text: &'t str,
+    ) -> impl Iterator<Item = regex::Captures<'t>> {
+        self.open(pattern).then(|| pattern.captures_iter(text)).into_iter().flatten()
+    }
+}
+
 /// Nouns that follow "N-year-old" when the age is not a person's.
 const NOT_PERSONS: &[&str] = &[
     "building",
@@ -192,10 +252,11 @@ const NOT_PERSONS: &[&str] = &[
 /// Every mention in the draft, sorted by start.
 pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
     let text = doc.text();
+    let gate = Gate::new(text);
     let mut out = find_names(doc);
     let mut push = |start: usize, end: usize, kind: MentionKind| out.push(Mention { start, end, kind });
 
-    for caps in NUMERIC_DATE.captures_iter(text) {
+    for caps in gate.captures_iter(&NUMERIC_DATE, text) {
         let whole = caps.get(0).expect("group 0");
         let (a, sep, b) = (&caps[1], &caps[2], &caps[3]);
         let year = caps.get(4);
@@ -223,7 +284,7 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         let dob = DOB_CUE.is_match(doc.before(whole.start(), 20));
         push(whole.start(), whole.end(), MentionKind::Date { numeric: true, dob });
     }
-    for m in WRITTEN_DATE.find_iter(text) {
+    for m in gate.find_iter(&WRITTEN_DATE, text) {
         // "may 5" as a verb: only the capitalized month counts.
         if text[m.start()..].starts_with("may ") {
             continue;
@@ -231,7 +292,7 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         let dob = DOB_CUE.is_match(doc.before(m.start(), 20));
         push(m.start(), m.end(), MentionKind::Date { numeric: true, dob });
     }
-    for m in WEEKDAY_DATE.find_iter(text) {
+    for m in gate.find_iter(&WEEKDAY_DATE, text) {
         let word = &text[m.start()..m.end()];
         // Short forms ("sat", "sun", "wed", "mon") are words too: they count only capitalized.
         let bare = word.trim_start_matches(|c: char| c.is_ascii_lowercase() || c == ' ');
@@ -243,15 +304,16 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         }
         push(m.start(), m.end(), MentionKind::Date { numeric: false, dob: false });
     }
-    for caps in MONTH_ONLY.captures_iter(text) {
+    for caps in gate.captures_iter(&MONTH_ONLY, text) {
         let m = caps.get(1).expect("month group");
         push(m.start(), m.end(), MentionKind::Date { numeric: false, dob: false });
     }
-    for m in TIME.find_iter(text).chain(ORDINAL_DAY.find_iter(text)).chain(HOLIDAY.find_iter(text)) {
+    for m in gate.find_iter(&TIME, text).chain(gate.find_iter(&ORDINAL_DAY, text)).chain(gate.find_iter(&HOLIDAY, text))
+    {
         push(m.start(), m.end(), MentionKind::Date { numeric: false, dob: false });
     }
 
-    for caps in AGE.captures_iter(text) {
+    for caps in gate.captures_iter(&AGE, text) {
         let whole = caps.get(0).expect("group 0");
         let years: u32 = caps[1].parse().unwrap_or(0);
         let next_words = doc.after(whole.end(), 24);
@@ -264,14 +326,14 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         }
         push(whole.start(), whole.end(), MentionKind::Age { years });
     }
-    for caps in AGE_SEX.captures_iter(text) {
+    for caps in gate.captures_iter(&AGE_SEX, text) {
         let whole = caps.get(0).expect("group 0");
         let years: u32 = caps[1].parse().unwrap_or(0);
         if (1..=110).contains(&years) {
             push(whole.start(), whole.end(), MentionKind::Age { years });
         }
     }
-    for caps in AGE_PHRASE.captures_iter(text) {
+    for caps in gate.captures_iter(&AGE_PHRASE, text) {
         let Some(m) = caps.get(1).or(caps.get(2)).or(caps.get(3)) else { continue };
         let years: u32 = m.as_str().parse().unwrap_or(0);
         if (1..=115).contains(&years) {
@@ -279,7 +341,7 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         }
     }
 
-    for m in ROOM.find_iter(text) {
+    for m in gate.find_iter(&ROOM, text) {
         // "the ER bay", "bed bath", "bedside": the word needs its number or letter.
         let word = &text[m.start()..m.end()];
         if word.ends_with(|c: char| c.is_ascii_alphabetic()) && !word.ends_with(|c: char| c.is_ascii_uppercase()) {
@@ -290,21 +352,25 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         }
         push(m.start(), m.end(), MentionKind::Room { unit: false });
     }
-    for caps in ROOM_CODE.captures_iter(text) {
+    for caps in gate.captures_iter(&ROOM_CODE, text) {
         let m = caps.get(1).expect("code group");
         push(m.start(), m.end(), MentionKind::Room { unit: false });
     }
-    for m in UNIT.find_iter(text) {
+    for m in gate.find_iter(&UNIT, text) {
         push(m.start(), m.end(), MentionKind::Room { unit: true });
     }
 
-    for m in STREET.find_iter(text).chain(ROAD_OR_STATION.find_iter(text)).chain(SCHOOL_OR_CHURCH.find_iter(text)) {
+    for m in gate
+        .find_iter(&STREET, text)
+        .chain(gate.find_iter(&ROAD_OR_STATION, text))
+        .chain(gate.find_iter(&SCHOOL_OR_CHURCH, text))
+    {
         push(m.start(), m.end(), MentionKind::Place);
     }
-    for m in EMPLOYER.find_iter(text) {
+    for m in gate.find_iter(&EMPLOYER, text) {
         push(m.start(), m.end(), MentionKind::Place);
     }
-    for caps in FROM_TOWN.captures_iter(text) {
+    for caps in gate.captures_iter(&FROM_TOWN, text) {
         let m = caps.get(1).expect("town group");
         let word = m.as_str().split(' ').next().unwrap_or("");
         if COMMON_CAPITALIZED.contains(&word) {
@@ -312,19 +378,19 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         }
         push(m.start(), m.end(), MentionKind::Place);
     }
-    for m in OCCUPATION.find_iter(text) {
+    for m in gate.find_iter(&OCCUPATION, text) {
         push(m.start(), m.end(), MentionKind::Occupation);
     }
-    for m in NEWS_EVENT.find_iter(text) {
+    for m in gate.find_iter(&NEWS_EVENT, text) {
         push(m.start(), m.end(), MentionKind::NewsEvent);
     }
-    for m in RELATIVE_TIE.find_iter(text) {
+    for m in gate.find_iter(&RELATIVE_TIE, text) {
         push(m.start(), m.end(), MentionKind::Relative);
     }
-    for m in RARE.find_iter(text) {
+    for m in gate.find_iter(&RARE, text) {
         push(m.start(), m.end(), MentionKind::Rare);
     }
-    for m in BIRTH.find_iter(text) {
+    for m in gate.find_iter(&BIRTH, text) {
         push(m.start(), m.end(), MentionKind::Birth);
     }
 

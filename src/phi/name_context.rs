@@ -57,6 +57,8 @@ mod tests {
         assert_flags("So proud of Brenda Oakes, who finished chemo today!", KIND, "Brenda Oakes");
         assert_flags("We lost Mr. Ferris this morning after a long fight with ALS.", KIND, "Ferris");
         assert_flags("is carol jenkins ok? saw her get wheeled up to the ICU", KIND, "carol jenkins");
+        assert_flags("Shoutout to our patient Priya who walked the hall today after her stroke!", KIND, "Priya");
+        assert_flags("142 days in the NICU and going home today, baby Noah!", KIND, "baby Noah");
     }
 
     #[test]

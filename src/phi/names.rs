@@ -56,7 +56,7 @@ static PUBLIC_TITLED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("public title pattern compiles")
 });
 static NICKNAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:Big|Little|Lil|Papa|Mama|Grandma|Grandpa|Granny|Uncle|Aunt|Auntie|Baby|Miss) [A-Z][a-z'-]+|(?i:named) ([A-Z][a-z'-]+)")
+    Regex::new(r"(?-u:\b)(?:Big|Little|Lil|Papa|Mama|Grandma|Grandpa|Granny|Uncle|Aunt|Auntie|Baby|baby|Miss) [A-Z][a-z'-]+|(?i:named) ([A-Z][a-z'-]+)")
         .expect("nickname pattern compiles")
 });
 static FAMILY: LazyLock<Regex> = LazyLock::new(|| {
@@ -216,7 +216,9 @@ fn is_colleague(doc: &Document, start: usize, end: usize) -> bool {
     let text = doc.text();
     let patient_title = {
         let before = text[..start].trim_end().to_ascii_lowercase();
-        ["mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms."].iter().any(|t| before.ends_with(t))
+        ["mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms.", "patient", "pt", "resident"]
+            .iter()
+            .any(|t| before.ends_with(t))
     };
     if !patient_title && is_staff_part(doc, &text[start..end]) {
         return true;
@@ -395,6 +397,21 @@ mod tests {
     #[test]
     fn a_staff_surname_with_a_patient_title_is_a_patient() {
         assert_eq!(names("Dear Ms. Raman, your results"), vec!["Raman"]);
+    }
+
+    #[test]
+    fn name_lists_are_lowercase_and_unique() {
+        for data in [include_str!("../data/names/first.txt"), include_str!("../data/names/surnames.txt")] {
+            let mut seen = HashSet::new();
+            for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
+                if line.starts_with('[') {
+                    continue;
+                }
+                assert_eq!(line, line.to_lowercase(), "names are lowercase: {line}");
+                assert!(seen.insert(line), "listed twice: {line}");
+                assert!(!["patient", "cancer", "doctor", "nurse"].contains(&line), "not a name: {line}");
+            }
+        }
     }
 
     #[test]

@@ -4,47 +4,17 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { CHROMIUM, RISKY, launch, settle, startServer, submissions, waitForBadge } from './harness.mjs';
+import { RISKY, canIsolate, launchWithPolicy, settle, startServer, submissions, waitForBadge } from './harness.mjs';
 
-const EXTENSION_ID = 'ffhfkflheiiljfllagemfjpedfmdbabh';
 const POLICY = {
   mode: 'block',
   locked: ['mode', 'sites'],
   organization: { names: ['Riverside Family Dental'], phones: ['(217) 555-0142'] },
 };
 const DRAFT = 'Call us at (217) 555-0142 or (217) 555-0199';
+const isolated = canIsolate();
 
-const canIsolate = process.getuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0;
-
-/**
- * Launch Chromium with `policy` installed as IT would, in a private mount namespace.
- * @param {object} policy
- */
-async function launchWithPolicy(policy) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'postguard-policy-'));
-  const etc = path.join(dir, 'etc-chromium');
-  mkdirSync(path.join(etc, 'policies', 'managed'), { recursive: true });
-  if (existsSync('/etc/chromium/master_preferences')) copyFileSync('/etc/chromium/master_preferences', path.join(etc, 'master_preferences'));
-  writeFileSync(path.join(etc, 'policies', 'managed', 'postguard.json'),
-    JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }));
-  const wrapper = path.join(dir, 'chromium');
-  writeFileSync(wrapper, `#!/bin/sh\nexec unshare -m --propagation private sh -c 'mount --bind "$0" /etc/chromium && exec "$@"' '${etc}' '${CHROMIUM}' "$@"\n`);
-  chmodSync(wrapper, 0o755);
-  const browser = await launch({ executablePath: wrapper });
-  return {
-    ...browser,
-    async close() {
-      await browser.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-describe('managed policy (IT): block mode, organization details, locks', { timeout: 120000, skip: canIsolate ? false : 'needs root and unshare -m' }, () => {
+describe('managed policy (IT): block mode, organization details, locks', { timeout: 120000, skip: isolated ? false : 'needs root and a private mount namespace (unshare -m, mount --bind)' }, () => {
   /** @type {Awaited<ReturnType<typeof launchWithPolicy>>} */
   let browser;
   /** @type {Awaited<ReturnType<typeof startServer>>} */
@@ -97,7 +67,7 @@ describe('managed policy (IT): block mode, organization details, locks', { timeo
   });
 });
 
-describe('managed policy (IT): "Post anyway" needs a reason', { timeout: 120000, skip: canIsolate ? false : 'needs root and unshare -m' }, () => {
+describe('managed policy (IT): "Post anyway" needs a reason', { timeout: 120000, skip: isolated ? false : 'needs root and a private mount namespace (unshare -m, mount --bind)' }, () => {
   /** @type {Awaited<ReturnType<typeof launchWithPolicy>>} */
   let browser;
   /** @type {Awaited<ReturnType<typeof startServer>>} */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ROOT } from './harness.mjs';
-import { GENERIC, SITES, SUBMIT_WORDS, adapterFor } from '../../extension/content/sites.js';
+import { GENERIC, SITES, SUBMIT_WORDS, adapterFor, enterAction } from '../../extension/content/sites.js';
 import { resolveSettings } from '../../extension/content/settings.js';
 import { redactionFromReport } from '../../extension/content/checker.js';
 
@@ -50,6 +50,14 @@ test('adapterFor matches hosts and subdomains, nothing else', () => {
   assert.equal(adapterFor('biz.yelp.com').id, 'yelp');
   assert.equal(adapterFor('notfacebook.com').id, 'generic');
   assert.equal(adapterFor('127.0.0.1').id, 'generic');
+});
+
+test('what Enter does: per site and context, "submit" (the safe side) when not said', () => {
+  assert.equal(enterAction(adapterFor('www.facebook.com'), 'post'), 'newline');
+  assert.equal(enterAction(adapterFor('www.facebook.com'), 'comment'), 'submit');
+  assert.equal(enterAction(adapterFor('x.com'), 'message'), 'submit');
+  assert.equal(enterAction(adapterFor('mastodon.social'), 'post'), 'newline');
+  assert.equal(enterAction(GENERIC, 'post'), 'submit');
 });
 
 test('submit words: whole labels only, English and Spanish', () => {

@@ -1,7 +1,7 @@
 // Draft.js (X's composer) fixture: Enter or the Post button submits the editor state's plain text.
 import React, { useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Editor, EditorState } from 'draft-js';
+import { ContentState, Editor, EditorState } from 'draft-js';
 import { onPostButton, record } from './common.js';
 
 /** @type {() => void} */
@@ -12,7 +12,11 @@ function Composer() {
   const latest = useRef(state);
   latest.current = state;
   const submit = () => {
-    if (record(latest.current.getCurrentContent().getPlainText('\n'))) setState(EditorState.createEmpty());
+    const current = latest.current;
+    // Clear the way X does: a new empty content pushed onto the same state, caret kept in the editor.
+    if (record(current.getCurrentContent().getPlainText('\n'))) {
+      setState(EditorState.moveFocusToEnd(EditorState.push(current, ContentState.createFromText(''), 'remove-range')));
+    }
   };
   submitNow = submit;
   return React.createElement(Editor, {
