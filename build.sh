@@ -2,6 +2,8 @@
 # PostGuard build and test entry point.
 #
 #   ./build.sh          build the extension (dist/chrome, dist/chrome-test, dist/firefox, zips) and the CLI
+#   ./build.sh bench    build, then benchmark (native criterion, wasm in headless Chromium, sizes): one table
+#                       (--compare adds Microsoft Presidio on the same drafts; see BENCHMARKS.md)
 #   ./build.sh test     build, then run every check: fmt, clippy, native tests, wasm tests in headless
 #                       Chromium and Firefox, web-ext lint of the Firefox build, end-to-end tests of the
 #                       built extension, and the dev-corpus score gate
@@ -264,9 +266,30 @@ run_tests() {
   echo "All checks passed."
 }
 
+run_bench() {
+  # Self-contained: see BENCHMARKS.md. Writes target/bench/results.json.
+  build
+  ensure_chromium
+  if [ ! -d bench/node_modules/playwright-core ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+    step "installing benchmark packages (npm ci --prefix bench)"
+    npm ci --silent --no-audit --no-fund --prefix bench
+  fi
+  step "native benchmarks (criterion)"
+  cargo bench --bench check
+  local presidio=()
+  if [ "${1:-}" = "--compare" ]; then
+    step "Presidio comparison"
+    bench/presidio.sh target/release/postguard target/bench/presidio.json
+    presidio=(--presidio target/bench/presidio.json)
+  fi
+  step "wasm in headless Chromium, sizes"
+  node bench/run.mjs --pkg target/pkg "${presidio[@]}"
+}
+
 case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
-  -h|--help|help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$1'; use ./build.sh or ./build.sh test" ;;
+  bench) run_bench "${2:-}" ;;
+  -h|--help|help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1'; use ./build.sh, ./build.sh test or ./build.sh bench" ;;
 esac

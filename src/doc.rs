@@ -1,11 +1,13 @@
 //! The draft as detectors see it: folded text, sentences, and the organization's own details located.
 
 use crate::care::{find_care_terms, CareCategory, CareTerm};
+use crate::detect::tone::words::Tokens;
 use crate::policy::Policy;
 use crate::report::{Identifier, Kind, Severity};
 use crate::text::Normalized;
 use crate::CheckOptions;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// A finding before offsets are mapped back: byte offsets into the folded text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +64,8 @@ pub(crate) struct Document<'a> {
     org_spans: Vec<(usize, usize)>,
     org_phones: Vec<String>,
     care: Vec<CareTerm>,
+    /// The tokens word lists match against, cut on first use and shared by every list.
+    word_tokens: OnceCell<Tokens>,
 }
 
 impl<'a> Document<'a> {
@@ -71,7 +75,7 @@ impl<'a> Document<'a> {
         let org_spans = find_org_spans(norm.lower(), policy);
         let org_phones = policy.organization.phones.iter().map(|p| last_digits(p, 10)).collect();
         let care = find_care_terms(norm.text(), norm.lower(), &policy.clinical_terms);
-        Document { norm, options, policy, sentences, org_spans, org_phones, care }
+        Document { norm, options, policy, sentences, org_spans, org_phones, care, word_tokens: OnceCell::new() }
     }
 
     /// The folded text.
@@ -82,6 +86,11 @@ impl<'a> Document<'a> {
     /// The folded text, ASCII-lowercased (same offsets).
     pub fn lower(&self) -> &str {
         self.norm.lower()
+    }
+
+    /// The draft cut into word tokens, leetspeak read as letters (see [`crate::detect::tone::words`]).
+    pub fn word_tokens(&self) -> &Tokens {
+        self.word_tokens.get_or_init(|| Tokens::new(self.lower()))
     }
 
     /// Sentence ranges, in order, covering the text.

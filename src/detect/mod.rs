@@ -17,7 +17,7 @@ mod license;
 mod mrn;
 mod phone;
 mod ssn;
-mod tone;
+pub(crate) mod tone;
 mod url;
 mod vehicle;
 mod zip;

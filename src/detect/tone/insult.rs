@@ -28,7 +28,7 @@ impl Detector for Insult {
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
         super::push_phrases(PHRASES.find(lower), Kind::ToneInsult, MESSAGE, FALLBACK, out);
-        for hit in WORDS.find(lower) {
+        for hit in WORDS.find_in(doc) {
             if is_self_talk(doc.before(hit.start, 30)) || super::is_quoted(lower, hit.start, hit.end) {
                 continue;
             }

@@ -50,18 +50,24 @@ impl Detector for MockingPatients {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let found = TABLE.find(doc.lower());
+        // Sorted: the phrases come in order of position, and so do their sentences.
         let already = found.iter().map(|p| doc.sentence_at(p.start)).collect::<Vec<_>>();
         super::push_phrases(found, Kind::ToneMockingPatients, MESSAGE, FALLBACK, out);
         // A sentence about a patient that sneers or laughs at them ("...back again 🙄", "came in with a
         // panic attack lmao"), or that labels them with slang, is ridicule.
+        let slang_anywhere = super::patient_slang::TABLE.is_match(doc.lower());
         for &(start, end) in doc.sentences() {
-            if already.contains(&(start, end)) {
+            if already.binary_search(&(start, end)).is_ok() {
                 continue;
             }
             let sentence = &doc.text()[start..end];
             let lower = &doc.lower()[start..end];
             let sneer = SNEER_EMOJI.iter().any(|e| sentence.contains(e));
-            let slang = super::patient_slang::TABLE.find(lower).into_iter().find(|p| p.category == "always");
+            let slang = if slang_anywhere {
+                super::patient_slang::TABLE.find(lower).into_iter().find(|p| p.category == "always")
+            } else {
+                None
+            };
             if let Some(label) = slang {
                 out.push(
                     Hit::new(Kind::ToneMockingPatients, start + label.start, start + label.end, MESSAGE)

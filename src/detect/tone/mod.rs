@@ -58,7 +58,10 @@ pub(crate) struct PhraseTable {
 }
 
 struct Row {
-    regex: Regex,
+    pattern: String,
+    /// Compiled the first time the row matches a draft: most rows never do in a session, and compiling
+    /// hundreds of regexes up front is most of the first check's time in the browser.
+    regex: std::sync::OnceLock<Regex>,
     category: &'static str,
     suggestion: Option<&'static str>,
 }
@@ -92,21 +95,33 @@ impl PhraseTable {
                 None => (line, None),
             };
             let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-            let regex =
-                Regex::new(&pattern).unwrap_or_else(|e| panic!("phrase table line {}: {pattern:?}: {e}", number + 1));
-            patterns.push(pattern);
-            rows.push(Row { regex, category, suggestion });
+            patterns.push((number + 1, pattern.clone()));
+            rows.push(Row { pattern, regex: std::sync::OnceLock::new(), category, suggestion });
         }
-        let set = RegexSet::new(&patterns).expect("phrase table compiles as a set");
+        let set = RegexSet::new(patterns.iter().map(|(_, p)| p)).unwrap_or_else(|_| {
+            // Name the bad row.
+            for (line, pattern) in &patterns {
+                if let Err(e) = Regex::new(pattern) {
+                    panic!("phrase table line {line}: {pattern:?}: {e}");
+                }
+            }
+            panic!("phrase table does not compile as a set")
+        });
         PhraseTable { set, rows }
     }
 
     /// Every match of every row in `lower`, sorted by position.
     pub fn find(&self, lower: &str) -> Vec<Phrase> {
+        // Most drafts match no row: one early-stopping, prefiltered pass says so before the overlapping
+        // pass that names the rows.
+        if !self.set.is_match(lower) {
+            return Vec::new();
+        }
         let mut found = Vec::new();
         for index in self.set.matches(lower).iter() {
             let row = &self.rows[index];
-            for m in row.regex.find_iter(lower) {
+            let regex = row.regex.get_or_init(|| Regex::new(&row.pattern).expect("row compiled in the set"));
+            for m in regex.find_iter(lower) {
                 found.push(Phrase {
                     start: m.start(),
                     end: m.end(),
@@ -125,6 +140,13 @@ impl PhraseTable {
             kept.push(phrase);
         }
         kept
+    }
+
+    /// True when some row matches somewhere in `lower`. A row that matches in a sentence of the draft
+    /// also matches in the whole draft: rows use no anchors (`^ $ \A \z`) nor `\B`, and a sentence starts
+    /// after a non-word character, so every `\b` true inside the sentence is true in the draft.
+    pub fn is_match(&self, lower: &str) -> bool {
+        self.set.is_match(lower)
     }
 
     #[cfg(test)]

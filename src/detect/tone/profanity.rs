@@ -29,7 +29,7 @@ impl Detector for Profanity {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        for hit in PROFANITY.find(doc.lower()) {
+        for hit in PROFANITY.find_in(doc) {
             if super::is_quoted(doc.lower(), hit.start, hit.end) && !hit.disguised {
                 continue;
             }

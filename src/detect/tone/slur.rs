@@ -27,7 +27,7 @@ impl Detector for Slur {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
-        for hit in SLURS.find(lower) {
+        for hit in SLURS.find_in(doc) {
             if super::is_quoted(lower, hit.start, hit.end) && !hit.disguised {
                 continue;
             }

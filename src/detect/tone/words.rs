@@ -9,12 +9,33 @@
 //! read as one token. Offsets always cover the typed characters.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the keys are a few ASCII letters, where SipHash's set-up dominates.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type SkeletonMap = HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>;
 
 /// A compiled list: `[category]` headers, then one word per line, optionally `word => suggestion`.
 pub(crate) struct WordList {
     entries: Vec<Entry>,
     /// Letters with repeats collapsed ("asshole" → "ashole") to the entries that collapse to them.
-    by_skeleton: HashMap<String, Vec<usize>>,
+    by_skeleton: SkeletonMap,
 }
 
 struct Entry {
@@ -41,7 +62,7 @@ impl WordList {
     pub fn parse(data: &'static str) -> WordList {
         let mut category = "";
         let mut entries = Vec::new();
-        let mut by_skeleton: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_skeleton = SkeletonMap::default();
         for line in data.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
@@ -64,29 +85,47 @@ impl WordList {
     }
 
     /// Every listed word in `lower` (the lowercased folded text), in order.
+    #[cfg(test)]
     pub fn find(&self, lower: &str) -> Vec<WordHit> {
-        let tokens = tokenize(lower);
+        self.find_tokens(lower, &Tokens::new(lower))
+    }
+
+    /// Every listed word in the draft, in order; the draft's tokens are cut once and shared by every list.
+    pub fn find_in(&self, doc: &crate::doc::Document) -> Vec<WordHit> {
+        self.find_tokens(doc.lower(), doc.word_tokens())
+    }
+
+    fn find_tokens(&self, lower: &str, tokens: &Tokens) -> Vec<WordHit> {
+        let list = &tokens.list;
+        let mut scratch = Scratch::default();
         let mut hits = Vec::new();
         let mut i = 0;
         // Every token of a spaced run ends where the run does: found once per run, so a long run of single
         // letters ("a.a.a.a...") stays linear. Only runs up to MAX_SPACED_LETTERS are looked up.
         let mut run_end = 0;
-        while i < tokens.len() {
+        while i < list.len() {
             // Spaced-out letters: "f u c k".
             if run_end <= i {
-                run_end = spaced_run_end(lower, &tokens, i);
+                run_end = spaced_run_end(lower, list, i);
             }
             if (3..=MAX_SPACED_LETTERS).contains(&(run_end - i)) {
-                let letters: Vec<u8> = tokens[i..run_end].iter().flat_map(|t| t.letters.iter().copied()).collect();
-                if let Some(entry) = self.lookup(&letters) {
-                    hits.push(self.hit(entry, tokens[i].start, tokens[run_end - 1].end, true));
+                scratch.letters.clear();
+                for token in &list[i..run_end] {
+                    scratch.letters.extend_from_slice(tokens.letters(token));
+                }
+                let letters = std::mem::take(&mut scratch.letters);
+                let found = self.lookup(&letters, &mut scratch);
+                scratch.letters = letters;
+                if let Some(entry) = found {
+                    hits.push(self.hit(entry, list[i].start, list[run_end - 1].end, true));
                     i = run_end;
                     continue;
                 }
             }
-            let token = &tokens[i];
-            if let Some(entry) = self.lookup(&token.letters) {
-                let disguised = token.letters != self.entries[entry].word.as_bytes() || token.symbols;
+            let token = &list[i];
+            let letters = tokens.letters(token);
+            if let Some(entry) = self.lookup(letters, &mut scratch) {
+                let disguised = letters != self.entries[entry].word.as_bytes() || token.symbols;
                 hits.push(self.hit(entry, token.start, token.end, disguised));
             }
             i += 1;
@@ -100,7 +139,7 @@ impl WordList {
     }
 
     /// The entry that `letters` (leetspeak already read, `*` for unknown letters) spells, if any.
-    fn lookup(&self, letters: &[u8]) -> Option<usize> {
+    fn lookup(&self, letters: &[u8], scratch: &mut Scratch) -> Option<usize> {
         let known = letters.iter().filter(|&&b| b != b'*').count();
         if known == 0 {
             return None;
@@ -116,11 +155,16 @@ impl WordList {
                     && known * 2 >= e.word.len().min(4)
             });
         }
-        let typed = runs(letters);
-        let candidates = self.by_skeleton.get(&skeleton(&typed))?;
+        runs_into(letters, &mut scratch.runs);
+        scratch.skeleton.clear();
+        scratch.skeleton.extend(scratch.runs.iter().map(|&(b, _)| b));
+        // Token letters are ASCII (letters, digits, leetspeak read as letters).
+        let skeleton = std::str::from_utf8(&scratch.skeleton).ok()?;
+        let candidates = self.by_skeleton.get(skeleton)?;
+        let typed = &scratch.runs;
         candidates.iter().copied().find(|&c| {
             let listed = &self.entries[c].runs;
-            listed.len() == typed.len() && listed.iter().zip(&typed).all(|(l, t)| t.1 >= l.1)
+            listed.len() == typed.len() && listed.iter().zip(typed).all(|(l, t)| t.1 >= l.1)
         })
     }
 
@@ -130,23 +174,50 @@ impl WordList {
     }
 }
 
+/// Reusable buffers for [`WordList::lookup`], so matching allocates nothing per token.
+#[derive(Default)]
+struct Scratch {
+    letters: Vec<u8>,
+    runs: Vec<(u8, usize)>,
+    skeleton: Vec<u8>,
+}
+
+/// The draft cut into tokens once (shared by every word list through the document).
+#[derive(Debug, Default)]
+pub(crate) struct Tokens {
+    list: Vec<Token>,
+    /// The letters of every token, back to back (`Token::letters` indexes into it).
+    letters: Vec<u8>,
+}
+
 /// A token of the draft with leetspeak read as letters.
 #[derive(Debug)]
 struct Token {
     start: usize,
     end: usize,
-    letters: Vec<u8>,
+    letters: std::ops::Range<usize>,
     /// True when leetspeak or symbols were read as letters.
     symbols: bool,
+}
+
+impl Tokens {
+    /// Cuts `lower` (the lowercased folded text) into tokens.
+    pub fn new(lower: &str) -> Tokens {
+        tokenize(lower)
+    }
+
+    fn letters(&self, token: &Token) -> &[u8] {
+        &self.letters[token.letters.clone()]
+    }
 }
 
 fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'@' | b'$' | b'!' | b'*')
 }
 
-fn tokenize(lower: &str) -> Vec<Token> {
+fn tokenize(lower: &str) -> Tokens {
     let bytes = lower.as_bytes();
-    let mut tokens = Vec::new();
+    let mut tokens = Tokens::default();
     let mut i = 0;
     while i < bytes.len() {
         if !is_token_byte(bytes[i]) {
@@ -190,9 +261,10 @@ fn tokenize(lower: &str) -> Vec<Token> {
         if !slice.iter().any(u8::is_ascii_alphabetic) && slice.len() > 1 {
             continue; // plain numbers and symbol runs
         }
-        let letters: Vec<u8> = slice.iter().map(|&b| read_leet(b)).collect();
+        let from = tokens.letters.len();
+        tokens.letters.extend(slice.iter().map(|&b| read_leet(b)));
         let symbols = slice.iter().any(|b| !b.is_ascii_lowercase());
-        tokens.push(Token { start, end, letters, symbols });
+        tokens.list.push(Token { start, end, letters: from..tokens.letters.len(), symbols });
     }
     tokens
 }
@@ -230,14 +302,20 @@ fn spaced_run_end(lower: &str, tokens: &[Token], from: usize) -> usize {
 }
 
 fn runs(letters: &[u8]) -> Vec<(u8, usize)> {
-    let mut out: Vec<(u8, usize)> = Vec::new();
+    let mut out = Vec::new();
+    runs_into(letters, &mut out);
+    out
+}
+
+/// Letters with their repeat counts ("fuuck" → f1 u2 c1 k1), into `out`.
+fn runs_into(letters: &[u8], out: &mut Vec<(u8, usize)>) {
+    out.clear();
     for &b in letters {
         match out.last_mut() {
             Some((last, count)) if *last == b => *count += 1,
             _ => out.push((b, 1)),
         }
     }
-    out
 }
 
 fn skeleton(runs: &[(u8, usize)]) -> String {
