@@ -1,5 +1,6 @@
 //! Clinical-sounding but safe drafts: awareness posts, job ads, events, education with ages and doses,
 //! statistics, colleagues and public figures at public events. None may yield any privacy finding.
+#![cfg(not(target_arch = "wasm32"))]
 
 use postguard::{check, CheckOptions, Context, Policy};
 

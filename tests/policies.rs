@@ -7,7 +7,7 @@
 //! `extension/managed_schema.json` as Chrome does (REG_DWORD for booleans, JSON strings for lists and
 //! objects); a macOS `.mobileconfig`'s `com.google.Chrome.extensions.<id>` payload. The force-install part
 //! (`ExtensionSettings`) of each wrapper is checked too.
-
+#![cfg(not(target_arch = "wasm32"))]
 #![cfg(not(target_arch = "wasm32"))]
 
 use postguard::Policy;

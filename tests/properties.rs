@@ -1,6 +1,7 @@
 //! Property tests run on every build: the report and redaction invariants of `tests/support/invariants.rs`
 //! (the same ones the fuzz targets assert) on random Unicode, emoji floods, digit runs and identifier-
 //! shaped text mixed with invisible characters. Kept small enough to finish in seconds.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "support/invariants.rs"]
 mod invariants;
