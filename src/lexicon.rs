@@ -26,21 +26,29 @@ pub(crate) struct Term {
     pub category: &'static str,
 }
 
+/// The rows of a data file with their category: `#` starts a comment, `[name]` starts a category, blank
+/// lines are skipped. Every word list in `src/data/` is read through this.
+pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut category = "";
+    data.lines().filter_map(move |line| {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            return None;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            category = name;
+            return None;
+        }
+        Some((category, line))
+    })
+}
+
 impl Lexicon {
     /// Parses a list. Panics on a malformed built-in list (tests cover every list).
     pub fn parse(data: &'static str) -> Lexicon {
-        let mut category = "";
         let mut patterns: Vec<&'static str> = Vec::new();
         let mut entries = Vec::new();
-        for line in data.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                category = name;
-                continue;
-            }
+        for (category, line) in rows(data) {
             let (term, prefix) = match line.strip_suffix('*') {
                 Some(stem) => (stem, true),
                 None => (line, false),

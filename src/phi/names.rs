@@ -24,13 +24,10 @@ static LISTS: LazyLock<NameLists> = LazyLock::new(|| {
     for (data, is_surname) in
         [(include_str!("../data/names/first.txt"), false), (include_str!("../data/names/surnames.txt"), true)]
     {
-        let mut section = "";
-        for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
-            if line.starts_with('[') {
-                section = line;
-            } else if is_surname {
+        for (section, line) in crate::lexicon::rows(data) {
+            if is_surname {
                 lists.surnames.insert(line);
-            } else if section == "[ambiguous]" {
+            } else if section == "ambiguous" {
                 lists.ambiguous.insert(line);
             } else {
                 lists.first.insert(line);

@@ -60,18 +60,9 @@ pub(crate) struct WordHit {
 impl WordList {
     /// Parses a built-in list. Panics on a malformed row (tests cover every list).
     pub fn parse(data: &'static str) -> WordList {
-        let mut category = "";
         let mut entries = Vec::new();
         let mut by_skeleton = SkeletonMap::default();
-        for line in data.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                category = name;
-                continue;
-            }
+        for (category, line) in crate::lexicon::rows(data) {
             let (word, suggestion) = match line.split_once(" => ") {
                 Some((w, s)) => (w.trim(), Some(s.trim())),
                 None => (line, None),
