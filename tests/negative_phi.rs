@@ -6,13 +6,8 @@
 
 use postguard::{check, CheckOptions, Context, Kind, Policy};
 
-const POLICY: &str = r#"{"organization": {
-    "names": ["Lakeside General Hospital", "Lakeside General", "LGH"],
-    "addresses": ["400 Harbor Rd, Millbrook, OH 43001"],
-    "phones": ["(614) 555-0100", "(614) 555-0101"],
-    "domains": ["lakesidegeneral.org"],
-    "staff": ["Priya Raman", "Tomas Berg", "Nurse Ada Cole"]
-}}"#;
+/// The fictional organization both negative fixtures assume.
+const POLICY: &str = include_str!("data/test-organization.json");
 
 const SAFE: &[&str] = &[
     // Awareness posts with the organization's own contact details.

@@ -4,13 +4,8 @@
 
 use postguard::{check, CheckOptions, Context, Policy};
 
-const POLICY: &str = r#"{"organization": {
-    "names": ["Lakeside General Hospital", "Lakeside General", "LGH"],
-    "addresses": ["400 Harbor Rd, Millbrook, OH 43001"],
-    "phones": ["(614) 555-0100", "(614) 555-0101"],
-    "domains": ["lakesidegeneral.org"],
-    "staff": ["Priya Raman", "Tomas Berg", "Ada Cole"]
-}}"#;
+/// The fictional organization both negative fixtures assume.
+const POLICY: &str = include_str!("data/test-organization.json");
 
 const SAFE: &[(&str, Context)] = &[
     ("Flu shots are in! Walk-in clinic Saturday, Nov 8, 9am-1pm at 400 Harbor Rd. Questions? (614) 555-0100", Context::Post),
