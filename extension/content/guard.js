@@ -59,11 +59,17 @@ export class Guard {
     this.settings = settings;
     /** @type {Checker|null} */
     this.checker = null;
+    this.badge = new Badge(doc, () => this.reviewActive());
     /** @type {Promise<Checker>} */
-    this.ready = new Promise((resolve) => { this.setChecker = (/** @type {Checker} */ c) => { this.checker = c; resolve(c); }; });
+    this.ready = new Promise((resolve) => {
+      this.setChecker = (/** @type {Checker} */ c) => {
+        this.checker = c;
+        this.badge.host.setAttribute('data-checker', c.mode); // where the core runs, for tests and support
+        resolve(c);
+      };
+    });
     /** @type {Map<string, Report>} */
     this.cache = new Map();
-    this.badge = new Badge(doc, () => this.reviewActive());
     this.card = new Card(doc);
     /** @type {WeakMap<Field, {text: string, report: Report}>} the last live result per field */
     this.latest = new WeakMap();
@@ -188,7 +194,12 @@ export class Guard {
       this.alive = setInterval(keepAlive, 20000);
     }
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.liveCheck(field), e.type === 'focusin' ? 0 : DEBOUNCE_MS);
+    this.timer = setTimeout(() => { this.timer = undefined; this.liveCheck(field); }, e.type === 'focusin' ? 0 : DEBOUNCE_MS);
+  }
+
+  /** Check the last field again (the settings changed), unless a check is already due after the typing pauses. */
+  recheck() {
+    if (this.timer === undefined && this.lastField?.isConnected) this.liveCheck(this.lastField);
   }
 
   /**

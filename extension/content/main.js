@@ -40,13 +40,18 @@ export async function start(setHandler) {
   });
 
   const checker = await checking;
+  let applied = '';
   /** @param {import('./settings.js').Settings} settings */
   const apply = async (settings) => {
+    // The same settings read again (IT's fresh policy is usually the cached one) change nothing.
+    const key = JSON.stringify(settings);
+    if (key === applied) return;
+    applied = key;
     guard.settings = settings;
     guard.cache.clear();
     await checker.configure(settings.policy).catch(() => []);
     if (!settings.enabled) guard.badge.hide();
-    else if (guard.lastField?.isConnected) guard.liveCheck(guard.lastField); // show the result under the new policy
+    else guard.recheck(); // show the result under the new policy
   };
   await apply(guard.settings);
   guard.setChecker(checker);
