@@ -9,7 +9,7 @@ use super::names::find_names;
 use crate::doc::Document;
 use crate::report::Identifier;
 use regex::{Regex, RegexSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,105 +62,111 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("mention pattern compiles")
 }
 
-const MONTHS: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-const WEEKDAYS: &str =
-    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
+/// A mention pattern. The gate's [`RegexSet`] is built from every pattern's source; a pattern's own regex is
+/// compiled the first time the set says it matches a draft, so a draft without rooms never compiles `ROOM`.
+struct Pattern {
+    source: &'static str,
+    regex: OnceLock<Regex>,
+}
 
-static NUMERIC_DATE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})([/.-])(\d{1,2})(?:[/.-](\d{2}|\d{4}))?(?-u:\b)"));
-static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i)(?-u:\b)(?:(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{MONTHS})(?:,? \d{{4}})?|\d{{1,2}} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))(?-u:\b)"
-    ))
-});
-static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i)(?-u:\b)(?:(?:last|this|next|every|on) )?(?:{WEEKDAYS})s?(?: and (?:{WEEKDAYS})s?)?(?: (?:morning|afternoon|evening|night))?(?: at \d{{1,2}}(?::\d{{2}})? ?(?:am|pm|a\.m\.|p\.m\.)?)?(?-u:\b)"
-    ))
-});
-static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?-u:\b)(?:in|since|during|early|late|last|this|next) (January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)",
-    )
-});
-static TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)\d{1,2}:\d{2}(?: ?(?:am|pm))?(?-u:\b)"));
-static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)the \d{1,2}(?:st|nd|rd|th)(?-u:\b)"));
-static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:fourth of july|4th of july|july 4th|christmas(?: eve| day)?|thanksgiving|new year'?s(?: eve| day)?|halloween|easter|memorial day|labor day|super bowl sunday)(?-u:\b)",
-    )
-});
+impl Pattern {
+    const fn new(source: &'static str) -> Pattern {
+        Pattern { source, regex: OnceLock::new() }
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| re(self.source))
+    }
+}
+
+// Digits are `[0-9]`, not `\d`: the folded text has ASCII digits for fullwidth and Arabic-Indic ones, and
+// Unicode `\d` makes each pattern, its compile time and its DFA several times larger.
+macro_rules! months {
+    () => {
+        r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    };
+}
+macro_rules! weekdays {
+    () => {
+        r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+    };
+}
+
+static NUMERIC_DATE: Pattern =
+    Pattern::new(r"(?-u:\b)([0-9]{1,2})([/.-])([0-9]{1,2})(?:[/.-]([0-9]{2}|[0-9]{4}))?(?-u:\b)");
+static WRITTEN_DATE: Pattern = Pattern::new(concat!(
+    r"(?i)(?-u:\b)(?:(?:",
+    months!(),
+    r")\.? [0-9]{1,2}(?:st|nd|rd|th)?(?:,? [0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)? (?:of )?(?:",
+    months!(),
+    r")(?:,? [0-9]{4})?|[0-9]{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))(?-u:\b)"
+));
+static WEEKDAY_DATE: Pattern = Pattern::new(concat!(
+    r"(?i)(?-u:\b)(?:(?:last|this|next|every|on) )?(?:",
+    weekdays!(),
+    r")s?(?: and (?:",
+    weekdays!(),
+    r")s?)?(?: (?:morning|afternoon|evening|night))?(?: at [0-9]{1,2}(?::[0-9]{2})? ?(?:am|pm|a\.m\.|p\.m\.)?)?(?-u:\b)"
+));
+static MONTH_ONLY: Pattern = Pattern::new(
+    r"(?-u:\b)(?:in|since|during|early|late|last|this|next) (January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)",
+);
+static TIME: Pattern = Pattern::new(r"(?i)(?-u:\b)[0-9]{1,2}:[0-9]{2}(?: ?(?:am|pm))?(?-u:\b)");
+static ORDINAL_DAY: Pattern = Pattern::new(r"(?i)(?-u:\b)the [0-9]{1,2}(?:st|nd|rd|th)(?-u:\b)");
+static HOLIDAY: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:fourth of july|4th of july|july 4th|christmas(?: eve| day)?|thanksgiving|new year'?s(?: eve| day)?|halloween|easter|memorial day|labor day|super bowl sunday)(?-u:\b)",
+);
 static DOB_CUE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:dob|d\.o\.b\.?|date of birth|born(?: on)?|birthdate|b-day)[\s:#-]*$"));
 
-static AGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(\d{1,3})(?:[- ]?(?:year|yr)s?[- ]old|[- ]?y/?o(?-u:\b)|[- ]?y\.o\.|(?-u:\b) a[nñ]os|(?:st|nd|rd|th) birthday)",
-    )
-});
-static AGE_SEX: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(\d{1,3})([MF])(?-u:\b)"));
-static AGE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:(?-u:\b)(?:is|turned|turns|aged?) (\d{1,3})(?: today| years)?(?: ?[.!,]| and|$)|\((\d{2,3}), from |, (9\d|1[01]\d) and )",
-    )
-});
+static AGE: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)([0-9]{1,3})(?:[- ]?(?:year|yr)s?[- ]old|[- ]?y/?o(?-u:\b)|[- ]?y\.o\.|(?-u:\b) a[nñ]os|(?:st|nd|rd|th) birthday)",
+);
+static AGE_SEX: Pattern = Pattern::new(r"(?-u:\b)([0-9]{1,3})([MF])(?-u:\b)");
+static AGE_PHRASE: Pattern = Pattern::new(
+    r"(?i)(?:(?-u:\b)(?:is|turned|turns|aged?) ([0-9]{1,3})(?: today| years)?(?: ?[.!,]| and|$)|\(([0-9]{2,3}), from |, (9[0-9]|1[01][0-9]) and )",
+);
 
-static ROOM: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:room|rm|bed|bay|pod|cuarto|habitacion|cama|crib|isolette)\.? ?#?(?:\d{1,4}[a-z]?|[a-z])(?-u:\b)(?:, (?:bed|bay) \d{1,3})?",
-    )
-});
-static ROOM_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:in|from|to) (\d{1,2}[A-Z])(?-u:\b)"));
-static UNIT: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{1,2} (?:North|South|East|West)(?-u:\b)"));
+static ROOM: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:room|rm|bed|bay|pod|cuarto|habitacion|cama|crib|isolette)\.? ?#?(?:[0-9]{1,4}[a-z]?|[a-z])(?-u:\b)(?:, (?:bed|bay) [0-9]{1,3})?",
+);
+static ROOM_CODE: Pattern = Pattern::new(r"(?-u:\b)(?:in|from|to) ([0-9]{1,2}[A-Z])(?-u:\b)");
+static UNIT: Pattern = Pattern::new(r"(?-u:\b)[0-9]{1,2} (?:North|South|East|West)(?-u:\b)");
 
-static STREET: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?-u:\b)(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Ct|Court|Way|Pkwy|Hwy|Pike)(?-u:\b)\.?",
-    )
-});
-static ROAD_OR_STATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?-u:\b)(?:Route|Rte|Highway|Hwy|I|US|Engine|Station|Ladder|Truck|Squad|Precinct|Exit) ?-?\d{1,3}(?-u:\b)")
-});
-static SCHOOL_OR_CHURCH: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?-u:\b)(?:[A-Z][A-Za-z']+ ){1,3}(?:Elementary|Middle|High|HS|Academy|School|College|University|Baptist|Methodist|Lutheran|Church|Parish|Temple|Mosque|Synagogue)(?-u:\b)",
-    )
-});
-static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?-u:\b)(?:[A-Z][A-Za-z']+ )+(?:& [A-Z][A-Za-z']+ )?(?:Bank|Trust|Kroger|Walmart|Target|Costco|Factory|Plant|Mill|Mine|Farms?|Motors|Foods|Hardware|Diner|Cafe|Bakery|Inc|LLC|Co)(?-u:\b)\.?|(?-u:\b)(?:[A-Z][A-Za-z']+ )+& [A-Z][A-Za-z']+(?: [A-Z][A-Za-z']+)*(?-u:\b)",
-    )
-});
-static FROM_TOWN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?-u:\b)(?:from|in|near|lives in|moved to|drove in from|out of) ([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)(?-u:\b)")
-});
-static OCCUPATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:teacher|firefighter|fireman|police officer|cop|sergeant|deputy|sheriff|trucker|truck driver|bus driver|pastor|priest|coach|principal|cfo|ceo|lunch lady|cashier|pitcher|quarterback|qb|linebacker|singer|actor|actress|anchor|weatherman|weather ?woman|veteran|vet|soldier|marine|farmer|lawyer|judge|mail carrier|mailman|janitor|custodian|librarian|professor|councilman|councilwoman|bartender|waitress|barista)(?-u:\b)",
-    )
-});
-static NEWS_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:crash|pile-?up|wreck|collision|rollover|(?:apartment|house|warehouse|car|brush|structure|building|garage|trailer) fire|fire on|explosion|shooting|stabbing|fireworks|freight train|train|derailment|drowning|mauling|homecoming|hunting accident|suing us|lawsuit|news)(?-u:\b)",
-    )
-});
-static RELATIVE_TIE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:(?:her|his|their|the pt's|the patient's) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:\w+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|neighbour's|husband's|wife's|friend's|coworker's|cousin's|boss's|best friend's|pastor's) (?:\w+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father|son|daughter|kid|brother|sister|grandma|grandpa)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[\w']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
-    )
-});
-static RARE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:\w+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)",
-    )
-});
-static BIRTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?-u:\b)(?:\d{2}-weeker|born at \d{2} weeks|\d{1,2} lbs? \d{1,2} oz at birth|at \d{2} weeks)(?-u:\b)")
-});
+static STREET: Pattern = Pattern::new(
+    r"(?-u:\b)(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Ct|Court|Way|Pkwy|Hwy|Pike)(?-u:\b)\.?",
+);
+static ROAD_OR_STATION: Pattern = Pattern::new(
+    r"(?-u:\b)(?:Route|Rte|Highway|Hwy|I|US|Engine|Station|Ladder|Truck|Squad|Precinct|Exit) ?-?[0-9]{1,3}(?-u:\b)",
+);
+static SCHOOL_OR_CHURCH: Pattern = Pattern::new(
+    r"(?-u:\b)(?:[A-Z][A-Za-z']+ ){1,3}(?:Elementary|Middle|High|HS|Academy|School|College|University|Baptist|Methodist|Lutheran|Church|Parish|Temple|Mosque|Synagogue)(?-u:\b)",
+);
+static EMPLOYER: Pattern = Pattern::new(
+    r"(?-u:\b)(?:[A-Z][A-Za-z']+ )+(?:& [A-Z][A-Za-z']+ )?(?:Bank|Trust|Kroger|Walmart|Target|Costco|Factory|Plant|Mill|Mine|Farms?|Motors|Foods|Hardware|Diner|Cafe|Bakery|Inc|LLC|Co)(?-u:\b)\.?|(?-u:\b)(?:[A-Z][A-Za-z']+ )+& [A-Z][A-Za-z']+(?: [A-Z][A-Za-z']+)*(?-u:\b)",
+);
+static FROM_TOWN: Pattern = Pattern::new(
+    r"(?-u:\b)(?:from|in|near|lives in|moved to|drove in from|out of) ([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)(?-u:\b)",
+);
+static OCCUPATION: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:teacher|firefighter|fireman|police officer|cop|sergeant|deputy|sheriff|trucker|truck driver|bus driver|pastor|priest|coach|principal|cfo|ceo|lunch lady|cashier|pitcher|quarterback|qb|linebacker|singer|actor|actress|anchor|weatherman|weather ?woman|veteran|vet|soldier|marine|farmer|lawyer|judge|mail carrier|mailman|janitor|custodian|librarian|professor|councilman|councilwoman|bartender|waitress|barista)(?-u:\b)",
+);
+static NEWS_EVENT: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:crash|pile-?up|wreck|collision|rollover|(?:apartment|house|warehouse|car|brush|structure|building|garage|trailer) fire|fire on|explosion|shooting|stabbing|fireworks|freight train|train|derailment|drowning|mauling|homecoming|hunting accident|suing us|lawsuit|news)(?-u:\b)",
+);
+static RELATIVE_TIE: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:(?:her|his|their|the pt's|the patient's) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:\w+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|neighbour's|husband's|wife's|friend's|coworker's|cousin's|boss's|best friend's|pastor's) (?:\w+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father|son|daughter|kid|brother|sister|grandma|grandpa)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[\w']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
+);
+static RARE: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:\w+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)",
+);
+static BIRTH: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:[0-9]{2}-weeker|born at [0-9]{2} weeks|[0-9]{1,2} lbs? [0-9]{1,2} oz at birth|at [0-9]{2} weeks)(?-u:\b)",
+);
 
 /// Every mention pattern, so that one pass of a [`RegexSet`] tells which of them can match at all: most
 /// drafts have no dates, ages or rooms, and the per-pattern passes are then skipped.
-static GATED: [&LazyLock<Regex>; 23] = [
+static GATED: [&Pattern; 23] = [
     &NUMERIC_DATE,
     &WRITTEN_DATE,
     &WEEKDAY_DATE,
@@ -186,7 +192,7 @@ static GATED: [&LazyLock<Regex>; 23] = [
     &BIRTH,
 ];
 static GATE: LazyLock<RegexSet> =
-    LazyLock::new(|| RegexSet::new(GATED.iter().map(|r| r.as_str())).expect("mention patterns compile as a set"));
+    LazyLock::new(|| RegexSet::new(GATED.iter().map(|p| p.source)).expect("mention patterns compile as a set"));
 
 /// The patterns that match somewhere in `text`.
 struct Gate(regex::SetMatches);
@@ -196,25 +202,17 @@ impl Gate {
         Gate(GATE.matches(text))
     }
 
-    fn open(&self, pattern: &LazyLock<Regex>) -> bool {
+    fn open(&self, pattern: &Pattern) -> bool {
         GATED.iter().position(|g| std::ptr::eq(*g, pattern)).is_some_and(|i| self.0.matched(i))
     }
 
     /// Matches of `pattern`, or none when the set saw none.
-    fn find_iter<'t>(
-        &self,
-        pattern: &'static LazyLock<Regex>,
-        text: &'t str,
-    ) -> impl Iterator<Item = regex::Match<'t>> {
-        self.open(pattern).then(|| pattern.find_iter(text)).into_iter().flatten()
+    fn find_iter<'t>(&self, pattern: &'static Pattern, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> {
+        self.open(pattern).then(|| pattern.regex().find_iter(text)).into_iter().flatten()
     }
 
-    fn captures_iter<'t>(
-        &self,
-        pattern: &'static LazyLock<Regex>,
-        text: &'t str,
-    ) -> impl Iterator<Item = regex::Captures<'t>> {
-        self.open(pattern).then(|| pattern.captures_iter(text)).into_iter().flatten()
+    fn captures_iter<'t>(&self, pattern: &'static Pattern, text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> {
+        self.open(pattern).then(|| pattern.regex().captures_iter(text)).into_iter().flatten()
     }
 }
 
