@@ -13,14 +13,17 @@ use std::sync::LazyLock;
 const MESSAGE: &str = "A story about one patient: fine without identifiers, but check that nothing here (age, date, place, event) lets someone recognize them.";
 
 static ONE_PATIENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:a|an|one|my|our|this|that|the|another|este|esta|el|la)(?: [a-z0-9'-]+){0,3}? (?:patient|pt|man|woman|lady|guy|gentleman|dude|kid|boy|girl|toddler|teen|teenager|adult|child|infant|newborn|veteran|se[nñ]or|se[nñ]ora|paciente|alcoholic|addict|frequent flyer|drug seeker|train wreck|gomer|shpos|borracho|crock)(?-u:\b)|(?-u:\b)(?:gomer|shpos|frequent flyer|drug seeker)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:a|an|one|my|our|this|that|the|another|este|esta|el|la)(?: [a-z0-9'-]+){0,3}? (?:patient|pt|man|woman|lady|guy|gentleman|dude|kid|boy|girl|toddler|teen|teenager|adult|child|infant|newborn|veteran|se[nñ]or|se[nñ]ora|paciente|alcoholic|addict|frequent flyer|drug seeker|train wreck|gomer|shpos|borracho|crock)(?-u:\b)|(?-u:\b)(?:gomer|shpos|frequent flyer|drug seeker)(?-u:\b)")
         .expect("story pattern compiles")
 });
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:when|if|every|any|each|whenever|no|a patient who visits|the patient's right|be the) (?:[a-z]+ )?$").expect("generic pattern compiles")
+    Regex::new(
+        r"(?-u:\b)(?:when|if|every|any|each|whenever|no|a patient who visits|the patient's right|be the) (?:[a-z]+ )?$",
+    )
+    .expect("generic pattern compiles")
 });
 static STORY_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:today|tonight|yesterday|this (?:morning|week|shift)|last (?:night|week|shift|day)|ago|earlier|once|storytime|case of the week|grand rounds|had an?|was|were|came|got|told|asked|said|went|left|pulled|spit|threw|caught|called|gave|is back|de siempre|cada)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:today|tonight|yesterday|this (?:morning|week|shift)|last (?:night|week|shift|day)|ago|earlier|once|storytime|case of the week|grand rounds|had an?|was|were|came|got|told|asked|said|went|left|pulled|spit|threw|caught|called|gave|is back|de siempre|cada)(?-u:\b)")
         .expect("story time pattern compiles")
 });
 

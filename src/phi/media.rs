@@ -16,11 +16,11 @@ const SUGGESTION: &str =
     "Post only images with no patient, chart, screen, board or wristband in them, and with written consent.";
 
 static SHOWS_PHI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:whiteboard|white board|census board|patient board|assignment board|tracking board|wristband|armband|id band|patient list|(?:this|the|her|his|my pt'?s?) (?:x-?ray|ct|mri|scan|ultrasound|ekg|ecg)(?: from| of)?|x-?ray (?:from|of) (?:tonight|today)|(?:pt|patient)'?s? (?:chart|screen|monitor))(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:whiteboard|white board|census board|patient board|assignment board|tracking board|wristband|armband|id band|patient list|(?:this|the|her|his|my pt'?s?) (?:x-?ray|ct|mri|scan|ultrasound|ekg|ecg)(?: from| of)?|x-?ray (?:from|of) (?:tonight|today)|(?:pt|patient)'?s? (?:chart|screen|monitor))(?-u:\b)")
         .expect("media pattern compiles")
 });
 static PHOTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:selfie|pic|pics|photo|photos|picture|video|vid|swipe|before (?:&|and|/) after|before/after|before-and-after|filmed|recorded)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:selfie|pic|pics|photo|photos|picture|video|vid|swipe|before (?:&|and|/) after|before/after|before-and-after|filmed|recorded)(?-u:\b)")
         .expect("photo pattern compiles")
 });
 

@@ -62,16 +62,34 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("mention pattern compiles")
 }
 
-/// A mention pattern. The gate's [`RegexSet`] is built from every pattern's source; a pattern's own regex is
-/// compiled the first time the set says it matches a draft, so a draft without rooms never compiles `ROOM`.
+/// A mention pattern. The gate's [`RegexSet`]s are built from the patterns' sources; a pattern's own regex is
+/// compiled the first time a set says it matches a draft, so a draft without rooms never compiles `ROOM`.
+///
+/// Case-insensitive patterns are written in lowercase and run on the ASCII-lowercased text (same offsets)
+/// instead of using `(?i)`: Unicode case folding makes a pattern several times larger and slower to compile.
 struct Pattern {
     source: &'static str,
+    lower: bool,
     regex: OnceLock<Regex>,
 }
 
 impl Pattern {
+    /// A case-sensitive pattern, run on the folded text.
     const fn new(source: &'static str) -> Pattern {
-        Pattern { source, regex: OnceLock::new() }
+        Pattern { source, lower: false, regex: OnceLock::new() }
+    }
+
+    /// A lowercase pattern, run on the lowercased folded text.
+    const fn lower(source: &'static str) -> Pattern {
+        Pattern { source, lower: true, regex: OnceLock::new() }
+    }
+
+    fn haystack<'d>(&self, doc: &'d Document) -> &'d str {
+        if self.lower {
+            doc.lower()
+        } else {
+            doc.text()
+        }
     }
 
     fn regex(&self) -> &Regex {
@@ -94,15 +112,15 @@ macro_rules! weekdays {
 
 static NUMERIC_DATE: Pattern =
     Pattern::new(r"(?-u:\b)([0-9]{1,2})([/.-])([0-9]{1,2})(?:[/.-]([0-9]{2}|[0-9]{4}))?(?-u:\b)");
-static WRITTEN_DATE: Pattern = Pattern::new(concat!(
-    r"(?i)(?-u:\b)(?:(?:",
+static WRITTEN_DATE: Pattern = Pattern::lower(concat!(
+    r"(?-u:\b)(?:(?:",
     months!(),
     r")\.? [0-9]{1,2}(?:st|nd|rd|th)?(?:,? [0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)? (?:of )?(?:",
     months!(),
     r")(?:,? [0-9]{4})?|[0-9]{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))(?-u:\b)"
 ));
-static WEEKDAY_DATE: Pattern = Pattern::new(concat!(
-    r"(?i)(?-u:\b)(?:(?:last|this|next|every|on) )?(?:",
+static WEEKDAY_DATE: Pattern = Pattern::lower(concat!(
+    r"(?-u:\b)(?:(?:last|this|next|every|on) )?(?:",
     weekdays!(),
     r")s?(?: and (?:",
     weekdays!(),
@@ -111,24 +129,24 @@ static WEEKDAY_DATE: Pattern = Pattern::new(concat!(
 static MONTH_ONLY: Pattern = Pattern::new(
     r"(?-u:\b)(?:in|since|during|early|late|last|this|next) (January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)",
 );
-static TIME: Pattern = Pattern::new(r"(?i)(?-u:\b)[0-9]{1,2}:[0-9]{2}(?: ?(?:am|pm))?(?-u:\b)");
-static ORDINAL_DAY: Pattern = Pattern::new(r"(?i)(?-u:\b)the [0-9]{1,2}(?:st|nd|rd|th)(?-u:\b)");
-static HOLIDAY: Pattern = Pattern::new(
-    r"(?i)(?-u:\b)(?:fourth of july|4th of july|july 4th|christmas(?: eve| day)?|thanksgiving|new year'?s(?: eve| day)?|halloween|easter|memorial day|labor day|super bowl sunday)(?-u:\b)",
+static TIME: Pattern = Pattern::lower(r"(?-u:\b)[0-9]{1,2}:[0-9]{2}(?: ?(?:am|pm))?(?-u:\b)");
+static ORDINAL_DAY: Pattern = Pattern::lower(r"(?-u:\b)the [0-9]{1,2}(?:st|nd|rd|th)(?-u:\b)");
+static HOLIDAY: Pattern = Pattern::lower(
+    r"(?-u:\b)(?:fourth of july|4th of july|july 4th|christmas(?: eve| day)?|thanksgiving|new year'?s(?: eve| day)?|halloween|easter|memorial day|labor day|super bowl sunday)(?-u:\b)",
 );
 static DOB_CUE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(?:dob|d\.o\.b\.?|date of birth|born(?: on)?|birthdate|b-day)[\s:#-]*$"));
+    LazyLock::new(|| re(r"(?:dob|d\.o\.b\.?|date of birth|born(?: on)?|birthdate|b-day)[\s:#-]*$"));
 
-static AGE: Pattern = Pattern::new(
-    r"(?i)(?-u:\b)([0-9]{1,3})(?:[- ]?(?:year|yr)s?[- ]old|[- ]?y/?o(?-u:\b)|[- ]?y\.o\.|(?-u:\b) a[nñ]os|(?:st|nd|rd|th) birthday)",
+static AGE: Pattern = Pattern::lower(
+    r"(?-u:\b)([0-9]{1,3})(?:[- ]?(?:year|yr)s?[- ]old|[- ]?y/?o(?-u:\b)|[- ]?y\.o\.|(?-u:\b) a[nñ]os|(?:st|nd|rd|th) birthday)",
 );
 static AGE_SEX: Pattern = Pattern::new(r"(?-u:\b)([0-9]{1,3})([MF])(?-u:\b)");
-static AGE_PHRASE: Pattern = Pattern::new(
-    r"(?i)(?:(?-u:\b)(?:is|turned|turns|aged?) ([0-9]{1,3})(?: today| years)?(?: ?[.!,]| and|$)|\(([0-9]{2,3}), from |, (9[0-9]|1[01][0-9]) and )",
+static AGE_PHRASE: Pattern = Pattern::lower(
+    r"(?:(?-u:\b)(?:is|turned|turns|aged?) ([0-9]{1,3})(?: today| years)?(?: ?[.!,]| and|$)|\(([0-9]{2,3}), from |, (9[0-9]|1[01][0-9]) and )",
 );
 
-static ROOM: Pattern = Pattern::new(
-    r"(?i)(?-u:\b)(?:room|rm|bed|bay|pod|cuarto|habitacion|cama|crib|isolette)\.? ?#?(?:[0-9]{1,4}[a-z]?|[a-z])(?-u:\b)(?:, (?:bed|bay) [0-9]{1,3})?",
+static ROOM: Pattern = Pattern::lower(
+    r"(?-u:\b)(?:room|rm|bed|bay|pod|cuarto|habitacion|cama|crib|isolette)\.? ?#?(?:[0-9]{1,4}[a-z]?|[a-z])(?-u:\b)(?:, (?:bed|bay) [0-9]{1,3})?",
 );
 static ROOM_CODE: Pattern = Pattern::new(r"(?-u:\b)(?:in|from|to) ([0-9]{1,2}[A-Z])(?-u:\b)");
 static UNIT: Pattern = Pattern::new(r"(?-u:\b)[0-9]{1,2} (?:North|South|East|West)(?-u:\b)");
@@ -148,20 +166,20 @@ static EMPLOYER: Pattern = Pattern::new(
 static FROM_TOWN: Pattern = Pattern::new(
     r"(?-u:\b)(?:from|in|near|lives in|moved to|drove in from|out of) ([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)(?-u:\b)",
 );
-static OCCUPATION: Pattern = Pattern::new(
-    r"(?i)(?-u:\b)(?:teacher|firefighter|fireman|police officer|cop|sergeant|deputy|sheriff|trucker|truck driver|bus driver|pastor|priest|coach|principal|cfo|ceo|lunch lady|cashier|pitcher|quarterback|qb|linebacker|singer|actor|actress|anchor|weatherman|weather ?woman|veteran|vet|soldier|marine|farmer|lawyer|judge|mail carrier|mailman|janitor|custodian|librarian|professor|councilman|councilwoman|bartender|waitress|barista)(?-u:\b)",
+static OCCUPATION: Pattern = Pattern::lower(
+    r"(?-u:\b)(?:teacher|firefighter|fireman|police officer|cop|sergeant|deputy|sheriff|trucker|truck driver|bus driver|pastor|priest|coach|principal|cfo|ceo|lunch lady|cashier|pitcher|quarterback|qb|linebacker|singer|actor|actress|anchor|weatherman|weather ?woman|veteran|vet|soldier|marine|farmer|lawyer|judge|mail carrier|mailman|janitor|custodian|librarian|professor|councilman|councilwoman|bartender|waitress|barista)(?-u:\b)",
 );
-static NEWS_EVENT: Pattern = Pattern::new(
-    r"(?i)(?-u:\b)(?:crash|pile-?up|wreck|collision|rollover|(?:apartment|house|warehouse|car|brush|structure|building|garage|trailer) fire|fire on|explosion|shooting|stabbing|fireworks|freight train|train|derailment|drowning|mauling|homecoming|hunting accident|suing us|lawsuit|news)(?-u:\b)",
+static NEWS_EVENT: Pattern = Pattern::lower(
+    r"(?-u:\b)(?:crash|pile-?up|wreck|collision|rollover|(?:apartment|house|warehouse|car|brush|structure|building|garage|trailer) fire|fire on|explosion|shooting|stabbing|fireworks|freight train|train|derailment|drowning|mauling|homecoming|hunting accident|suing us|lawsuit|news)(?-u:\b)",
 );
-static RELATIVE_TIE: Pattern = Pattern::new(
-    r"(?i)(?-u:\b)(?:(?:her|his|their|the pt's|the patient's) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:\w+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|neighbour's|husband's|wife's|friend's|coworker's|cousin's|boss's|best friend's|pastor's) (?:\w+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father|son|daughter|kid|brother|sister|grandma|grandpa)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[\w']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
+static RELATIVE_TIE: Pattern = Pattern::lower(
+    r"(?-u:\b)(?:(?:her|his|their|the pt's|the patient's) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:\w+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|neighbour's|husband's|wife's|friend's|coworker's|cousin's|boss's|best friend's|pastor's) (?:\w+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father|son|daughter|kid|brother|sister|grandma|grandpa)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[\w']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
 );
-static RARE: Pattern = Pattern::new(
-    r"(?i)(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:\w+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)",
+static RARE: Pattern = Pattern::lower(
+    r"(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:\w+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)",
 );
-static BIRTH: Pattern = Pattern::new(
-    r"(?i)(?-u:\b)(?:[0-9]{2}-weeker|born at [0-9]{2} weeks|[0-9]{1,2} lbs? [0-9]{1,2} oz at birth|at [0-9]{2} weeks)(?-u:\b)",
+static BIRTH: Pattern = Pattern::lower(
+    r"(?-u:\b)(?:[0-9]{2}-weeker|born at [0-9]{2} weeks|[0-9]{1,2} lbs? [0-9]{1,2} oz at birth|at [0-9]{2} weeks)(?-u:\b)",
 );
 
 /// Every mention pattern, so that one pass of a [`RegexSet`] tells which of them can match at all: most
@@ -191,28 +209,45 @@ static GATED: [&Pattern; 23] = [
     &RARE,
     &BIRTH,
 ];
-static GATE: LazyLock<RegexSet> =
-    LazyLock::new(|| RegexSet::new(GATED.iter().map(|p| p.source)).expect("mention patterns compile as a set"));
+/// Two sets: the case-sensitive patterns (searched in the text) and the lowercase ones (in the lowercased
+/// text), each with the indexes into [`GATED`] of its patterns.
+static GATES: LazyLock<[(RegexSet, Vec<usize>); 2]> = LazyLock::new(|| {
+    [false, true].map(|lower| {
+        let indexes: Vec<usize> = (0..GATED.len()).filter(|&i| GATED[i].lower == lower).collect();
+        let set = RegexSet::new(indexes.iter().map(|&i| GATED[i].source)).expect("mention patterns compile as a set");
+        (set, indexes)
+    })
+});
 
-/// The patterns that match somewhere in `text`.
-struct Gate(regex::SetMatches);
+/// The patterns that match somewhere in the draft.
+struct Gate([bool; GATED.len()]);
 
 impl Gate {
-    fn new(text: &str) -> Gate {
-        Gate(GATE.matches(text))
+    fn new(doc: &Document) -> Gate {
+        let mut open = [false; GATED.len()];
+        for ((set, indexes), haystack) in GATES.iter().zip([doc.text(), doc.lower()]) {
+            for i in set.matches(haystack).iter() {
+                open[indexes[i]] = true;
+            }
+        }
+        Gate(open)
     }
 
     fn open(&self, pattern: &Pattern) -> bool {
-        GATED.iter().position(|g| std::ptr::eq(*g, pattern)).is_some_and(|i| self.0.matched(i))
+        GATED.iter().position(|g| std::ptr::eq(*g, pattern)).is_some_and(|i| self.0[i])
     }
 
     /// Matches of `pattern`, or none when the set saw none.
-    fn find_iter<'t>(&self, pattern: &'static Pattern, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> {
-        self.open(pattern).then(|| pattern.regex().find_iter(text)).into_iter().flatten()
+    fn find_iter<'d>(&self, pattern: &'static Pattern, doc: &'d Document) -> impl Iterator<Item = regex::Match<'d>> {
+        self.open(pattern).then(|| pattern.regex().find_iter(pattern.haystack(doc))).into_iter().flatten()
     }
 
-    fn captures_iter<'t>(&self, pattern: &'static Pattern, text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> {
-        self.open(pattern).then(|| pattern.regex().captures_iter(text)).into_iter().flatten()
+    fn captures_iter<'d>(
+        &self,
+        pattern: &'static Pattern,
+        doc: &'d Document,
+    ) -> impl Iterator<Item = regex::Captures<'d>> {
+        self.open(pattern).then(|| pattern.regex().captures_iter(pattern.haystack(doc))).into_iter().flatten()
     }
 }
 
@@ -250,11 +285,11 @@ const NOT_PERSONS: &[&str] = &[
 /// Every mention in the draft, sorted by start.
 pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
     let text = doc.text();
-    let gate = Gate::new(text);
+    let gate = Gate::new(doc);
     let mut out = find_names(doc);
     let mut push = |start: usize, end: usize, kind: MentionKind| out.push(Mention { start, end, kind });
 
-    for caps in gate.captures_iter(&NUMERIC_DATE, text) {
+    for caps in gate.captures_iter(&NUMERIC_DATE, doc) {
         let whole = caps.get(0).expect("group 0");
         let (a, sep, b) = (&caps[1], &caps[2], &caps[3]);
         let year = caps.get(4);
@@ -282,7 +317,7 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         let dob = DOB_CUE.is_match(doc.before(whole.start(), 20));
         push(whole.start(), whole.end(), MentionKind::Date { numeric: true, dob });
     }
-    for m in gate.find_iter(&WRITTEN_DATE, text) {
+    for m in gate.find_iter(&WRITTEN_DATE, doc) {
         // "may 5" as a verb: only the capitalized month counts.
         if text[m.start()..].starts_with("may ") {
             continue;
@@ -290,7 +325,7 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         let dob = DOB_CUE.is_match(doc.before(m.start(), 20));
         push(m.start(), m.end(), MentionKind::Date { numeric: true, dob });
     }
-    for m in gate.find_iter(&WEEKDAY_DATE, text) {
+    for m in gate.find_iter(&WEEKDAY_DATE, doc) {
         let word = &text[m.start()..m.end()];
         // Short forms ("sat", "sun", "wed", "mon") are words too: they count only capitalized.
         let bare = word.trim_start_matches(|c: char| c.is_ascii_lowercase() || c == ' ');
@@ -302,16 +337,15 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         }
         push(m.start(), m.end(), MentionKind::Date { numeric: false, dob: false });
     }
-    for caps in gate.captures_iter(&MONTH_ONLY, text) {
+    for caps in gate.captures_iter(&MONTH_ONLY, doc) {
         let m = caps.get(1).expect("month group");
         push(m.start(), m.end(), MentionKind::Date { numeric: false, dob: false });
     }
-    for m in gate.find_iter(&TIME, text).chain(gate.find_iter(&ORDINAL_DAY, text)).chain(gate.find_iter(&HOLIDAY, text))
-    {
+    for m in gate.find_iter(&TIME, doc).chain(gate.find_iter(&ORDINAL_DAY, doc)).chain(gate.find_iter(&HOLIDAY, doc)) {
         push(m.start(), m.end(), MentionKind::Date { numeric: false, dob: false });
     }
 
-    for caps in gate.captures_iter(&AGE, text) {
+    for caps in gate.captures_iter(&AGE, doc) {
         let whole = caps.get(0).expect("group 0");
         let years: u32 = caps[1].parse().unwrap_or(0);
         let next_words = doc.after(whole.end(), 24);
@@ -324,14 +358,14 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         }
         push(whole.start(), whole.end(), MentionKind::Age { years });
     }
-    for caps in gate.captures_iter(&AGE_SEX, text) {
+    for caps in gate.captures_iter(&AGE_SEX, doc) {
         let whole = caps.get(0).expect("group 0");
         let years: u32 = caps[1].parse().unwrap_or(0);
         if (1..=110).contains(&years) {
             push(whole.start(), whole.end(), MentionKind::Age { years });
         }
     }
-    for caps in gate.captures_iter(&AGE_PHRASE, text) {
+    for caps in gate.captures_iter(&AGE_PHRASE, doc) {
         let Some(m) = caps.get(1).or(caps.get(2)).or(caps.get(3)) else { continue };
         let years: u32 = m.as_str().parse().unwrap_or(0);
         if (1..=115).contains(&years) {
@@ -339,7 +373,7 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         }
     }
 
-    for m in gate.find_iter(&ROOM, text) {
+    for m in gate.find_iter(&ROOM, doc) {
         // "the ER bay", "bed bath", "bedside": the word needs its number or letter.
         let word = &text[m.start()..m.end()];
         if word.ends_with(|c: char| c.is_ascii_alphabetic()) && !word.ends_with(|c: char| c.is_ascii_uppercase()) {
@@ -350,25 +384,25 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         }
         push(m.start(), m.end(), MentionKind::Room { unit: false });
     }
-    for caps in gate.captures_iter(&ROOM_CODE, text) {
+    for caps in gate.captures_iter(&ROOM_CODE, doc) {
         let m = caps.get(1).expect("code group");
         push(m.start(), m.end(), MentionKind::Room { unit: false });
     }
-    for m in gate.find_iter(&UNIT, text) {
+    for m in gate.find_iter(&UNIT, doc) {
         push(m.start(), m.end(), MentionKind::Room { unit: true });
     }
 
     for m in gate
-        .find_iter(&STREET, text)
-        .chain(gate.find_iter(&ROAD_OR_STATION, text))
-        .chain(gate.find_iter(&SCHOOL_OR_CHURCH, text))
+        .find_iter(&STREET, doc)
+        .chain(gate.find_iter(&ROAD_OR_STATION, doc))
+        .chain(gate.find_iter(&SCHOOL_OR_CHURCH, doc))
     {
         push(m.start(), m.end(), MentionKind::Place);
     }
-    for m in gate.find_iter(&EMPLOYER, text) {
+    for m in gate.find_iter(&EMPLOYER, doc) {
         push(m.start(), m.end(), MentionKind::Place);
     }
-    for caps in gate.captures_iter(&FROM_TOWN, text) {
+    for caps in gate.captures_iter(&FROM_TOWN, doc) {
         let m = caps.get(1).expect("town group");
         let word = m.as_str().split(' ').next().unwrap_or("");
         if COMMON_CAPITALIZED.contains(&word) {
@@ -376,19 +410,19 @@ pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
         }
         push(m.start(), m.end(), MentionKind::Place);
     }
-    for m in gate.find_iter(&OCCUPATION, text) {
+    for m in gate.find_iter(&OCCUPATION, doc) {
         push(m.start(), m.end(), MentionKind::Occupation);
     }
-    for m in gate.find_iter(&NEWS_EVENT, text) {
+    for m in gate.find_iter(&NEWS_EVENT, doc) {
         push(m.start(), m.end(), MentionKind::NewsEvent);
     }
-    for m in gate.find_iter(&RELATIVE_TIE, text) {
+    for m in gate.find_iter(&RELATIVE_TIE, doc) {
         push(m.start(), m.end(), MentionKind::Relative);
     }
-    for m in gate.find_iter(&RARE, text) {
+    for m in gate.find_iter(&RARE, doc) {
         push(m.start(), m.end(), MentionKind::Rare);
     }
-    for m in gate.find_iter(&BIRTH, text) {
+    for m in gate.find_iter(&BIRTH, doc) {
         push(m.start(), m.end(), MentionKind::Birth);
     }
 

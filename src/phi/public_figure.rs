@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 const MESSAGE: &str = "Saying a public or well-known person was a patient, even as a hint, identifies them.";
 
 static HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:guess (?:who|which)|(?:our|a|the) (?:local|town'?s|city'?s|favorite|beloved) (?:weatherman|weather ?woman|news anchor|anchor|celebrity|radio host|dj|mayor|sheriff|pastor|coach|councilman|councilwoman|news ?caster)|(?:city|town|county) council (?:member|man|woman)|you'?ll never (?:guess|believe) who|a certain [a-z][\w ]{0,30}|that (?:\w+ ){0,2}(?:singer|actor|actress|rapper|player|pitcher|quarterback|celebrity|influencer|anchor|politician|senator|mayor|athlete|star|youtuber|tiktoker)(?: who)?|nobody recognized|my lips are sealed|\(hint:[^)]{0,60}|hint: [^.!?]{0,60}|famous [a-z]+|local celebrity|reads the weather|the (?:mayor|governor|senator|coach|principal|pastor|sheriff)'s (?:husband|wife|son|daughter|mom|dad|mother|father|kid))")
+    Regex::new(r"(?-u:\b)(?:guess (?:who|which)|(?:our|a|the) (?:local|town'?s|city'?s|favorite|beloved) (?:weatherman|weather ?woman|news anchor|anchor|celebrity|radio host|dj|mayor|sheriff|pastor|coach|councilman|councilwoman|news ?caster)|(?:city|town|county) council (?:member|man|woman)|you'?ll never (?:guess|believe) who|a certain [a-z][\w ]{0,30}|that (?:\w+ ){0,2}(?:singer|actor|actress|rapper|player|pitcher|quarterback|celebrity|influencer|anchor|politician|senator|mayor|athlete|star|youtuber|tiktoker)(?: who)?|nobody recognized|my lips are sealed|\(hint:[^)]{0,60}|hint: [^.!?]{0,60}|famous [a-z]+|local celebrity|reads the weather|the (?:mayor|governor|senator|coach|principal|pastor|sheriff)'s (?:husband|wife|son|daughter|mom|dad|mother|father|kid))")
         .expect("hint pattern compiles")
 });
 
@@ -30,7 +30,7 @@ pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
     if !cared {
         return;
     }
-    for m in HINT.find_iter(doc.text()) {
+    for m in HINT.find_iter(doc.lower()) {
         out.push(Hit::new(Kind::PhiPublicFigurePatient, m.start(), m.end(), MESSAGE).suggest("(leave out the hint)"));
     }
 }

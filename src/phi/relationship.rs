@@ -16,11 +16,11 @@ const MESSAGE: &str =
 const SUGGESTION: &str = "Send personal support privately, without mentioning the care they received.";
 
 static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:sorry for your loss|condolences|praying for you|prayers for you|thinking of you|sending (?:you )?(?:love|prayers|hugs)|our hearts are with|hope (?:you(?:'re| are)? feel\w*(?: better)?|everything is ok(?:ay)?|round \d+|(?:she|he)(?:'s| is) (?:ok|okay|doing ok))|get well soon|feel better soon|rest in peace|passed (?:away )?(?:this morning|last night|today|yesterday|peacefully)|passed away|didn'?t make it|we tried so hard|we fought so hard|miss you|see you at your|thinking about the)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:sorry for your loss|condolences|praying for you|prayers for you|thinking of you|sending (?:you )?(?:love|prayers|hugs)|our hearts are with|hope (?:you(?:'re| are)? feel\w*(?: better)?|everything is ok(?:ay)?|round \d+|(?:she|he)(?:'s| is) (?:ok|okay|doing ok))|get well soon|feel better soon|rest in peace|passed (?:away )?(?:this morning|last night|today|yesterday|peacefully)|passed away|didn'?t make it|we tried so hard|we fought so hard|miss you|see you at your|thinking about the)(?-u:\b)")
         .expect("support pattern compiles")
 });
 static RELATIVE_RECORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)your (?:mom|mother|dad|father|husband|wife|son|daughter|grandma|grandpa|grandmother|grandfather|brother|sister|child|baby)'?s? (?:chart|info|information|records?|room|bill|surgery|results|labs|meds)(?-u:\b)")
+    Regex::new(r"(?-u:\b)your (?:mom|mother|dad|father|husband|wife|son|daughter|grandma|grandpa|grandmother|grandfather|brother|sister|child|baby)'?s? (?:chart|info|information|records?|room|bill|surgery|results|labs|meds)(?-u:\b)")
         .expect("relative pattern compiles")
 });
 
