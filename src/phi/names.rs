@@ -7,20 +7,26 @@
 //! "our pharmacist, Dana", "Nurse Ada Cole") and the organization's staff are left out.
 
 use super::mentions::{Mention, MentionKind};
+use crate::detect::tone::words::Fnv;
 use crate::doc::Document;
 use crate::lexicon::Lexicon;
 use regex::Regex;
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
+/// Every word of a draft is looked up: FNV hashes these short keys faster than the default SipHash.
+type NameSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
 struct NameLists {
-    first: HashSet<&'static str>,
-    ambiguous: HashSet<&'static str>,
-    surnames: HashSet<&'static str>,
+    first: NameSet,
+    ambiguous: NameSet,
+    surnames: NameSet,
 }
 
 static LISTS: LazyLock<NameLists> = LazyLock::new(|| {
-    let mut lists = NameLists { first: HashSet::new(), ambiguous: HashSet::new(), surnames: HashSet::new() };
+    let mut lists =
+        NameLists { first: NameSet::default(), ambiguous: NameSet::default(), surnames: NameSet::default() };
     for (data, is_surname) in
         [(include_str!("../data/names/first.txt"), false), (include_str!("../data/names/surnames.txt"), true)]
     {
@@ -70,7 +76,27 @@ static CUED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:(?i:hi|hey|hello|dear|get well soon|get well|praying for|prayers for|pray for|rip|rest in peace),? ([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)|([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?), who )")
         .expect("cued name pattern compiles")
 });
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z][a-z'-]*").expect("word pattern compiles"));
+
+/// The words a name can be, as `(start, end)`: an ASCII letter, then lowercase letters, apostrophes and
+/// hyphens (what the regex `[A-Za-z][a-z'-]*` finds, without a regex search per word of a long paste).
+fn name_words(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphabetic() {
+            let start = i;
+            i += 1;
+            while i < bytes.len() && matches!(bytes[i], b'a'..=b'z' | b'\'' | b'-') {
+                i += 1;
+            }
+            out.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
 
 /// Words that are capitalized at a sentence start or in a greeting but are never names here.
 const NOT_NAMES: &[&str] = &[
@@ -135,15 +161,19 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
     }
 
     // Given names from the list, with a following family name or initial when there is one.
-    let words: Vec<(usize, usize)> = WORD.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let words = name_words(text);
     for (i, &(start, end)) in words.iter().enumerate() {
         let word = &text[start..end];
-        let base = word.trim_end_matches("'s");
-        let lower = base.to_ascii_lowercase();
+        let mut base = word;
+        while let Some(shorter) = base.strip_suffix("'s") {
+            base = shorter;
+        }
+        // The lowercased text has the same offsets: no copy per word.
+        let lower = &doc.lower()[start..start + base.len()];
         let capitalized =
             base.starts_with(|c: char| c.is_ascii_uppercase()) && !base.chars().skip(1).any(|c| c.is_ascii_uppercase());
-        let known = lists.first.contains(lower.as_str());
-        let ambiguous = lists.ambiguous.contains(lower.as_str());
+        let known = lists.first.contains(lower);
+        let ambiguous = lists.ambiguous.contains(lower);
         if !known && !ambiguous {
             continue;
         }
