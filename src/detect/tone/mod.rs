@@ -6,7 +6,8 @@
 
 use super::Detector;
 use crate::Context;
-use regex::{Regex, RegexSet};
+use regex::Regex;
+use regex_automata::{meta, nfa::thompson::WhichCaptures, Input, MatchKind, PatternSet};
 
 mod advice;
 mod cure_claims;
@@ -51,9 +52,12 @@ pub(crate) static DETECTORS: &[&dyn Detector] = &[
 ///
 /// Format: `#` comments, `[category]` headers, and rows `regex => suggestion` (the suggestion is
 /// optional). Regexes are written in lowercase; `\b` means an ASCII word boundary. All rows are tried in
-/// one pass with a [`RegexSet`]; only the rows that matched are run again to find their positions.
+/// one pass with a multi-pattern regex (what `regex::RegexSet` is, built here with `regex`'s own engine so
+/// that its literal prefilter can be left out: with rows like `\b(that'?s|it'?s|...) (simply |...)?(...)`
+/// the prefilter is a large Aho-Corasick DFA that cost about half of building the table and much memory,
+/// for little gain on drafts). Only the rows that matched are run again to find their positions.
 pub(crate) struct PhraseTable {
-    set: RegexSet,
+    set: meta::Regex,
     rows: Vec<Row>,
 }
 
@@ -98,7 +102,10 @@ impl PhraseTable {
             patterns.push((number + 1, pattern.clone()));
             rows.push(Row { pattern, regex: std::sync::OnceLock::new(), category, suggestion });
         }
-        let set = RegexSet::new(patterns.iter().map(|(_, p)| p)).unwrap_or_else(|_| {
+        let config =
+            meta::Config::new().match_kind(MatchKind::All).which_captures(WhichCaptures::None).auto_prefilter(false);
+        let sources: Vec<&str> = patterns.iter().map(|(_, p)| p.as_str()).collect();
+        let set = meta::Regex::builder().configure(config).build_many(&sources).unwrap_or_else(|_| {
             // Name the bad row.
             for (line, pattern) in &patterns {
                 if let Err(e) = Regex::new(pattern) {
@@ -117,9 +124,11 @@ impl PhraseTable {
         if !self.set.is_match(lower) {
             return Vec::new();
         }
+        let mut matched = PatternSet::new(self.set.pattern_len());
+        self.set.which_overlapping_matches(&Input::new(lower), &mut matched);
         let mut found = Vec::new();
-        for index in self.set.matches(lower).iter() {
-            let row = &self.rows[index];
+        for index in matched.iter() {
+            let row = &self.rows[index.as_usize()];
             let regex = row.regex.get_or_init(|| Regex::new(&row.pattern).expect("row compiled in the set"));
             for m in regex.find_iter(lower) {
                 found.push(Phrase {
