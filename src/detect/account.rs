@@ -19,7 +19,7 @@ const HASH_KEYWORDS: &str = r"(?:account|acct|invoice|inv|claim|billing|statemen
 
 static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}((?:[a-z]{{1,4}}-?)?\d[\d-]*[a-z]?)"
+        r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}((?:[a-z]{{1,4}}-?)?[0-9][0-9-]*[a-z]?)"
     ))
     .expect("account pattern compiles")
 });

@@ -24,7 +24,7 @@ const AMBIGUOUS_SUFFIXES: &[&str] = &[
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(\d{1,6}[a-z]?)((?:\s[a-z0-9][a-z0-9'-]*\.?){1,3})\s(street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace|ter|trail|trl|square|sq|route|rte|pike|loop|row|crescent|plaza)(?-u:\b)\.?(,?\s(?:apt|apartment|unit|suite|ste|rm|lot|#)\.?\s?#?[a-z0-9-]{1,6}(?-u:\b))?",
+        r"(?-u:\b)([0-9]{1,6}[a-z]?)((?:\s[a-z0-9][a-z0-9'-]*\.?){1,3})\s(street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace|ter|trail|trl|square|sq|route|rte|pike|loop|row|crescent|plaza)(?-u:\b)\.?(,?\s(?:apt|apartment|unit|suite|ste|rm|lot|#)\.?\s?#?[a-z0-9-]{1,6}(?-u:\b))?",
     )
     .expect("address pattern compiles")
 });

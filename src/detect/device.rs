@@ -19,14 +19,14 @@ const HASH_KEYWORDS: &str = r"(?:serial|sn|lot|udi|implant|device)\s?#";
 
 static KEYED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}([a-z0-9]*\d[a-z0-9]*(?:-[a-z0-9]+)*)"
+        r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}([a-z0-9]*[0-9][a-z0-9]*(?:-[a-z0-9]+)*)"
     ))
     .expect("device pattern compiles")
 });
 
 /// A GS1 UDI in human-readable form: the device identifier (01) and at least one production identifier.
 static GS1_UDI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(01\)\s?\d{14}(?:\s?\(\d{2,4}\)\s?[A-Za-z0-9\-./]{1,20})+").expect("udi pattern compiles")
+    Regex::new(r"\(01\)\s?[0-9]{14}(?:\s?\([0-9]{2,4}\)\s?[A-Za-z0-9\-./]{1,20})+").expect("udi pattern compiles")
 });
 
 const MESSAGE: &str = "A device serial number or UDI is registered to one patient's implant or equipment.";

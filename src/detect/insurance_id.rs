@@ -22,7 +22,7 @@ const HASH_KEYWORDS: &str = r"(?:member|insurance|ins|policy|subscriber|group|me
 
 static KEYED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:(?-u:\b)(?:(?:{WORD_KEYWORDS}){ID_WORDS}(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR})(?:[A-Z]{{2,4}} )?((?i:[a-z]{{0,4}}\d[a-z0-9]*(?:-[a-z0-9]+)*))"
+        r"(?i:(?-u:\b)(?:(?:{WORD_KEYWORDS}){ID_WORDS}(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR})(?:[A-Z]{{2,4}} )?((?i:[a-z]{{0,4}}[0-9][a-z0-9]*(?:-[a-z0-9]+)*))"
     ))
     .expect("insurance pattern compiles")
 });
@@ -32,7 +32,8 @@ const MBI_LETTER: &str = "[AC-HJKMNP-RT-Y]";
 
 static MBI: LazyLock<Regex> = LazyLock::new(|| {
     let (l, a) = (MBI_LETTER, "[AC-HJKMNP-RT-Y0-9]");
-    Regex::new(&format!(r"(?i)(?-u:\b)[1-9]{l}{a}\d(-?){l}{a}\d(-?){l}{l}\d\d(?-u:\b)")).expect("mbi pattern compiles")
+    Regex::new(&format!(r"(?i)(?-u:\b)[1-9]{l}{a}[0-9](-?){l}{a}[0-9](-?){l}{l}[0-9][0-9](?-u:\b)"))
+        .expect("mbi pattern compiles")
 });
 
 const MESSAGE: &str = "A health plan or Medicare number belongs to one member; it identifies the patient.";

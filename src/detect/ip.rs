@@ -14,8 +14,9 @@ use std::sync::LazyLock;
 
 pub(crate) struct Ip;
 
-static IPV4: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?-u:\b)").expect("ipv4 pattern compiles"));
+static IPV4: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?-u:\b)").expect("ipv4 pattern compiles")
+});
 
 static IPV6: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:[0-9a-f]{1,4})?(?::[0-9a-f]{0,4}){2,7}").expect("ipv6 pattern compiles"));

@@ -21,7 +21,7 @@ const HASH_KEYWORDS: &str = r"(?:license|licence|lic|dl|cert|certificate|permit|
 
 static LICENSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?:{WORD_KEYWORDS}){ID_WORDS}(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}((?:[a-z]{{1,3}}-?)?\d[a-z0-9]*(?:-[a-z0-9]+)*)"
+        r"(?-u:\b)(?:(?:{WORD_KEYWORDS}){ID_WORDS}(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}((?:[a-z]{{1,3}}-?)?[0-9][a-z0-9]*(?:-[a-z0-9]+)*)"
     ))
     .expect("license pattern compiles")
 });

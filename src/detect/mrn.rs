@@ -23,7 +23,7 @@ const HASH_KEYWORDS: &str = r"(?:patient|pt|fin|record|encounter|mr)\s?#";
 
 static MRN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}((?:[a-z]{{1,5}}-?)?\d[\d-]*[a-z]?)"
+        r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}((?:[a-z]{{1,5}}-?)?[0-9][0-9-]*[a-z]?)"
     ))
     .expect("mrn pattern compiles")
 });

@@ -14,7 +14,7 @@ pub(crate) struct Phone;
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     // One line break may follow a separator ("(217)\n555-0199"): a number wrapped to dodge the check.
-    Regex::new(r"(?:\+?1[-. ]?)?(?:\((\d{3})\)[ ]?(?:\r?\n)?|(\d{3})([-. /]?(?:\r?\n)?))(\d{3})[-. ]?(?:\r?\n)?(\d{4})(?-u:\b)")
+    Regex::new(r"(?:\+?1[-. ]?)?(?:\(([0-9]{3})\)[ ]?(?:\r?\n)?|([0-9]{3})([-. /]?(?:\r?\n)?))([0-9]{3})[-. ]?(?:\r?\n)?([0-9]{4})(?-u:\b)")
         .expect("phone pattern compiles")
 });
 

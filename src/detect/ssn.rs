@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 pub(crate) struct Ssn;
 
 static SSN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{3})([-.]?[ \r\n]{0,2})(\d{2})([-.]?[ \r\n]{0,2})(\d{4})(?-u:\b)")
+    Regex::new(r"(?-u:\b)([0-9]{3})([-.]?[ \r\n]{0,2})([0-9]{2})([-.]?[ \r\n]{0,2})([0-9]{4})(?-u:\b)")
         .expect("ssn pattern compiles")
 });
 

@@ -20,7 +20,7 @@ pub(crate) struct Url;
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(https?://)?(www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))(?-u:\b)(:\d{2,5})?(/[a-z0-9\-._~%/?#=&+@:!$*,;]*)?",
+        r"(https?://)?(www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))(?-u:\b)(:[0-9]{2,5})?(/[a-z0-9\-._~%/?#=&+@:!$*,;]*)?",
     )
     .expect("url pattern compiles")
 });

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 pub(crate) struct Zip;
 
 static ZIP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)\d{5}(?:-\d{4})?(?-u:\b)").expect("zip pattern compiles"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{5}(?:-[0-9]{4})?(?-u:\b)").expect("zip pattern compiles"));
 
 const PLACE_WORDS: &[&str] = &["in", "from", "near", "around", "of", "zip", "zipcode", "code", "area"];
 const CASE_WORDS: &[&str] =

@@ -123,8 +123,8 @@ static DOSE_OR_DIAGNOSIS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?-u:\b)(?:
             (?:twice|three\ times|3x|2x|four\ times)\ (?:a|per)\ day
-          | every\ \d+\ (?:hours|hrs|hr|h)
-          | \d+(?:\.\d+)?\ ?(?:mg|mcg|g|units?|ml|tabs?|tablets?|pills?|puffs?|sprays?)\ (?:a|per|each|every)\ (?:day|night|morning)
+          | every\ [0-9]+\ (?:hours|hrs|hr|h)
+          | [0-9]+(?:\.[0-9]+)?\ ?(?:mg|mcg|g|units?|ml|tabs?|tablets?|pills?|puffs?|sprays?)\ (?:a|per|each|every)\ (?:day|night|morning)
         )(?-u:\b)
         ",
     )
