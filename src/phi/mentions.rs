@@ -67,6 +67,7 @@ fn re(pattern: &str) -> Regex {
 ///
 /// Case-insensitive patterns are written in lowercase and run on the ASCII-lowercased text (same offsets)
 /// instead of using `(?i)`: Unicode case folding makes a pattern several times larger and slower to compile.
+/// For the same reason a word between cue words is `[0-9a-z_]+`, not Unicode `\w+`.
 struct Pattern {
     source: &'static str,
     lower: bool,
@@ -173,10 +174,10 @@ static NEWS_EVENT: Pattern = Pattern::lower(
     r"(?-u:\b)(?:crash|pile-?up|wreck|collision|rollover|(?:apartment|house|warehouse|car|brush|structure|building|garage|trailer) fire|fire on|explosion|shooting|stabbing|fireworks|freight train|train|derailment|drowning|mauling|homecoming|hunting accident|suing us|lawsuit|news)(?-u:\b)",
 );
 static RELATIVE_TIE: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:(?:her|his|their|the pt's|the patient's) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:\w+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|neighbour's|husband's|wife's|friend's|coworker's|cousin's|boss's|best friend's|pastor's) (?:\w+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father|son|daughter|kid|brother|sister|grandma|grandpa)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[\w']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
+    r"(?-u:\b)(?:(?:her|his|their|the pt's|the patient's) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:[0-9a-z_]+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|neighbour's|husband's|wife's|friend's|coworker's|cousin's|boss's|best friend's|pastor's) (?:[0-9a-z_]+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father|son|daughter|kid|brother|sister|grandma|grandpa)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[0-9a-z_']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
 );
 static RARE: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:\w+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)",
+    r"(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:[0-9a-z_]+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)",
 );
 static BIRTH: Pattern = Pattern::lower(
     r"(?-u:\b)(?:[0-9]{2}-weeker|born at [0-9]{2} weeks|[0-9]{1,2} lbs? [0-9]{1,2} oz at birth|at [0-9]{2} weeks)(?-u:\b)",

@@ -16,7 +16,7 @@ const MESSAGE: &str =
 const SUGGESTION: &str = "Send personal support privately, without mentioning the care they received.";
 
 static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:sorry for your loss|condolences|praying for you|prayers for you|thinking of you|sending (?:you )?(?:love|prayers|hugs)|our hearts are with|hope (?:you(?:'re| are)? feel\w*(?: better)?|everything is ok(?:ay)?|round \d+|(?:she|he)(?:'s| is) (?:ok|okay|doing ok))|get well soon|feel better soon|rest in peace|passed (?:away )?(?:this morning|last night|today|yesterday|peacefully)|passed away|didn'?t make it|we tried so hard|we fought so hard|miss you|see you at your|thinking about the)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:sorry for your loss|condolences|praying for you|prayers for you|thinking of you|sending (?:you )?(?:love|prayers|hugs)|our hearts are with|hope (?:you(?:'re| are)? feel[0-9a-z_]*(?: better)?|everything is ok(?:ay)?|round [0-9]+|(?:she|he)(?:'s| is) (?:ok|okay|doing ok))|get well soon|feel better soon|rest in peace|passed (?:away )?(?:this morning|last night|today|yesterday|peacefully)|passed away|didn'?t make it|we tried so hard|we fought so hard|miss you|see you at your|thinking about the)(?-u:\b)")
         .expect("support pattern compiles")
 });
 static RELATIVE_RECORD: LazyLock<Regex> = LazyLock::new(|| {
