@@ -28,6 +28,12 @@ impl Normalized {
             if at < skip_to {
                 continue;
             }
+            // Most of a draft is ASCII that folds to itself: no table, no re-encoding.
+            if ch.is_ascii() && ch != '&' && ch != '`' {
+                text.push(ch);
+                origin.push(at as u32);
+                continue;
+            }
             let ch = match ch {
                 '&' => match decode_entity(&original[at..]) {
                     Some((decoded, len)) => {
