@@ -88,7 +88,7 @@ export async function renderSites() {
 /** @param {SubmitEvent} e */
 function add(e) {
   e.preventDefault();
-  if (state.locked) { status(msg('sitesLocked'), 'error'); return; }
+  if (state.locked) { status(msg('sitesError_locked'), 'error'); return; }
   const input = /** @type {HTMLInputElement} */ ($('site-host'));
   const kind = /** @type {HTMLSelectElement} */ ($('site-kind')).value === 'mastodon' ? 'mastodon' : 'generic';
   const chosen = /** @type {HTMLSelectElement} */ ($('site-context')).value;
