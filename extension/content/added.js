@@ -243,8 +243,10 @@ export function desiredScripts(sites) {
  */
 export function planScripts(desired, registered) {
   const ours = registered.filter((r) => r.id.startsWith(SCRIPT_PREFIX));
+  // File paths as a browser may report them: "content/loader.js", "/content/loader.js" or a full extension URL.
+  const file = (/** @type {string} */ f) => f.replace(/^[a-z-]+:\/\/[^/]+\//, '').replace(/^\//, '');
   const key = (/** @type {ScriptSpec} */ s) => JSON.stringify([[...(s.matches ?? [])].sort(), [...(s.excludeMatches ?? [])].sort(),
-    s.js ?? [], s.css ?? [], s.runAt ?? 'document_idle', Boolean(s.allFrames)]);
+    (s.js ?? []).map(file), (s.css ?? []).map(file), s.runAt ?? 'document_idle', Boolean(s.allFrames)]);
   /** @type {string[]} */
   const unregister = [];
   /** @type {ScriptSpec[]} */

@@ -167,6 +167,8 @@ test('reconciling: register what is missing, drop what is no longer wanted, repl
   assert.deepEqual(plan.unregister.sort(), [b.id, c.id].sort());
   assert.deepEqual(plan.register.map((s) => s.id), [b.id]);
   assert.deepEqual(planScripts([a], [reported(a)]), { unregister: [], register: [] }, 'nothing to do when in step');
+  const asUrls = { ...reported(a), js: ['moz-extension://0a1b2c/content/loader.js'], css: ['/content/highlight.css'] };
+  assert.deepEqual(planScripts([a], [asUrls]), { unregister: [], register: [] }, 'file paths reported as URLs are the same files');
   assert.deepEqual(planScripts([], []), { unregister: [], register: [] });
   assert.deepEqual(planScripts([a, c], []).register.map((s) => s.id), [a.id, c.id]);
   assert.ok(plan.unregister.every((id) => id.startsWith(SCRIPT_PREFIX)), 'other scripts are never touched');
