@@ -4,7 +4,7 @@
 // click, keeps the host (never any text) in chrome.storage.sync, and the background worker registers the
 // content script. IT's own sites (sites.extra) are listed with one button for the permissions still missing.
 
-import { CONTEXTS, USER_SITES_KEY, checkNewHost, hostMatches, originFor, userSitesFrom } from '../content/added.js';
+import { CONTEXTS, USER_SITES_KEY, checkNewHost, hostMatches, managedSites, originFor, userSitesFrom } from '../content/added.js';
 import { managedPolicy, managedSiteAccess, requestOrigins, syncNow } from './site-access.js';
 
 /** @param {string} id */
@@ -57,7 +57,14 @@ export async function renderSites() {
     item.append(el('code', {}, s.matches.join(' ')), document.createTextNode(` — ${s.context} — ${msg(s.granted ? 'sitesActive' : 'sitesWaiting')}`));
     itList.append(item);
   }
-  $('it-sites').hidden = state.it.length === 0;
+  // Entries PostGuard cannot use: http:// ones (malformed ones are listed with the policy's problems).
+  const unusable = managedSites(managed).unusable.filter((u) => u.reason === 'http');
+  for (const u of unusable) {
+    const item = el('li', { 'data-index': String(u.index), 'data-unusable': u.reason, class: 'problem' });
+    item.append(el('code', {}, u.matches), document.createTextNode(` — ${msg('sitesUnusableHttp')}`));
+    itList.append(item);
+  }
+  $('it-sites').hidden = state.it.length === 0 && unusable.length === 0;
   $('it-sites-allow').hidden = !state.it.some((s) => !s.granted);
 
   // The user's own sites.

@@ -1,7 +1,7 @@
 // Sites beyond the manifest's list, end to end: the user adds a Mastodon instance and a community site on
 // the options page, the background worker registers the content script, drafts there are checked with the
 // right adapter and context, and removing a site stops it. IT's sites.extra (with root): registered without a
-// click where the permission is held, and listed with one "allow" button where it is not.
+// click where the permission is held, listed with one "allow" button where it is not, http:// entries unused.
 //
 // The pages are served as https://social.postguard.test, https://forum.postguard.test and
 // https://intranet.example.org (host names mapped to 127.0.0.1, a throw-away certificate), none of them in
@@ -202,6 +202,7 @@ describe('sites IT adds (sites.extra)', { timeout: 180000, skip: SKIP_POLICY }, 
       sites: { extra: [
         { matches: `https://${FORUM}/*`, context: 'reply_to_review' },
         { matches: `https://${INTRANET}/*`, context: 'post' },
+        { matches: 'http://old.postguard.test/*' },
       ] },
     }, { args: server.args });
     // Managed storage can take seconds to arrive the first time. Wait for it.
@@ -225,6 +226,7 @@ describe('sites IT adds (sites.extra)', { timeout: 180000, skip: SKIP_POLICY }, 
       await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
       const ids = await registeredWhen(options, { has: ['postguard-site-forum.postguard.test'] });
       assert.ok(!ids.includes('postguard-site-intranet.example.org'), 'registered without its permission');
+      assert.ok(!ids.some((id) => id.includes('old.postguard.test')), 'an http:// entry was registered');
       await page.goto(server.url(FORUM, '/textarea.html'));
       await page.click('#editor');
       await page.keyboard.type(RISKY);
@@ -245,6 +247,7 @@ describe('sites IT adds (sites.extra)', { timeout: 180000, skip: SKIP_POLICY }, 
       await options.waitForSelector(`#it-sites-list li[data-host="${INTRANET}"][data-granted="false"]`);
       await options.waitForSelector(`#it-sites-list li[data-host="${FORUM}"][data-granted="true"]`);
       assert.equal(await options.isVisible('#it-sites-allow'), true);
+      await options.waitForSelector('#it-sites-list li[data-unusable="http"]');
       assert.match(await options.textContent('#it-sites h3') ?? '', /IT asked PostGuard to check these sites/);
       assert.equal(await options.isDisabled('#site-add'), true, 'IT locked "sites"');
       assert.equal(await options.isVisible('#sites-locked'), true);
