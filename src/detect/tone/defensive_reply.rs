@@ -67,6 +67,12 @@ mod tests {
         assert_flags_in("That's simply not true and you know it.", reply, Kind::ToneDefensiveReply, "simply not true");
         assert_flags_in("You clearly didn't follow the prep sheet.", reply, Kind::ToneDefensiveReply, "didn't follow");
         assert_flags_in("The late fee part is on you.", reply, Kind::ToneDefensiveReply, "is on you");
+        assert_flags_in(
+            "We're not responsible for your parking ticket.",
+            reply,
+            Kind::ToneDefensiveReply,
+            "not responsible for your",
+        );
     }
 
     #[test]
