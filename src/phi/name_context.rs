@@ -81,6 +81,8 @@ mod tests {
     fn allows_clinicians_staff_and_own_family() {
         assert_allows("Dr. Priya Raman explains what to expect at your first colonoscopy.", KIND);
         assert_allows("Nurse Ada Cole ran the ICU like a pro tonight.", KIND);
+        assert_allows("Dr. Lee will call you about the MRI results.", KIND);
+        assert_allows_in("Dr. Lee will call you Monday about the MRI.", Context::ReplyToReview, KIND);
         assert_allows("My son Tyler broke his wrist and the ER team was amazing", KIND);
     }
 }

@@ -251,20 +251,23 @@ fn is_colleague(doc: &Document, start: usize, end: usize) -> bool {
     if !patient_title && is_staff_part(doc, &text[start..end]) {
         return true;
     }
-    let before = doc.before(start, 32);
+    let is_role = |w: &&str| ROLES.find(w).next().is_some_and(|t| t.end - t.start == w.len());
+    // The role word just before: "Dr. Amy Cole", "respiratory therapist Tom Bradley" (an abbreviation's
+    // period is not the end of a sentence).
+    let before = doc.before(start, 32).trim_end();
+    let before = before.strip_suffix('.').unwrap_or(before);
     let window = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or(before);
     let words: Vec<&str> = window.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let last = &words[words.len().saturating_sub(1)..];
-    if last.iter().any(|w| ROLES.find(w).next().is_some_and(|t| t.end - t.start == w.len())) {
+    if words.last().is_some_and(is_role) {
         return true;
     }
-    // "Tom Bradley, our respiratory therapist" / "Dana, RN".
-    let after = doc.after(end, 40);
-    let after = after.trim_start_matches([',', ' ']);
-    let head: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).collect();
-    after.starts_with(|c: char| c.is_alphabetic())
-        && doc.text()[end..].trim_start().starts_with(',')
-        && head.iter().any(|w| ROLES.find(w).next().is_some_and(|t| t.end - t.start == w.len()))
+    // The role right after: "Tom Bradley, our respiratory therapist", "Dana, RN", "Nancy Porter after 30
+    // years as a labor and delivery nurse".
+    let after = doc.after(end, 60);
+    let words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(10).collect();
+    let apposition = doc.text()[end..].trim_start().starts_with(',') && words.iter().take(3).any(is_role);
+    let serving_as = words.windows(2).position(|w| w[0] == "as" && matches!(w[1], "a" | "an" | "our" | "the"));
+    apposition || serving_as.is_some_and(|at| words[at + 2..].iter().take(4).any(is_role))
 }
 
 /// True when every word of `name` is part of a staff member's name.
@@ -422,6 +425,9 @@ mod tests {
         assert!(names("respiratory therapist Tom Bradley retired").is_empty());
         assert!(names("I will hope for the best in May").is_empty());
         assert!(names("Congrats Priya on the award").is_empty());
+        assert!(names("Grand rounds: Dr. Amy Cole on sepsis").is_empty());
+        assert!(names("Happy retirement to Nancy Porter after 30 years as a labor and delivery nurse").is_empty());
+        assert!(names("Welcome Jorge Ruiz, who joins us as our new pharmacist").is_empty());
     }
 
     #[test]
