@@ -151,7 +151,7 @@ static RELATIVE_TIE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RARE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:\w+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)",
+        r"(?i)(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:\w+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)|(?-u:\b)(?:rare|ultra-rare|super rare|extremely rare) (?:\w+ ){0,2}(?:disease|disorder|syndrome|condition|cancer|tumou?r|diagnosis|presentation)(?-u:\b)",
     )
 });
 static BIRTH: LazyLock<Regex> = LazyLock::new(|| {

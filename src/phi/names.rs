@@ -61,7 +61,7 @@ static FAMILY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("family pattern compiles")
 });
 static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:pt|patient|resident)\.? ([A-Z]\.[A-Z]\.?|[A-Z]{2}(?-u:\b))")
+    Regex::new(r"(?-u:\b)(?i:pt|patient|resident)\.? ([A-Z]\.[A-Z]\.?|[A-Z]{2}(?-u:\b)|[a-z]\.[a-z]\.)")
         .expect("initials pattern compiles")
 });
 /// A capitalized word addressed or described as a person, whether or not it is a known given name:
@@ -118,6 +118,9 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
     }
     for caps in INITIALS.captures_iter(text) {
         let m = caps.get(1).expect("initials group");
+        if matches!(m.as_str(), "e.g." | "i.e.") {
+            continue;
+        }
         push(m.start(), m.end(), false, true);
     }
 
@@ -412,6 +415,8 @@ mod tests {
         assert_eq!(names("Hi Dawn, thanks"), vec!["Dawn"]);
         assert_eq!(names("Get well soon Dot!"), vec!["Dot"]);
         assert_eq!(names("so happy for Jolene, who got her new kidney"), vec!["Jolene"]);
+        assert_eq!(names("pt j.m. in bay 3 pulled his line"), vec!["j.m."]);
+        assert!(names("the patient e.g. may feel dizzy").is_empty());
     }
 
     #[test]

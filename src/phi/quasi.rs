@@ -90,6 +90,7 @@ mod tests {
         assert_flags("The 29-year-old teacher from Lincoln Elementary is out of surgery", KIND, "29-year-old");
         assert_flags("the guy from the Route 40 pileup is still on a vent in our ICU", KIND, "Route 40");
         assert_flags("Pt in room 7, 52M, retired mail carrier, came in with chest pain", KIND, "room 7");
+        assert_flags("The woman in bed 9 with a rare kidney disorder was transferred out today", KIND, "bed 9");
     }
 
     #[test]
@@ -118,5 +119,6 @@ mod tests {
         assert_allows("Fun fact: the 90-year-old brick building on 2nd St was our first clinic.", KIND);
         assert_allows("Nana is 96 today!!! Still beats us all at cards.", KIND);
         assert_allows("Flu shots Saturday, Oct 12, 9am at 400 Harbor Rd.", KIND);
+        assert_allows("Rare Disease Day is February 28: meet our genetics team in the lobby.", KIND);
     }
 }
