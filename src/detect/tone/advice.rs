@@ -248,14 +248,11 @@ fn imperative_verb_before(lower: &str, drug_start: usize, sentence_start: usize)
 fn tells_the_reader(head: &str) -> bool {
     let words: Vec<&str> = head.split_whitespace().collect();
     let modal = |w: &str| ["should", "need", "gotta", "must", "have", "better"].contains(&w);
-    match words.as_slice() {
+    matches!(
+        words.as_slice(),
         [.., you, m] | [.., you, m, "to" | "just" | "definitely" | "probably" | "really"]
-            if (*you == "you" || *you == "u") && modal(m) =>
-        {
-            true
-        }
-        _ => false,
-    }
+            if (*you == "you" || *you == "u") && modal(m)
+    )
 }
 
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
