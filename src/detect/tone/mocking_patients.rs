@@ -149,6 +149,11 @@ mod tests {
         assert_flags("they are only here for the warm blanket", Kind::ToneMockingPatients, "only here for the warm");
         assert_flags("the demanding dads in peds triage, ugh", Kind::ToneMockingPatients, "demanding dads");
         assert_flags(
+            "the ED is not for folks who can't handle a runny nose",
+            Kind::ToneMockingPatients,
+            "who can't handle a runny nose",
+        );
+        assert_flags(
             "Visitors in the lobby were honestly insufferable today",
             Kind::ToneMockingPatients,
             "insufferable",
@@ -186,6 +191,7 @@ mod tests {
             "Epic downtime again 🙄",
             "Our NICU babies are the cutest, and their parents are the bravest.",
             "New parents are exhausted; here is how to get some sleep.",
+            "For patients who can't handle the stairs, the east elevator is open again.",
         ] {
             assert_allows(text, Kind::ToneMockingPatients);
         }
