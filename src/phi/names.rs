@@ -72,6 +72,15 @@ static CUED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z][a-z'-]*").expect("word pattern compiles"));
 
+/// Month names that are also given names ("Jan", "May", "June"): a month when a day number follows.
+const MONTHS: &[&str] = &["jan", "may", "june", "april", "august"];
+
+/// Two capitals after "pt" that are a word, not initials: "pt ID 4471", "pt OK", "pt in ED".
+const NOT_INITIALS: &[&str] = &[
+    "ID", "OK", "IV", "ED", "ER", "OR", "AM", "PM", "RN", "MD", "NP", "PA", "PT", "OT", "DC", "TV", "US", "IN", "IS",
+    "TO",
+];
+
 /// Words that are capitalized at a sentence start or in a greeting but are never names here.
 const NOT_NAMES: &[&str] = &[
     "the", "our", "this", "that", "and", "but", "she", "he", "they", "we", "you", "happy", "thanks", "please",
@@ -118,7 +127,7 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
     }
     for caps in INITIALS.captures_iter(text) {
         let m = caps.get(1).expect("initials group");
-        if matches!(m.as_str(), "e.g." | "i.e.") {
+        if matches!(m.as_str(), "e.g." | "i.e.") || NOT_INITIALS.contains(&m.as_str()) {
             continue;
         }
         push(m.start(), m.end(), false, true);
@@ -150,6 +159,13 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
         if !known && !ambiguous {
             continue;
         }
+        // Part of a longer word ("McDonald's"), or a month before a day ("Jan 5 1949").
+        let inside_word = text[..start].ends_with(|c: char| c.is_alphabetic());
+        let month_day =
+            MONTHS.contains(&lower.as_str()) && text[end..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if inside_word || month_day {
+            continue;
+        }
         let next = words.get(i + 1).filter(|&&(s, _)| text[end..s].chars().all(|c| c == ' '));
         let next_word = next.map(|&(s, e)| &text[s..e]);
         let surname_follows = next_word.is_some_and(|w| {
@@ -158,7 +174,7 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
                 (w.starts_with(|c: char| c.is_ascii_uppercase())
                     && !COMMON_WORDS.contains(&w_lower.as_str())
                     && !is_place_word(w))
-                    || w.len() == 1
+                    || w.len() == 1 && w != "I"
             } else {
                 lists.surnames.contains(w_lower.trim_end_matches("'s"))
             }
@@ -417,6 +433,10 @@ mod tests {
         assert_eq!(names("so happy for Jolene, who got her new kidney"), vec!["Jolene"]);
         assert_eq!(names("pt j.m. in bay 3 pulled his line"), vec!["j.m."]);
         assert!(names("the patient e.g. may feel dizzy").is_empty());
+        assert!(names("pt ID 4471 called back").is_empty());
+        assert!(names("she asked him to bring McDonald's to the room").is_empty());
+        assert!(names("DOB Jan 5 1949, admitted May 3").is_empty());
+        assert_eq!(names("@Rhonda I found it"), vec!["Rhonda"]);
     }
 
     #[test]

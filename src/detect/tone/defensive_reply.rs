@@ -73,6 +73,12 @@ mod tests {
             Kind::ToneDefensiveReply,
             "not responsible for your",
         );
+        assert_flags_in(
+            "Your card was declined at check-in, which is why you were billed.",
+            reply,
+            Kind::ToneDefensiveReply,
+            "which is why you were",
+        );
     }
 
     #[test]
