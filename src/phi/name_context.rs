@@ -72,6 +72,12 @@ mod tests {
     }
 
     #[test]
+    fn flags_spanish_titles_with_care() {
+        assert_flags("La señora Ibarra fue dada de alta hoy después de su cirugía.", KIND, "Ibarra");
+        assert_allows("la señora del cuarto 3 me regaló flores", KIND);
+    }
+
+    #[test]
     fn allows_names_without_care() {
         assert_allows("Congrats Brenda on 20 years with us!", KIND);
         assert_allows("Happy retirement, Mr. Ferris, our favorite volunteer!", KIND);

@@ -45,7 +45,7 @@ static ROLES: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:mr|mrs|ms|miss|mx|mister|sr|sra|srta)\.? ((?:[A-Z][a-z'-]+|[a-z][a-z'-]{2,})(?: [A-Z][a-z'-]+)?|[A-Z](?:\.|(?-u:\b)))")
+    Regex::new(r"(?-u:\b)(?i:mr|mrs|ms|miss|mx|mister|sr|sra|srta|senor|senora|senorita)\.? ((?:[A-Z][a-z'-]+|[a-z][a-z'-]{2,})(?: [A-Z][a-z'-]+)?|[A-Z](?:\.|(?-u:\b)))")
         .expect("title pattern compiles")
 });
 static PUBLIC_TITLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -106,7 +106,9 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
         }
         // A lowercase title needs a lowercase name ("mrs henderson"); "Ms. smith" style mixes are rare.
         let title_lower = text[whole.start()..].starts_with(|c: char| c.is_ascii_lowercase());
-        if name.as_str().starts_with(|c: char| c.is_ascii_lowercase()) && !title_lower {
+        // Spanish titles are written lowercase before a capitalized name ("la señora Ibarra", "la señora del 12").
+        let spanish = text[whole.start()..].get(..3).is_some_and(|t| t.eq_ignore_ascii_case("sen"));
+        if name.as_str().starts_with(|c: char| c.is_ascii_lowercase()) && (!title_lower || spanish) {
             continue;
         }
         // A bare initial keeps its title ("Mr. B"); a surname stands alone ("Henley").

@@ -105,6 +105,9 @@ mod tests {
         assert_flags("the guy from the Route 40 pileup is still on a vent in our ICU", KIND, "Route 40");
         assert_flags("Pt in room 7, 52M, retired mail carrier, came in with chest pain", KIND, "room 7");
         assert_flags("The woman in bed 9 with a rare kidney disorder was transferred out today", KIND, "bed 9");
+        assert_flags("Admitted a pilot from the small plane crash overnight, stable now", KIND, "pilot");
+        assert_flags("A 29-year-old mom of quadruplets went home today after 5 weeks with us", KIND, "29-year-old");
+        assert_flags("Pt's husband works at the hardware store on Route 2, brought us cookies", KIND, "Route 2");
     }
 
     #[test]

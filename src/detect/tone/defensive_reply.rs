@@ -74,10 +74,10 @@ mod tests {
             "not responsible for your",
         );
         assert_flags_in(
-            "Your card was declined at check-in, which is why you were billed.",
+            "We can't discuss your care here, but you skipped two follow-ups.",
             reply,
             Kind::ToneDefensiveReply,
-            "which is why you were",
+            "can't discuss your care here, but",
         );
     }
 
@@ -100,5 +100,10 @@ mod tests {
             Kind::ToneDefensiveReply,
         );
         assert_allows("Think the flu shot gives you the flu? That's simply not true.", Kind::ToneDefensiveReply);
+        assert_allows_in(
+            "We can't discuss your care here, so please call our patient advocate at the main number.",
+            Context::ReplyToReview,
+            Kind::ToneDefensiveReply,
+        );
     }
 }
