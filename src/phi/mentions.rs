@@ -136,7 +136,7 @@ static FROM_TOWN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OCCUPATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:teacher|firefighter|fireman|police officer|cop|sergeant|deputy|sheriff|trucker|truck driver|bus driver|pastor|priest|coach|principal|cfo|ceo|lunch lady|cashier|pitcher|quarterback|qb|linebacker|singer|actor|actress|anchor|weatherman|weather ?woman|veteran|vet|soldier|marine|farmer|lawyer|judge|mail carrier|mailman|janitor|custodian|librarian|professor|councilman|councilwoman|bartender|waitress|barista)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:teacher|firefighter|fireman|police officer|cop|sergeant|deputy|sheriff|trucker|truck driver|bus driver|pastor|priest|coach|principal|cfo|ceo|lunch lady|cashier|pitcher|quarterback|qb|linebacker|singer|actor|actress|anchor|weatherman|weather ?woman|veteran|vet|soldier|marine|farmer|lawyer|judge|mail carrier|mailman|janitor|custodian|librarian|professor|councilman|councilwoman|bartender|waitress|barista|pilot|flight attendant|mechanic|electrician|plumber|welder|miner|fisherman|rancher|chef|nun|rabbi|imam|news reporter|reporter)(?-u:\b)",
     )
 });
 static NEWS_EVENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -146,16 +146,18 @@ static NEWS_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATIVE_TIE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:(?:her|his|their|the pt's|the patient's) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:\w+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|neighbour's|husband's|wife's|friend's|coworker's|cousin's|boss's|best friend's|pastor's) (?:\w+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father|son|daughter|kid|brother|sister|grandma|grandpa)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[\w']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
+        r"(?i)(?-u:\b)(?:(?:her|his|their|(?:the |our |my )?pt'?s|(?:the |our |my )?patient'?s) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:\w+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|neighbour's|husband's|wife's|friend's|coworker's|cousin's|boss's|best friend's|pastor's) (?:\w+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father|son|daughter|kid|brother|sister|grandma|grandpa)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[\w']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
     )
 });
 static RARE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:\w+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)",
+        r"(?i)(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:\w+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)|(?-u:\b)(?:rare|ultra-rare|super rare|extremely rare) (?:\w+ ){0,2}(?:disease|disorder|syndrome|condition|cancer|tumou?r|diagnosis|presentation)(?-u:\b)",
     )
 });
 static BIRTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?-u:\b)(?:\d{2}-weeker|born at \d{2} weeks|\d{1,2} lbs? \d{1,2} oz at birth|at \d{2} weeks)(?-u:\b)")
+    re(
+        r"(?i)(?-u:\b)(?:\d{2}-weeker|born at \d{2} weeks|(?:mom|mother|mama|dad|father) of (?:triplets|quadruplets|quints|quintuplets|sextuplets)|(?:triplets|quadruplets|quintuplets|sextuplets|conjoined twins)|\d{1,2} lbs? \d{1,2} oz at birth|at \d{2} weeks)(?-u:\b)",
+    )
 });
 
 /// Every mention pattern, so that one pass of a [`RegexSet`] tells which of them can match at all: most
