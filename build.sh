@@ -118,7 +118,10 @@ assemble() {
   mkdir -p dist/chrome/pkg
   cp target/pkg/postguard.js target/pkg/postguard_bg.wasm dist/chrome/pkg/
   cp -R dist/chrome dist/chrome-test
-  # The test variant differs only in also running on local fixture pages.
+  # The test variant differs only in also running on local fixture pages, and in holding the host
+  # permission for https://*.postguard.test from install: headless Chromium cannot answer the permission
+  # prompt of chrome.permissions.request, which resolves at once for a permission already held, so the
+  # options page's "add a site" path runs unchanged for those test hosts (tests/e2e/added-sites.test.mjs).
   node -e '
     const fs = require("fs");
     const file = process.argv[1];
@@ -126,6 +129,7 @@ assemble() {
     for (const script of manifest.content_scripts || []) {
       script.matches = [...script.matches, "http://127.0.0.1/*", "http://localhost/*"];
     }
+    manifest.host_permissions = ["https://*.postguard.test/*"];
     fs.writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");
   ' dist/chrome-test/manifest.json
   rm -f dist/postguard-chrome.zip
@@ -205,7 +209,8 @@ build() {
 Built PostGuard:
   dist/chrome/              the unpacked extension (wasm core: $wasm_size bytes)
   dist/postguard-chrome.zip the same, zipped ($zip_size bytes)
-  dist/chrome-test/         the end-to-end test variant (also runs on http://127.0.0.1 and localhost)
+  dist/chrome-test/         the end-to-end test variant (also runs on http://127.0.0.1 and localhost,
+                            holds the host permission for https://*.postguard.test)
   dist/firefox/             the Firefox build (background scripts, gecko id postguard@postguard.dev)
   dist/postguard-firefox.zip the same, zipped
   target/release/postguard  the command-line checker

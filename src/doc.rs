@@ -172,6 +172,19 @@ impl<'a> Document<'a> {
 }
 
 /// Splits at sentence-ending punctuation followed by a space, and at line breaks.
+/// Titles and initials whose period does not end a sentence: "Mrs. G in room 4", "Dr. Lee will call".
+const ABBREVIATIONS: &[&[u8]] = &[
+    b"mr", b"mrs", b"ms", b"dr", b"dra", b"drs", b"st", b"sr", b"sra", b"jr", b"prof", b"rev", b"sen", b"rep", b"gov",
+    b"lt", b"sgt", b"capt", b"mt", b"ft", b"vs",
+];
+
+/// True when `before` ends with a title abbreviation or a single capital initial, as a whole word.
+fn ends_with_abbreviation(before: &[u8]) -> bool {
+    let word_start = before.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    (word.len() == 1 && word[0].is_ascii_uppercase()) || ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+}
+
 fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -189,8 +202,9 @@ fn split_sentences(text: &str) -> Vec<(usize, usize)> {
                 }
                 let followed_by_space = j >= bytes.len() || bytes[j] == b' ' || bytes[j] == b'\n';
                 let next_word_lower = bytes[j..].iter().find(|c| **c != b' ').is_some_and(|c| c.is_ascii_lowercase());
+                let abbreviation = b == b'.' && j == i + 1 && ends_with_abbreviation(&bytes[..i]);
                 i = j - 1;
-                followed_by_space && !(b == b'.' && next_word_lower)
+                followed_by_space && !(b == b'.' && (next_word_lower || abbreviation))
             }
             _ => false,
         };
@@ -256,6 +270,21 @@ mod tests {
         let text = "First one. Second one!\nThird e.g. here? Done";
         let parts: Vec<&str> = split_sentences(text).iter().map(|&(s, e)| text[s..e].trim()).collect();
         assert_eq!(parts, vec!["First one.", "Second one!", "Third e.g. here?", "Done"]);
+    }
+
+    #[test]
+    fn titles_and_initials_do_not_end_a_sentence() {
+        let text = "Mrs. G in room 4 went home. Dr. Lee and John Q. Public said so. I told Ms. Ray. Then we left.";
+        let parts: Vec<&str> = split_sentences(text).iter().map(|&(s, e)| text[s..e].trim()).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "Mrs. G in room 4 went home.",
+                "Dr. Lee and John Q. Public said so.",
+                "I told Ms. Ray.",
+                "Then we left."
+            ]
+        );
     }
 
     #[test]

@@ -38,6 +38,13 @@ const SAFE: &[(&str, Context)] = &[
     ("New study: adults 60+ who walk 7,000 steps a day had lower mortality. Paper linked below.", Context::Post),
     ("Shoutout to housekeeping on 3 North, the floors have never looked better!", Context::Post),
     ("Welcome Dr. Marcus Webb to Lakeside Pediatrics! Now booking new families at (614) 555-0100.", Context::Post),
+    ("Grand rounds Thursday: Dr. Helen Moss on antibiotic stewardship, room 210 of the education center.", Context::Post),
+    ("Happy retirement to Joan Petrov after 32 years as a labor and delivery nurse!", Context::Post),
+    ("Free skin checks on June 8 from 9 to noon at 1450 Birch Avenue. No appointment needed.", Context::Post),
+    ("Thanks, Gary! Glad our new waiting room feels calmer.", Context::ReplyToReview),
+    ("The mayor toured our new cardiac unit and thanked the nurses on the night shift.", Context::Post),
+    ("Rare Disease Day is February 28: meet our genetics counselors in the main lobby.", Context::Post),
+    ("I had my wisdom teeth out yesterday and I'm living on smoothies lol", Context::Post),
 ];
 
 #[test]

@@ -8,7 +8,6 @@
 //! objects); a macOS `.mobileconfig`'s `com.google.Chrome.extensions.<id>` payload. The force-install part
 //! (`ExtensionSettings`) of each wrapper is checked too.
 #![cfg(not(target_arch = "wasm32"))]
-#![cfg(not(target_arch = "wasm32"))]
 
 use postguard::Policy;
 use serde_json::{json, Map, Value};

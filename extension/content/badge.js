@@ -61,8 +61,9 @@ export class Badge {
    * @param {import('./fields.js').Field} field
    * @param {import('./checker.js').Report} report
    * @param {string} [context]  the context the field was checked in (shown as data-context)
+   * @param {boolean} [partial]  only the text around the caret was checked (a long draft)
    */
-  show(field, report, context) {
+  show(field, report, context, partial = false) {
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
     this.field = field;
     const n = report.findings.length;
@@ -75,9 +76,11 @@ export class Badge {
     this.host.setAttribute('data-severity', sev);
     this.button.style.background = COLOURS[sev];
     this.button.textContent = String(n);
-    this.button.setAttribute('aria-label', t('badgeLabel', String(n)));
-    this.button.title = t('badgeLabel', String(n));
+    const label = t('badgeLabel', String(n)) + (partial ? ' ' + t('badgePartial') : '');
+    this.button.setAttribute('aria-label', label);
+    this.button.title = label;
     this.button.hidden = n === 0;
+    this.host.toggleAttribute('data-partial', partial);
     this.place();
     if (isTextControl(field)) this.marks.show(/** @type {HTMLTextAreaElement} */ (field), /** @type {HTMLTextAreaElement} */ (field).value, report);
     else { this.marks.hide(); highlight(field, report); }

@@ -1,7 +1,6 @@
 // @ts-check
 // Wiring: settings, the checker, the guard, same-origin iframes, and the popup's questions.
 
-import { adapterFor } from './sites.js';
 import { createChecker } from './checker.js';
 import { Guard } from './guard.js';
 import { loadSettings, onSettingsChanged } from './settings.js';
@@ -25,15 +24,15 @@ function parentHandlesUs() {
 export async function start(setHandler) {
   if (parentHandlesUs()) return;
   const host = location.hostname;
-  const site = adapterFor(host);
   const checking = createChecker();
-  const guard = new Guard(site, document, await loadSettings(host));
+  const initial = await loadSettings(host);
+  const guard = new Guard(initial.site, document, initial);
   setHandler((e) => guard.handle(e));
   watchFrames(document, guard);
 
   chrome.runtime.onMessage.addListener((message, _sender, reply) => {
     if (message?.kind === 'site-info' && window === window.top) {
-      reply({ host, site: site.id, enabled: guard.settings.enabled, locked: guard.settings.locked,
+      reply({ host, site: guard.site.id, enabled: guard.settings.enabled, locked: guard.settings.locked,
         mode: guard.settings.mode, checker: guard.checker?.mode ?? 'loading' });
     }
     return false;
@@ -48,6 +47,7 @@ export async function start(setHandler) {
     if (key === applied) return;
     applied = key;
     guard.settings = settings;
+    guard.site = settings.site; // an added site's kind or context may have changed
     guard.cache.clear();
     await checker.configure(settings.policy).catch(() => []);
     if (!settings.enabled) guard.badge.hide();

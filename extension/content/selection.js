@@ -2,6 +2,7 @@
 // The editor's selection, kept while the overlay is open and put back afterwards.
 
 import { isTextControl } from './fields.js';
+import { offsetOf } from './card.js';
 
 /** @typedef {import('./fields.js').Field} Field */
 
@@ -13,6 +14,17 @@ export function hasFocus(field) {
   const root = field.getRootNode();
   const active = /** @type {Document|ShadowRoot} */ (root).activeElement;
   return active === field || field.contains(active);
+}
+
+/**
+ * The caret's UTF-16 offset in the field's text; -1 when the selection is not in the field's text.
+ * @param {Field} field
+ */
+export function caretOffset(field) {
+  if (isTextControl(field)) return /** @type {HTMLTextAreaElement} */ (field).selectionEnd ?? -1;
+  const sel = field.ownerDocument.getSelection();
+  if (!sel || !sel.rangeCount || !sel.focusNode) return -1;
+  return offsetOf(field, sel.focusNode, sel.focusOffset);
 }
 
 /**

@@ -2,7 +2,7 @@
 // Settings: IT's managed policy (chrome.storage.managed) over the user's own (chrome.storage.sync).
 // Only settings and counters are stored, never text. The policy keys are the core's (see managed_schema.json).
 
-import { adapterFor } from './sites.js';
+import { addedSiteFor, siteAdapterFor } from './added.js';
 
 /**
  * @typedef {object} Settings
@@ -12,6 +12,8 @@ import { adapterFor } from './sites.js';
  * @property {boolean} requireReason    "Post anyway" asks for a typed reason (kept nowhere)
  * @property {boolean} locked           IT locked the per-site switch (policy "locked" lists "sites")
  * @property {Record<string, unknown>} policy  what the core's configure() gets
+ * @property {import('./sites.js').SiteAdapter} site  the adapter for this host: built-in, or for a site the
+ *   user or IT added, the Mastodon or generic adapter with the chosen context
  */
 
 /**
@@ -54,7 +56,8 @@ export async function loadSettings(host, how = {}) {
 export function resolveSettings(host, managed, user) {
   const locked = Array.isArray(managed.locked) ? managed.locked.filter((k) => typeof k === 'string') : [];
   const h = host.toLowerCase();
-  const site = adapterFor(h).id;
+  const adapter = siteAdapterFor(h, addedSiteFor(h, managed, user));
+  const site = adapter.id;
   const itOff = Array.isArray(managed.sites?.disabled) && managed.sites.disabled.includes(site);
   const userOff = !locked.includes('sites') && Array.isArray(user.disabledSites)
     && user.disabledSites.some((/** @type {unknown} */ s) => typeof s === 'string' && (h === s || h.endsWith('.' + s)));
@@ -72,6 +75,7 @@ export function resolveSettings(host, managed, user) {
     requireReason: managed.require_reason === true,
     locked: locked.includes('sites'),
     policy,
+    site: adapter,
   };
 }
 

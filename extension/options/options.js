@@ -5,6 +5,7 @@
 
 import { fillI18n } from './i18n-dom.js';
 import { resolveSettings } from '../content/settings.js';
+import { initSites } from './sites.js';
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -255,6 +256,7 @@ function main() {
   chrome.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed' || area === 'sync') render().catch(() => {});
   });
-  render().then(() => document.body.setAttribute('data-ready', 'true'), () => document.body.setAttribute('data-ready', 'error'));
+  Promise.all([render(), initSites()])
+    .then(() => document.body.setAttribute('data-ready', 'true'), () => document.body.setAttribute('data-ready', 'error'));
 }
 main();

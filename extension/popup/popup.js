@@ -1,8 +1,10 @@
 // @ts-check
 // Popup: PostGuard on/off for the current site (unless IT locked it) and the local counters.
 // The site comes from the tab's content script, so the extension needs no "tabs" permission.
+// When IT listed sites (sites.extra) whose host permission the browser has not given yet, one button asks.
 
 import { fillI18n } from '../options/i18n-dom.js';
+import { managedPolicy, managedSiteAccess, requestOrigins, syncNow } from '../options/site-access.js';
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -41,7 +43,29 @@ async function showSite() {
   });
 }
 
+/** The origins IT asked for that are still missing, as last shown (the click must not wait to ask). */
+/** @type {string[]} */
+let missing = [];
+
+async function showManagedSites() {
+  const sites = (await managedSiteAccess(await managedPolicy())).filter((s) => !s.granted);
+  missing = [...new Set(sites.map((s) => s.origin))];
+  const list = $('it-sites-list');
+  list.replaceChildren();
+  for (const s of sites) {
+    const item = document.createElement('li');
+    item.setAttribute('data-host', s.host);
+    item.textContent = s.host;
+    list.append(item);
+  }
+  $('it-sites').hidden = sites.length === 0;
+}
+
 fillI18n(document);
 showCounts();
 showSite();
+showManagedSites().catch(() => {});
+$('it-sites-allow').addEventListener('click', () => {
+  requestOrigins(missing).then(async () => { await syncNow(); await showManagedSites(); }).catch(() => {});
+});
 chrome.storage.onChanged.addListener((_c, area) => { if (area === 'local') showCounts(); });

@@ -4,7 +4,7 @@
 //! "1187 Jefferson Ave, Apt 2B", "22 north elm street", "9 Linden Ct #4", when the sentence speaks of care
 //! or the draft speaks of a patient and the address reads as someone's home (a unit number, "lives",
 //! "her house"). Allows the organization's own address, even written partly ("400 Harbor Rd"), public
-//! places in event posts ("at the library (325 Oak Ave)"), addresses in drafts without care, and counts
+//! places in event posts ("at the library (325 Oak Ave)", "free screenings at 1200 Oak Ave"), addresses in drafts without care, and counts
 //! that end in a word like "way" or "drive" ("10 minutes each way", "3 of us drive").
 
 use super::Detector;
@@ -72,6 +72,37 @@ const PUBLIC_PLACES: &[&str] = &[
 const HOME_WORDS: &[&str] =
     &["lives", "live", "living", "home", "house", "apartment", "family", "address", "door", "her", "his", "their"];
 
+/// Words of an announcement: an address in such a sentence is a venue ("free screenings at 1200 Oak Ave").
+const EVENT_WORDS: &[&str] = &[
+    "free",
+    "join",
+    "screening",
+    "screenings",
+    "event",
+    "fair",
+    "register",
+    "registration",
+    "rsvp",
+    "walk",
+    "open",
+    "hosting",
+    "hosted",
+    "held",
+    "class",
+    "classes",
+    "workshop",
+    "seminar",
+    "talk",
+    "festival",
+    "booth",
+    "vaccination",
+    "vaccinations",
+    "shots",
+    "tickets",
+    "celebrate",
+    "celebration",
+];
+
 /// How far around an address (in bytes) home words count.
 const WINDOW: usize = 150;
 
@@ -103,8 +134,10 @@ impl Detector for Address {
             // Home words are looked for near the address only, so a long unpunctuated paste stays linear.
             let sentence =
                 nearby(lower, sentence_start.max(start.saturating_sub(WINDOW)), sentence_end.min(end + WINDOW));
-            let home = has_unit || sentence.split(|c: char| !c.is_ascii_alphabetic()).any(|w| HOME_WORDS.contains(&w));
-            if doc.care_in_sentence(start) || (doc.mentions_patient_or_care_place() && home) {
+            let words = || sentence.split(|c: char| !c.is_ascii_alphabetic());
+            let home = has_unit || words().any(|w| HOME_WORDS.contains(&w));
+            let venue = !home && !doc.mentions_patient_or_care_place() && words().any(|w| EVENT_WORDS.contains(&w));
+            if (doc.care_in_sentence(start) && !venue) || (doc.mentions_patient_or_care_place() && home) {
                 out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Address));
             }
         }
@@ -161,6 +194,7 @@ mod tests {
         assert_flags("our pt at 2210 Willow Ave, Apt 3C missed her insulin", ID, "2210 Willow Ave, Apt 3C");
         assert_flags("the hospice pt lives at 18 north elm street", ID, "18 north elm street");
         assert_flags("Pt was discharged yesterday. She lives at 9 Linden Ct #4 alone.", ID, "9 Linden Ct #4");
+        assert_flags("Ran a call at 31 Spruce Drive, cardiac arrest, no pulse on arrival", ID, "31 Spruce Drive");
     }
 
     #[test]
@@ -173,6 +207,8 @@ mod tests {
     fn allows_public_places_and_drafts_without_care() {
         assert_allows("Free mammograms at the public library (325 Oak Ave) on Friday", ID);
         assert_allows("Our book club meets at 77 Maple Street", ID);
+        assert_allows("Free skin cancer screenings on June 8 at 1450 Birch Avenue, 9 to noon", ID);
+        assert_allows("Join our diabetes prevention class at 62 Cedar Road", ID);
     }
 
     #[test]

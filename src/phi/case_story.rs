@@ -17,13 +17,10 @@ static ONE_PATIENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("story pattern compiles")
 });
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:when|if|every|any|each|whenever|no|a patient who visits|the patient's right|be the) (?:[a-z]+ )?$",
-    )
-    .expect("generic pattern compiles")
+    Regex::new(r"(?-u:\b)(?:when|if|every|any|each|whenever|no|like|than|a patient who visits|the patient's right|be the) (?:[a-z]+ )?$").expect("generic pattern compiles")
 });
 static STORY_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:today|tonight|yesterday|this (?:morning|week|shift)|last (?:night|week|shift|day)|ago|earlier|once|storytime|case of the week|grand rounds|had an?|was|were|came|got|told|asked|said|went|left|pulled|spit|threw|caught|called|gave|is back|de siempre|cada)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:today|tonight|yesterday|this (?:morning|week|shift)|last (?:night|week|shift|day)|ago|earlier|once|storytime|pov|another|case of the week|grand rounds|had an?|was|were|came|got|told|asked|said|went|left|pulled|spit|threw|caught|called|gave|is back|de siempre|cada|[a-z]{3,}ed|[0-9]{1,2}(?::[0-9][0-9])? ?(?:am|pm))(?-u:\b)")
         .expect("story time pattern compiles")
 });
 
@@ -58,6 +55,13 @@ pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
         if m.as_str().starts_with("my ") && ["my own", "my mom", "my dad"].iter().any(|w| m.as_str().starts_with(w)) {
             continue;
         }
+        // "our patient portal", "the patient experience team", "a veteran-owned company": a thing named after
+        // patients, not a person.
+        let rest = &lower[m.end()..];
+        let next = rest.split(|c: char| !c.is_ascii_alphabetic()).find(|w| !w.is_empty());
+        if rest.starts_with('-') || rest.starts_with(' ') && next.is_some_and(|w| SERVICE_WORDS.contains(&w)) {
+            continue;
+        }
         if !STORY_TIME.is_match(lower) {
             continue;
         }
@@ -65,6 +69,47 @@ pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
         return;
     }
 }
+
+/// Words that make "patient" part of a service's name: "patient portal", "patient experience".
+const SERVICE_WORDS: &[&str] = &[
+    "portal",
+    "portals",
+    "experience",
+    "advocate",
+    "advocates",
+    "advocacy",
+    "relations",
+    "safety",
+    "education",
+    "access",
+    "satisfaction",
+    "rights",
+    "navigator",
+    "navigators",
+    "services",
+    "service",
+    "financial",
+    "registration",
+    "parking",
+    "lift",
+    "lifts",
+    "transport",
+    "transportation",
+    "engagement",
+    "outcomes",
+    "care",
+    "centered",
+    "feedback",
+    "survey",
+    "surveys",
+    "information",
+    "handbook",
+    "forms",
+    "volume",
+    "volumes",
+    "flow",
+    "census",
+];
 
 const NOT_DESCRIBING: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "to", "of", "for", "with", "and", "or", "in", "on", "at", "as", "by",
@@ -94,6 +139,8 @@ mod tests {
             "a patient",
         );
         assert_flags("A sweet older man on my unit asked me to read him the paper every morning.", KIND, "older man");
+        assert_flags("POV: the 300 lb patient wants a third pudding cup at 2am", KIND, "the 300 lb patient");
+        assert_flags("ugh, a wire snapped on my very first patient of the morning", KIND, "my very first patient");
     }
 
     #[test]
@@ -101,6 +148,10 @@ mod tests {
         assert_allows("Every patient deserves to be heard. #nursing", KIND);
         assert_allows("Our ED saw 58,000 visits last year.", KIND);
         assert_allows("Flu shots are in! Walk-ins welcome.", KIND);
+        assert_allows("Our patient portal launched today: refills in two taps.", KIND);
+        assert_allows("Run like a girl! Our 5K team raised $3,000 for the cancer center.", KIND);
+        assert_allows("A veteran-owned bakery donated 300 cupcakes to our clinic today.", KIND);
+        assert_allows("The patient experience team was honored yesterday.", KIND);
     }
 
     #[test]

@@ -16,7 +16,7 @@ const SUGGESTION: &str =
     "Post only images with no patient, chart, screen, board or wristband in them, and with written consent.";
 
 static SHOWS_PHI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:whiteboard|white board|census board|patient board|assignment board|tracking board|wristband|armband|id band|patient list|(?:this|the|her|his|my pt'?s?) (?:x-?ray|ct|mri|scan|ultrasound|ekg|ecg)(?: from| of)?|x-?ray (?:from|of) (?:tonight|today)|(?:pt|patient)'?s? (?:chart|screen|monitor))(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:whiteboard|white board|census board|patient board|assignment board|tracking board|wristband|armband|id band|patient list|(?:or|surgery|surgical|clinic|patient|appointment|dialysis) schedule|(?:surgery|surgical|clinic|unit|bed) board|unit census|(?:x-?ray|ct|mri|scan|ultrasound) of the (?:week|day|month)|(?:this|the|her|his|my pt'?s?) (?:x-?ray|ct|mri|scan|ultrasound|ekg|ecg)(?: from| of)?|x-?ray (?:from|of) (?:tonight|today)|(?:pt|patient)'?s? (?:chart|screen|monitor))(?-u:\b)")
         .expect("media pattern compiles")
 });
 static PHOTO: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,6 +62,8 @@ mod tests {
         assert_flags("team pic at the nurses' station (ignore the census board lol)", KIND, "census board");
         assert_flags("Discharge day selfie with my favorite pt!", KIND, "selfie");
         assert_flags("Swipe for the before/after of this wound vac change", KIND, "Swipe");
+        assert_flags("Snapped the OR schedule so you can see our Monday", KIND, "OR schedule");
+        assert_flags("MRI of the week: what is this kid's knee hiding?", KIND, "MRI of the week");
     }
 
     #[test]
@@ -69,5 +71,6 @@ mod tests {
         assert_allows("Reunion pic from nursing school, 20 years later!", KIND);
         assert_allows("In this video our therapist shows 5 stretches for back pain.", KIND);
         assert_allows("My own x-ray from my skateboard fall, 6 weeks in a cast.", KIND);
+        assert_allows("Paint a mural or board game night? Vote for the staff lounge makeover!", KIND);
     }
 }

@@ -168,19 +168,19 @@ static FROM_TOWN: Pattern = Pattern::new(
     r"(?-u:\b)(?:from|in|near|lives in|moved to|drove in from|out of) ([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)(?-u:\b)",
 );
 static OCCUPATION: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:teacher|firefighter|fireman|police officer|cop|sergeant|deputy|sheriff|trucker|truck driver|bus driver|pastor|priest|coach|principal|cfo|ceo|lunch lady|cashier|pitcher|quarterback|qb|linebacker|singer|actor|actress|anchor|weatherman|weather ?woman|veteran|vet|soldier|marine|farmer|lawyer|judge|mail carrier|mailman|janitor|custodian|librarian|professor|councilman|councilwoman|bartender|waitress|barista)(?-u:\b)",
+    r"(?-u:\b)(?:teacher|firefighter|fireman|police officer|cop|sergeant|deputy|sheriff|trucker|truck driver|bus driver|pastor|priest|coach|principal|cfo|ceo|lunch lady|cashier|pitcher|quarterback|qb|linebacker|singer|actor|actress|anchor|weatherman|weather ?woman|veteran|vet|soldier|marine|farmer|lawyer|judge|mail carrier|mailman|janitor|custodian|librarian|professor|councilman|councilwoman|bartender|waitress|barista|pilot|flight attendant|mechanic|electrician|plumber|welder|miner|fisherman|rancher|chef|nun|rabbi|imam|news reporter|reporter)(?-u:\b)",
 );
 static NEWS_EVENT: Pattern = Pattern::lower(
     r"(?-u:\b)(?:crash|pile-?up|wreck|collision|rollover|(?:apartment|house|warehouse|car|brush|structure|building|garage|trailer) fire|fire on|explosion|shooting|stabbing|fireworks|freight train|train|derailment|drowning|mauling|homecoming|hunting accident|suing us|lawsuit|news)(?-u:\b)",
 );
 static RELATIVE_TIE: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:(?:her|his|their|the pt's|the patient's) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:[0-9a-z_]+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|neighbour's|husband's|wife's|friend's|coworker's|cousin's|boss's|best friend's|pastor's) (?:[0-9a-z_]+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father|son|daughter|kid|brother|sister|grandma|grandpa)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[0-9a-z_']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
+    r"(?-u:\b)(?:(?:her|his|their|(?:the |our |my )?pt'?s|(?:the |our |my )?patient'?s) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:[0-9a-z_]+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|neighbour's|husband's|wife's|friend's|coworker's|cousin's|boss's|best friend's|pastor's) (?:[0-9a-z_]+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father|son|daughter|kid|brother|sister|grandma|grandpa)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[0-9a-z_']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
 );
 static RARE: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:[0-9a-z_]+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)",
+    r"(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:[0-9a-z_]+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)|(?-u:\b)(?:rare|ultra-rare|super rare|extremely rare) (?:[0-9a-z_]+ ){0,2}(?:disease|disorder|syndrome|condition|cancer|tumou?r|diagnosis|presentation)(?-u:\b)",
 );
 static BIRTH: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:[0-9]{2}-weeker|born at [0-9]{2} weeks|[0-9]{1,2} lbs? [0-9]{1,2} oz at birth|at [0-9]{2} weeks)(?-u:\b)",
+    r"(?-u:\b)(?:[0-9]{2}-weeker|born at [0-9]{2} weeks|(?:mom|mother|mama|dad|father) of (?:triplets|quadruplets|quints|quintuplets|sextuplets)|(?:triplets|quadruplets|quintuplets|sextuplets|conjoined twins)|[0-9]{1,2} lbs? [0-9]{1,2} oz at birth|at [0-9]{2} weeks)(?-u:\b)",
 );
 
 /// Every mention pattern, so that one pass of a [`RegexSet`] tells which of them can match at all: most

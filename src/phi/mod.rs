@@ -46,7 +46,6 @@ impl Detector for PatientContext {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let mentions = find_mentions(doc);
-        let first = out.len();
         name_context::judge(doc, &mentions, out);
         patient_date::judge(doc, &mentions, out);
         review_reply::judge(doc, out);
@@ -54,7 +53,7 @@ impl Detector for PatientContext {
         public_figure::judge(doc, &mentions, out);
         quasi::judge(doc, &mentions, out);
         media::judge(doc, out);
-        attach_supporting(doc, &mentions, out, first);
+        attach_supporting(doc, &mentions, out);
         case_story::judge(doc, out);
     }
 }
@@ -142,14 +141,16 @@ pub(super) fn person_referent(doc: &Document, mentions: &[Mention]) -> bool {
     })
 }
 
+/// Up to this many bytes a draft is one short post: every detail in it combines with every other.
+const SHORT_POST: usize = 280;
+
 /// Adds the identifiers standing near a finding to that finding's kind, so they are shown and redacted.
-fn attach_supporting(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>, first: usize) {
+fn attach_supporting(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
     let anchors: Vec<(usize, usize, Kind)> = out[..]
         .iter()
         .filter(|h| h.kind.is_phi() && h.kind != Kind::PhiCaseStory && h.kind != Kind::PhiMediaReference)
         .map(|h| (h.start, h.end, h.kind))
         .collect();
-    let _ = first;
     if anchors.is_empty() {
         return;
     }
@@ -190,6 +191,7 @@ fn attach_supporting(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>, f
             .into_iter()
             .flatten()
             .min()
+            .or((doc.text().len() <= SHORT_POST).then_some(&0))
             .map(|&i| anchors[i]);
         let Some((_, _, kind)) = near else { continue };
         pushed_reach = pushed_reach.max(mention.end);
@@ -223,6 +225,15 @@ mod tests {
         let kinds: Vec<(&str, Kind)> = report.findings.iter().map(|f| (f.text.as_str(), f.kind)).collect();
         assert!(kinds.contains(&("bed 9", Kind::PhiNameWithHealthContext)), "{kinds:?}");
         assert!(kinds.contains(&("on Sunday", Kind::PhiNameWithHealthContext)), "{kinds:?}");
+    }
+
+    #[test]
+    fn attaches_a_unit_anywhere_in_a_short_post() {
+        let report = report(
+            "Mr. Okafor finished his last dialysis today! So proud. See you around 4 South!",
+            crate::Context::Post,
+        );
+        assert!(report.findings.iter().any(|f| f.text == "4 South" && f.kind == Kind::PhiNameWithHealthContext));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! organization's staff, and the author's own family ("my son Tyler").
 
 use super::{care_near, Mention, MentionKind};
+use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
 use crate::report::{Identifier, Kind};
 use crate::Context;
@@ -21,11 +22,10 @@ pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
         }
         let replying = matches!(doc.options.context, Context::ReplyToReview | Context::Message | Context::Comment);
         // In a reply the whole text is about the person addressed; elsewhere the care must be near the name.
-        let cared = if replying && strong || doc.options.context == Context::ReplyToReview {
-            doc.care_terms().iter().any(|t| t.category != crate::care::CareCategory::Visit || replying)
-        } else {
-            care_near(doc, m.start, strong)
-        };
+        // A place named elsewhere in a reply ("our new waiting room") is about the practice, not the person.
+        let whole_reply = replying && strong || doc.options.context == Context::ReplyToReview;
+        let cared = care_near(doc, m.start, strong)
+            || whole_reply && doc.care_terms().iter().any(|t| t.category != CareCategory::Place);
         if cared {
             out.push(Hit::new(Kind::PhiNameWithHealthContext, m.start, m.end, MESSAGE).identifier(Identifier::Name));
         }
@@ -72,15 +72,24 @@ mod tests {
     }
 
     #[test]
+    fn flags_spanish_titles_with_care() {
+        assert_flags("La señora Ibarra fue dada de alta hoy después de su cirugía.", KIND, "Ibarra");
+        assert_allows("la señora del cuarto 3 me regaló flores", KIND);
+    }
+
+    #[test]
     fn allows_names_without_care() {
         assert_allows("Congrats Brenda on 20 years with us!", KIND);
         assert_allows("Happy retirement, Mr. Ferris, our favorite volunteer!", KIND);
+        assert_allows_in("Thanks, Rosa! Glad the new waiting room feels calmer.", Context::ReplyToReview, KIND);
     }
 
     #[test]
     fn allows_clinicians_staff_and_own_family() {
         assert_allows("Dr. Priya Raman explains what to expect at your first colonoscopy.", KIND);
         assert_allows("Nurse Ada Cole ran the ICU like a pro tonight.", KIND);
+        assert_allows("Dr. Lee will call you about the MRI results.", KIND);
+        assert_allows_in("Dr. Lee will call you Monday about the MRI.", Context::ReplyToReview, KIND);
         assert_allows("My son Tyler broke his wrist and the ER team was amazing", KIND);
     }
 }

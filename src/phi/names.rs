@@ -51,7 +51,7 @@ static ROLES: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:mr|mrs|ms|miss|mx|mister|sr|sra|srta)\.? ((?:[A-Z][a-z'-]+|[a-z][a-z'-]{2,})(?: [A-Z][a-z'-]+)?|[A-Z](?:\.|(?-u:\b)))")
+    Regex::new(r"(?-u:\b)(?i:mr|mrs|ms|miss|mx|mister|sr|sra|srta|senor|senora|senorita)\.? ((?:[A-Z][a-z'-]+|[a-z][a-z'-]{2,})(?: [A-Z][a-z'-]+)?|[A-Z](?:\.|(?-u:\b)))")
         .expect("title pattern compiles")
 });
 static PUBLIC_TITLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -67,7 +67,7 @@ static FAMILY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("family pattern compiles")
 });
 static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:pt|patient|resident)\.? ([A-Z]\.[A-Z]\.?|[A-Z]{2}(?-u:\b))")
+    Regex::new(r"(?-u:\b)(?i:pt|patient|resident)\.? ([A-Z]\.[A-Z]\.?|[A-Z]{2}(?-u:\b)|[a-z]\.[a-z]\.)")
         .expect("initials pattern compiles")
 });
 /// A capitalized word addressed or described as a person, whether or not it is a known given name:
@@ -98,6 +98,15 @@ fn name_words(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Month names that are also given names ("Jan", "May", "June"): a month when a day number follows.
+const MONTHS: &[&str] = &["jan", "may", "june", "april", "august"];
+
+/// Two capitals after "pt" that are a word, not initials: "pt ID 4471", "pt OK", "pt in ED".
+const NOT_INITIALS: &[&str] = &[
+    "ID", "OK", "IV", "ED", "ER", "OR", "AM", "PM", "RN", "MD", "NP", "PA", "PT", "OT", "DC", "TV", "US", "IN", "IS",
+    "TO",
+];
+
 /// Words that are capitalized at a sentence start or in a greeting but are never names here.
 const NOT_NAMES: &[&str] = &[
     "the", "our", "this", "that", "and", "but", "she", "he", "they", "we", "you", "happy", "thanks", "please",
@@ -123,7 +132,9 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
         }
         // A lowercase title needs a lowercase name ("mrs henderson"); "Ms. smith" style mixes are rare.
         let title_lower = text[whole.start()..].starts_with(|c: char| c.is_ascii_lowercase());
-        if name.as_str().starts_with(|c: char| c.is_ascii_lowercase()) && !title_lower {
+        // Spanish titles are written lowercase before a capitalized name ("la señora Ibarra", "la señora del 12").
+        let spanish = text[whole.start()..].get(..3).is_some_and(|t| t.eq_ignore_ascii_case("sen"));
+        if name.as_str().starts_with(|c: char| c.is_ascii_lowercase()) && (!title_lower || spanish) {
             continue;
         }
         // A bare initial keeps its title ("Mr. B"); a surname stands alone ("Henley").
@@ -144,6 +155,9 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
     }
     for caps in INITIALS.captures_iter(text) {
         let m = caps.get(1).expect("initials group");
+        if matches!(m.as_str(), "e.g." | "i.e.") || NOT_INITIALS.contains(&m.as_str()) {
+            continue;
+        }
         push(m.start(), m.end(), false, true);
     }
 
@@ -177,6 +191,12 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
         if !known && !ambiguous {
             continue;
         }
+        // Part of a longer word ("McDonald's"), or a month before a day ("Jan 5 1949").
+        let inside_word = text[..start].ends_with(|c: char| c.is_alphabetic());
+        let month_day = MONTHS.contains(&lower) && text[end..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if inside_word || month_day {
+            continue;
+        }
         let next = words.get(i + 1).filter(|&&(s, _)| text[end..s].chars().all(|c| c == ' '));
         let next_word = next.map(|&(s, e)| &text[s..e]);
         let surname_follows = next_word.is_some_and(|w| {
@@ -185,7 +205,7 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
                 (w.starts_with(|c: char| c.is_ascii_uppercase())
                     && !COMMON_WORDS.contains(&w_lower.as_str())
                     && !is_place_word(w))
-                    || w.len() == 1
+                    || w.len() == 1 && w != "I"
             } else {
                 lists.surnames.contains(w_lower.trim_end_matches("'s"))
             }
@@ -281,20 +301,23 @@ fn is_colleague(doc: &Document, start: usize, end: usize) -> bool {
     if !patient_title && is_staff_part(doc, &text[start..end]) {
         return true;
     }
-    let before = doc.before(start, 32);
+    let is_role = |w: &&str| ROLES.find(w).next().is_some_and(|t| t.end - t.start == w.len());
+    // The role word just before: "Dr. Amy Cole", "respiratory therapist Tom Bradley" (an abbreviation's
+    // period is not the end of a sentence).
+    let before = doc.before(start, 32).trim_end();
+    let before = before.strip_suffix('.').unwrap_or(before);
     let window = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or(before);
     let words: Vec<&str> = window.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let last = &words[words.len().saturating_sub(1)..];
-    if last.iter().any(|w| ROLES.find(w).next().is_some_and(|t| t.end - t.start == w.len())) {
+    if words.last().is_some_and(is_role) {
         return true;
     }
-    // "Tom Bradley, our respiratory therapist" / "Dana, RN".
-    let after = doc.after(end, 40);
-    let after = after.trim_start_matches([',', ' ']);
-    let head: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).collect();
-    after.starts_with(|c: char| c.is_alphabetic())
-        && doc.text()[end..].trim_start().starts_with(',')
-        && head.iter().any(|w| ROLES.find(w).next().is_some_and(|t| t.end - t.start == w.len()))
+    // The role right after: "Tom Bradley, our respiratory therapist", "Dana, RN", "Nancy Porter after 30
+    // years as a labor and delivery nurse".
+    let after = doc.after(end, 60);
+    let words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(10).collect();
+    let apposition = doc.text()[end..].trim_start().starts_with(',') && words.iter().take(3).any(is_role);
+    let serving_as = words.windows(2).position(|w| w[0] == "as" && matches!(w[1], "a" | "an" | "our" | "the"));
+    apposition || serving_as.is_some_and(|at| words[at + 2..].iter().take(4).any(is_role))
 }
 
 /// True when every word of `name` is part of a staff member's name.
@@ -439,6 +462,12 @@ mod tests {
         assert_eq!(names("Hi Dawn, thanks"), vec!["Dawn"]);
         assert_eq!(names("Get well soon Dot!"), vec!["Dot"]);
         assert_eq!(names("so happy for Jolene, who got her new kidney"), vec!["Jolene"]);
+        assert_eq!(names("pt j.m. in bay 3 pulled his line"), vec!["j.m."]);
+        assert!(names("the patient e.g. may feel dizzy").is_empty());
+        assert!(names("pt ID 4471 called back").is_empty());
+        assert!(names("she asked him to bring McDonald's to the room").is_empty());
+        assert!(names("DOB Jan 5 1949, admitted May 3").is_empty());
+        assert_eq!(names("@Rhonda I found it"), vec!["Rhonda"]);
     }
 
     #[test]
@@ -452,6 +481,9 @@ mod tests {
         assert!(names("respiratory therapist Tom Bradley retired").is_empty());
         assert!(names("I will hope for the best in May").is_empty());
         assert!(names("Congrats Priya on the award").is_empty());
+        assert!(names("Grand rounds: Dr. Amy Cole on sepsis").is_empty());
+        assert!(names("Happy retirement to Nancy Porter after 30 years as a labor and delivery nurse").is_empty());
+        assert!(names("Welcome Jorge Ruiz, who joins us as our new pharmacist").is_empty());
     }
 
     #[test]

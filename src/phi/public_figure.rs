@@ -18,7 +18,50 @@ static HINT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("hint pattern compiles")
 });
 
+/// An office or a well-known local role named without a name: "the mayor", "our state senator".
+static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:the|our|a|an|this|that) (?:former |ex-|new |local |state |town |city |county |school )?(?:mayor|governor|lieutenant governor|senator|congressman|congresswoman|state representative|police chief|fire chief|sheriff|superintendent|bishop|district attorney|city manager|news anchor|weatherman|anchorman|quarterback|head coach)(?-u:\b)")
+        .expect("office pattern compiles")
+});
+
+/// Words of a public appearance: an official at an event is not a patient.
+const APPEARANCE_WORDS: &[&str] = &[
+    "ribbon",
+    "opened",
+    "opening",
+    "toured",
+    "tour",
+    "visited",
+    "visit",
+    "visiting",
+    "spoke",
+    "speech",
+    "announced",
+    "donated",
+    "donation",
+    "ceremony",
+    "award",
+    "honored",
+    "thanked",
+    "thank",
+    "proclamation",
+    "met",
+    "joined",
+];
+
 pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
+    // An office holder who came in as a patient: a care verb in the sentence, not a public appearance.
+    for m in OFFICE.find_iter(doc.text()) {
+        let (start, end) = doc.sentence_at(m.start());
+        let treated = doc.care_in(start, end).iter().any(|t| t.category == CareCategory::Verb);
+        let sentence = &doc.lower()[start..end];
+        let appearance = sentence.split(|c: char| !c.is_ascii_alphabetic()).any(|w| APPEARANCE_WORDS.contains(&w));
+        if treated && !appearance {
+            out.push(
+                Hit::new(Kind::PhiPublicFigurePatient, m.start(), m.end(), MESSAGE).suggest("(leave out who it was)"),
+            );
+        }
+    }
     for m in mentions {
         if let MentionKind::Name { public: true, .. } = m.kind {
             if care_near(doc, m.start, true) {
@@ -46,6 +89,8 @@ mod tests {
     fn flags_officials_and_hints_in_care() {
         assert_flags("can't believe Senator Ray Dolan was in our ED last night", KIND, "Ray Dolan");
         assert_flags("Guess who came in for a root canal today 👀", KIND, "Guess who");
+        assert_flags("The governor was admitted to our cardiac unit overnight", KIND, "The governor");
+        assert_flags("lol the mayor came in for his colonoscopy and tipped everyone", KIND, "the mayor");
         assert_flags("A certain morning news anchor sat in our ortho clinic", KIND, "A certain");
         assert_flags(
             "that famous rapper who cancelled his show? yeah he was in our ICU",
@@ -58,5 +103,7 @@ mod tests {
     fn allows_officials_at_events_and_hints_without_care() {
         assert_allows("Mayor Dana Whitaker helped us cut the ribbon this morning!", KIND);
         assert_allows("Guess who turns 40 today? Our amazing front desk lead!", KIND);
+        assert_allows("The mayor toured our new cardiac unit and thanked the nurses who treated flood victims.", KIND);
+        assert_allows("Our state senator got her flu shot with us to remind everyone it's flu season.", KIND);
     }
 }

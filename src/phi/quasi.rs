@@ -34,9 +34,12 @@ pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
     let news = clues.iter().any(|m| m.kind == MentionKind::NewsEvent);
     // Looking a patient up in the record out of curiosity is a violation on its own, and so is recognizing
     // someone the author knows personally as a patient ("my neighbor's son came in").
-    let snooping = clues.iter().any(|m| {
-        m.kind == MentionKind::Relative
-            && ["looked", "look ", "pulled", "checked", "my "].iter().any(|w| doc.lower()[m.start..].starts_with(w))
+    let snooping = clues.iter().any(|m| match m.kind {
+        MentionKind::Relative => {
+            ["looked", "look ", "pulled", "checked", "my "].iter().any(|w| doc.lower()[m.start..].starts_with(w))
+        }
+        MentionKind::Occupation => knows_personally(doc.before(m.start, 40)),
+        _ => false,
     });
     if categories.len() < 2 && !very_old && !snooping {
         return;
@@ -59,6 +62,17 @@ pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
             None => hit.suggest("[detail]"),
         };
         out.push(hit);
+    }
+}
+
+/// "my old English teacher", "my kid's soccer coach": someone the author knows, by the words before the job.
+fn knows_personally(before: &str) -> bool {
+    let words: Vec<String> = before.split_whitespace().rev().take(4).map(|w| w.to_ascii_lowercase()).collect();
+    // "my" and up to two describing words before the job, or three when one is a possessive ("kid's").
+    match words.iter().position(|w| w == "my") {
+        Some(at) if at <= 2 => true,
+        Some(3) => words[..3].iter().any(|w| w.ends_with("'s")),
+        _ => false,
     }
 }
 
@@ -90,11 +104,17 @@ mod tests {
         assert_flags("The 29-year-old teacher from Lincoln Elementary is out of surgery", KIND, "29-year-old");
         assert_flags("the guy from the Route 40 pileup is still on a vent in our ICU", KIND, "Route 40");
         assert_flags("Pt in room 7, 52M, retired mail carrier, came in with chest pain", KIND, "room 7");
+        assert_flags("The woman in bed 9 with a rare kidney disorder was transferred out today", KIND, "bed 9");
+        assert_flags("Admitted a pilot from the small plane crash overnight, stable now", KIND, "pilot");
+        assert_flags("A 29-year-old mom of quadruplets went home today after 5 weeks with us", KIND, "29-year-old");
+        assert_flags("Pt's husband works at the hardware store on Route 2, brought us cookies", KIND, "Route 2");
     }
 
     #[test]
     fn flags_snooping_in_the_record() {
         assert_flags("confession: I looked up my neighbor's son in Epic. He's in rehab again.", KIND, "looked up");
+        assert_flags("Ran into my old chemistry teacher in the ER, he's getting a stent", KIND, "teacher");
+        assert_flags("guess my daughter's soccer coach was admitted last night", KIND, "coach");
     }
 
     #[test]
@@ -118,5 +138,6 @@ mod tests {
         assert_allows("Fun fact: the 90-year-old brick building on 2nd St was our first clinic.", KIND);
         assert_allows("Nana is 96 today!!! Still beats us all at cards.", KIND);
         assert_allows("Flu shots Saturday, Oct 12, 9am at 400 Harbor Rd.", KIND);
+        assert_allows("Rare Disease Day is February 28: meet our genetics team in the lobby.", KIND);
     }
 }

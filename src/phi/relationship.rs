@@ -16,7 +16,7 @@ const MESSAGE: &str =
 const SUGGESTION: &str = "Send personal support privately, without mentioning the care they received.";
 
 static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:sorry for your loss|condolences|praying for you|prayers for you|thinking of you|sending (?:you )?(?:love|prayers|hugs)|our hearts are with|hope (?:you(?:'re| are)? feel[0-9a-z_]*(?: better)?|everything is ok(?:ay)?|round [0-9]+|(?:she|he)(?:'s| is) (?:ok|okay|doing ok))|get well soon|feel better soon|rest in peace|passed (?:away )?(?:this morning|last night|today|yesterday|peacefully)|passed away|didn'?t make it|we tried so hard|we fought so hard|miss you|see you at your|thinking about the)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:sorry for your loss|condolences|praying for you|prayers for you|thinking of you|sending (?:you )?(?:love|prayers|hugs)|our hearts are with|hope (?:you(?:'re| are)? feel[0-9a-z_]*(?: better)?|everything is ok(?:ay)?|round [0-9]+|(?:she|he)(?:'s| is) (?:ok|okay|doing ok))|get well soon|feel better soon|rest in peace|passed (?:away )?(?:this morning|last night|today|yesterday|peacefully)|passed away|didn'?t make it|we tried so hard|we fought so hard|see you at your|thinking about the)(?-u:\b)")
         .expect("support pattern compiles")
 });
 static RELATIVE_RECORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,6 +35,18 @@ pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
     }
     for m in SUPPORT.find_iter(lower) {
         out.push(Hit::new(Kind::PhiRelationshipConfirmation, m.start(), m.end(), MESSAGE).suggest(SUGGESTION));
+    }
+    // "We'll miss you" is a farewell to a patient who died; after a last treatment it is a celebration.
+    let mourning = ["passed", "died", "rip", "loss", "memory", "funeral", "condolence"]
+        .iter()
+        .any(|w| lower.split(|c: char| !c.is_ascii_alphabetic()).any(|word| word == *w));
+    if mourning {
+        for (at, _) in lower.match_indices("miss you") {
+            if lower[..at].ends_with(|c: char| c.is_alphabetic()) {
+                continue; // "dismiss you"
+            }
+            out.push(Hit::new(Kind::PhiRelationshipConfirmation, at, at + 8, MESSAGE).suggest(SUGGESTION));
+        }
     }
 }
 
@@ -65,6 +77,7 @@ mod tests {
 
     #[test]
     fn flags_support_that_reveals_care() {
+        assert_flags("RIP Mr. Haines, our favorite dialysis patient. We'll miss you.", KIND, "miss you");
         assert_flags("Praying for you Dot, see you at your dialysis Friday", KIND, "Praying for you");
         assert_flags_in(
             "So sorry for your loss. Your father was a joy on our hospice unit.",
@@ -85,5 +98,6 @@ mod tests {
         assert_allows("In loving memory of my dad, who passed away peacefully at home.", KIND);
         assert_allows("Thinking of you all, happy holidays!", KIND);
         assert_allows("We miss you, Priya! Enjoy retirement.", KIND);
+        assert_allows("Rang the bell after her last chemo today! We'll miss you on 5 West, Mrs. Ortiz!", KIND);
     }
 }

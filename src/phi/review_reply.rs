@@ -17,7 +17,7 @@ const MESSAGE: &str = "Replying to a review with details of the reviewer's visit
 const SUGGESTION: &str = "Thank you for your feedback. We can't discuss anyone's care online, but we'd like to help: please call our office.";
 
 static CONFIRMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:we remember you|(?:we have )?no record of you|you (?:were|have) never (?:been )?(?:a patient|seen|treated)|never been (?:a patient|seen) (?:here|at our|by)|we know who you are|you'?re the (?:gentleman|lady|guy|woman|man|one|mom|dad) who|our (?:records|system|chart|files|notes) (?:show|indicate|say)|according to our (?:records|system|chart|files|scheduling system|notes)|per our (?:records|chart)|in (?:her|his|your|their) chart|we'?ve confirmed with|was seen by|were seen by|came (?:in|to our office|to see us)|has been (?:discharged|dismissed) from our practice|as (?:a|our) patient|who is actually|real name is|you waited|you no-?showed|you missed (?:[0-9a-z_]+ ){0,2}appointments?|you (?:were|was) here for|during your (?:[0-9a-z_]+ ){0,2}(?:visit|stay|appointment|procedure|prep))(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:we remember you|(?:dr\.? [0-9a-z_]+|our (?:[0-9a-z_]+ )?(?:team|staff|doctor|dentist|hygienist|nurse|provider|surgeon)|(?:s?he|they)) (?:remembers? you|remembered you)|(?:we have )?no record of you|you (?:were|have) never (?:been )?(?:a patient|seen|treated)|never been (?:a patient|seen) (?:here|at our|by)|we know who you are|you'?re the (?:gentleman|lady|guy|woman|man|one|mom|dad) who|our (?:records|system|chart|files|notes) (?:show|indicate|say)|according to our (?:records|system|chart|files|scheduling system|notes)|per our (?:records|chart)|in (?:her|his|your|their) chart|we'?ve confirmed with|was seen by|were seen by|came (?:in|to our office|to see us)|has been (?:discharged|dismissed) from our practice|as (?:a|our) patient|who is actually|real name is|you waited|you no-?showed|you missed (?:[0-9a-z_]+ ){0,2}appointments?|you (?:were|was) here for|during your (?:[0-9a-z_]+ ){0,2}(?:visit|stay|appointment|procedure|prep))(?-u:\b)")
         .expect("review pattern compiles")
 });
 
@@ -166,6 +166,12 @@ mod tests {
             "your United plan",
         );
         assert_flags_in("We remember you! Thanks for the kind words.", REPLY, KIND, "We remember you");
+        assert_flags_in(
+            "Dr. Ruiz remembers you and is sorry the crown bothered you.",
+            REPLY,
+            KIND,
+            "Dr. Ruiz remembers you",
+        );
         assert_flags_in("We have no record of you ever visiting our office.", REPLY, KIND, "no record of you");
         assert_flags_in("Our records show three missed visits.", REPLY, KIND, "Our records show");
         assert_flags_in(

@@ -79,7 +79,8 @@ test('every selector in the adapter table is valid CSS', { timeout: 30000 }, asy
 
 test('settings: IT wins, the user may only be stricter, locks hold', () => {
   const none = resolveSettings('www.facebook.com', {}, {});
-  assert.deepEqual({ ...none, policy: undefined }, { enabled: true, mode: 'warn', allowPostAnyway: true, requireReason: false, locked: false, policy: undefined });
+  assert.deepEqual({ ...none, policy: undefined, site: undefined }, { enabled: true, mode: 'warn', allowPostAnyway: true, requireReason: false, locked: false, policy: undefined, site: undefined });
+  assert.equal(none.site.id, 'facebook');
   assert.equal(resolveSettings('www.facebook.com', {}, { mode: 'block' }).mode, 'block');
   assert.equal(resolveSettings('www.facebook.com', { mode: 'block' }, { mode: 'warn' }).mode, 'block');
   assert.equal(resolveSettings('www.facebook.com', { mode: 'warn', locked: ['mode'] }, { mode: 'block' }).mode, 'warn');

@@ -235,12 +235,24 @@ fn imperative_verb_before(lower: &str, drug_start: usize, sentence_start: usize)
         let head = head.rsplit([',', ';', ':', '.', '!', '?', '+', '\n']).next().unwrap_or(head);
         let opens_clause =
             head.split_whitespace().filter(|w| !w.starts_with('@')).all(|w| FILLERS.contains(&w) || !w.is_ascii());
-        if opens_clause {
+        if opens_clause || tells_the_reader(head) {
             return Some(verb_at);
         }
         return None;
     }
     None
+}
+
+/// A clause that ends by telling the reader what to do, whoever is named before it: "Sarah you should",
+/// "honestly I think u need to".
+fn tells_the_reader(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let modal = |w: &str| ["should", "need", "gotta", "must", "have", "better"].contains(&w);
+    matches!(
+        words.as_slice(),
+        [.., you, m] | [.., you, m, "to" | "just" | "definitely" | "probably" | "really"]
+            if (*you == "you" || *you == "u") && modal(m)
+    )
 }
 
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
@@ -292,6 +304,8 @@ mod tests {
             "double your sertraline",
         );
         assert_flags_in("Try 20 of omeprazole before bed", Context::Comment, ADVICE, "omeprazole");
+        assert_flags_in("Priya you should just stop the lisinopril", Context::Comment, ADVICE, "stop the lisinopril");
+        assert_flags_in("honestly I think u need to double your prednisone", Context::Comment, ADVICE, "prednisone");
     }
 
     #[test]
@@ -312,6 +326,8 @@ mod tests {
             "Please see your provider about that rash.",
             "Don't stop your metformin without talking to your doctor.",
             "Every 4 hours I remind myself to drink water.",
+            "My doctor said you should never stop metformin on your own.",
+            "If you have questions you should ask your pharmacist about the lisinopril.",
         ] {
             assert_allows_in(text, Context::Comment, ADVICE);
         }

@@ -67,6 +67,18 @@ mod tests {
         assert_flags_in("That's simply not true and you know it.", reply, Kind::ToneDefensiveReply, "simply not true");
         assert_flags_in("You clearly didn't follow the prep sheet.", reply, Kind::ToneDefensiveReply, "didn't follow");
         assert_flags_in("The late fee part is on you.", reply, Kind::ToneDefensiveReply, "is on you");
+        assert_flags_in(
+            "We're not responsible for your parking ticket.",
+            reply,
+            Kind::ToneDefensiveReply,
+            "not responsible for your",
+        );
+        assert_flags_in(
+            "We can't discuss your care here, but you skipped two follow-ups.",
+            reply,
+            Kind::ToneDefensiveReply,
+            "can't discuss your care here, but",
+        );
     }
 
     #[test]
@@ -88,5 +100,10 @@ mod tests {
             Kind::ToneDefensiveReply,
         );
         assert_allows("Think the flu shot gives you the flu? That's simply not true.", Kind::ToneDefensiveReply);
+        assert_allows_in(
+            "We can't discuss your care here, so please call our patient advocate at the main number.",
+            Context::ReplyToReview,
+            Kind::ToneDefensiveReply,
+        );
     }
 }

@@ -61,6 +61,8 @@ mod tests {
             Kind::ToneDisparagingColleague,
             "better than any",
         );
+        assert_flags("Honestly we're better than St. Anne's", Kind::ToneDisparagingColleague, "better than St. Anne");
+        assert_flags("their urgent care is a joke", Kind::ToneDisparagingColleague, "their urgent care is a joke");
     }
 
     #[test]
@@ -69,6 +71,7 @@ mod tests {
             "Our new director is amazing and already rounding on nights.",
             "Dr. Osei is the best mentor I've had.",
             "Better than yesterday: we got everyone a lunch break!",
+            "Their care is the reason we do this work.",
         ] {
             assert_allows(text, Kind::ToneDisparagingColleague);
         }

@@ -147,6 +147,17 @@ mod tests {
         assert_flags("every lunatic in town is coming in tonight", Kind::ToneMockingPatients, "every lunatic in town");
         assert_flags("the ER is full of drunks again", Kind::ToneMockingPatients, "full of drunks");
         assert_flags("they are only here for the warm blanket", Kind::ToneMockingPatients, "only here for the warm");
+        assert_flags("the demanding dads in peds triage, ugh", Kind::ToneMockingPatients, "demanding dads");
+        assert_flags(
+            "the ED is not for folks who can't handle a runny nose",
+            Kind::ToneMockingPatients,
+            "who can't handle a runny nose",
+        );
+        assert_flags(
+            "Visitors in the lobby were honestly insufferable today",
+            Kind::ToneMockingPatients,
+            "insufferable",
+        );
     }
 
     #[test]
@@ -157,6 +168,12 @@ mod tests {
             "ugly baby",
         );
         assert_flags("nursery full of little demons tonight", Kind::ToneMockingPatients, "little demons");
+        assert_flags("the newborn in 6 looks so funny-looking lol", Kind::ToneMockingPatients, "funny-looking");
+        assert_flags(
+            "people like that should not be allowed to have kids",
+            Kind::ToneMockingPatients,
+            "should not be allowed to have kids",
+        );
     }
 
     #[test]
@@ -172,6 +189,9 @@ mod tests {
             "be patient with new grads 🙏",
             "Our patients taught me more than any textbook.",
             "Epic downtime again 🙄",
+            "Our NICU babies are the cutest, and their parents are the bravest.",
+            "New parents are exhausted; here is how to get some sleep.",
+            "For patients who can't handle the stairs, the east elevator is open again.",
         ] {
             assert_allows(text, Kind::ToneMockingPatients);
         }

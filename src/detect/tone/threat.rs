@@ -43,6 +43,7 @@ mod tests {
         assert_flags("To whoever scratched my car: watch your back.", Kind::ToneThreat, "watch your back");
         assert_flags("i know where you live", Kind::ToneThreat, "i know where you live");
         assert_flags("I will find you.", Kind::ToneThreat, "I will find you");
+        assert_flags("we'll make sure he regrets it", Kind::ToneThreat, "make sure he regrets");
     }
 
     #[test]
@@ -52,6 +53,8 @@ mod tests {
             "this shift is killing me",
             "I'm going to beat the traffic today",
             "finished the punch list for the new unit",
+            "We'll make sure you get a callback today.",
+            "you won't regret choosing our clinic",
         ] {
             assert_allows(text, Kind::ToneThreat);
         }
