@@ -20,7 +20,7 @@ static HINT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An office or a well-known local role named without a name: "the mayor", "our state senator".
 static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:the|our|a|an|this|that) (?:former |ex-|new |local |state |town |city |county |school )?(?:mayor|governor|lieutenant governor|senator|congressman|congresswoman|state representative|police chief|fire chief|sheriff|superintendent|bishop|district attorney|city manager|news anchor|weatherman|anchorman|quarterback|head coach)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:the|our|a|an|this|that) (?:former |ex-|new |local |state |town |city |county |school )?(?:mayor|governor|lieutenant governor|senator|congressman|congresswoman|state representative|police chief|fire chief|sheriff|superintendent|bishop|district attorney|city manager|news anchor|weatherman|anchorman|quarterback|head coach)(?-u:\b)")
         .expect("office pattern compiles")
 });
 
@@ -51,7 +51,7 @@ const APPEARANCE_WORDS: &[&str] = &[
 
 pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
     // An office holder who came in as a patient: a care verb in the sentence, not a public appearance.
-    for m in OFFICE.find_iter(doc.text()) {
+    for m in OFFICE.find_iter(doc.lower()) {
         let (start, end) = doc.sentence_at(m.start());
         let treated = doc.care_in(start, end).iter().any(|t| t.category == CareCategory::Verb);
         let sentence = &doc.lower()[start..end];
