@@ -21,6 +21,12 @@ const CHECK_TIMEOUT_MS = 5000;
 /** A long draft gets longer: 5 ms more per 1,000 characters (a 1 MB paste: 10 s). */
 const checkTimeout = (/** @type {string} */ text) => CHECK_TIMEOUT_MS + Math.ceil(text.length / 200);
 const CACHE_SIZE = 32;
+/**
+ * A made-up draft that wakes most rules, checked once when a field first gets focus: the core builds its
+ * tables then (a few hundred ms on a slow machine), not at the user's first pause in typing. Never user text.
+ */
+const WARM_UP_TEXT = 'Pt Mrs. Lane, 72, in bed 4 was admitted Monday to the ICU; call 555-0100 or email a@b.org. '
+  + 'SSN 219-09-9999, MRN 123456. Frequent flyer lol!! We guarantee a cure; stop your metformin.';
 
 /**
  * @typedef {import('./fields.js').Field} Field
@@ -91,6 +97,8 @@ export class Guard {
     this.timer = undefined;
     /** @type {ReturnType<typeof setInterval>|undefined} */
     this.alive = undefined;
+    /** @type {Promise<void>|null} the one warm-up of the core, started at the first focus */
+    this.warming = null;
   }
 
   /** @param {Field} field */
@@ -198,6 +206,22 @@ export class Guard {
     }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => { this.timer = undefined; this.liveCheck(field); }, e.type === 'focusin' ? 0 : DEBOUNCE_MS);
+    if (e.type === 'focusin' && !this.warming) this.warming = this.ready.then((checker) => this.warmUp(checker, field));
+  }
+
+  /**
+   * Check WARM_UP_TEXT once, when the page is idle, so the core's tables are built before the user's first
+   * pause in typing. Its result is dropped.
+   * @param {Checker} checker
+   * @param {Field} field
+   */
+  warmUp(checker, field) {
+    const run = () => {
+      checker.check(WARM_UP_TEXT, this.options(field))
+        .then(() => this.badge.host.setAttribute('data-warm', 'done'), () => {});
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 500 });
+    else setTimeout(run, 0);
   }
 
   /** Check the last field again (the settings changed), unless a check is already due after the typing pauses. */

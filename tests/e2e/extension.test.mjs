@@ -224,6 +224,19 @@ describe('extension', { timeout: 180000 }, () => {
     }
   });
 
+  test('the core is warmed up once, when a field first gets focus, without counting as a check', T, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url('/textarea.html'));
+      await page.click('#editor');
+      await page.waitForSelector('[data-postguard="badge"][data-warm="done"]', { state: 'attached' });
+      assert.equal(await page.getAttribute('[data-postguard="badge"]', 'data-checks'), '1', 'only the focus check counts');
+      assert.equal(await page.getAttribute('[data-postguard="badge"]', 'data-count'), '0');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the core checks a 2,000-character draft in a few milliseconds in the browser', T, async (t) => {
     const page = await browser.context.newPage();
     try {
