@@ -43,16 +43,25 @@ async function registeredWhen(page, want) {
 }
 
 /**
- * Type a risky draft where PostGuard does not run: Enter posts it straight away, nothing of ours appears.
- * @param {import('playwright-core').Page} page
+ * Open `url` and type a risky draft where PostGuard does not run: Enter posts it straight away, nothing of
+ * ours appears.
+ * @param {Awaited<ReturnType<typeof launch>>} browser
+ * @param {string} url
  */
-async function assertUnguarded(page) {
-  await page.click('#editor');
-  await page.keyboard.type(RISKY);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelectorAll('#submissions li').length === 1);
-  await settle(page);
-  assert.equal(await page.$('[data-postguard]'), null, 'PostGuard ran on a site it was not added to');
+async function assertUnguarded(browser, url) {
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(10000);
+  try {
+    await page.goto(url);
+    await page.click('#editor');
+    await page.keyboard.type(RISKY);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#submissions li').length === 1);
+    await settle(page);
+    assert.equal(await page.$('[data-postguard]'), null, 'PostGuard ran on a site it was not added to');
+  } finally {
+    await page.close();
+  }
 }
 
 describe('sites the user adds', { timeout: 240000, skip: haveOpenssl ? false : 'needs the openssl command for a test certificate' }, () => {
@@ -82,12 +91,7 @@ describe('sites the user adds', { timeout: 240000, skip: haveOpenssl ? false : '
   }
 
   test('before it is added, a site outside the manifest is not checked', T, async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(10000);
-    try {
-      await page.goto(server.url(FORUM, '/textarea.html'));
-      await assertUnguarded(page);
-    } finally { await page.close(); }
+    await assertUnguarded(browser, server.url(FORUM, '/textarea.html'));
   });
 
   test('the options page explains what cannot be added', T, async () => {
@@ -166,12 +170,7 @@ describe('sites the user adds', { timeout: 240000, skip: haveOpenssl ? false : '
     assert.ok(ids.includes('postguard-site-social.postguard.test'), 'the other site stays');
     const stored = await options.evaluate(async () => chrome.storage.sync.get('addedSites'));
     assert.deepEqual(stored.addedSites, [{ host: SOCIAL, kind: 'mastodon', context: 'post' }]);
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(10000);
-    try {
-      await page.goto(server.url(FORUM, '/textarea.html'));
-      await assertUnguarded(page);
-    } finally { await page.close(); }
+    await assertUnguarded(browser, server.url(FORUM, '/textarea.html'));
   });
 
   test('the registration is reconciled from the lists, not only from the options page', T, async () => {
