@@ -45,13 +45,17 @@ pub struct Redaction {
 /// assert_eq!(redact(text, &report).text, "pt ssn [ssn]");
 /// ```
 pub fn redact(text: &str, report: &Report) -> Redaction {
-    let units: usize = text.encode_utf16().count();
+    let units: Vec<u16> = text.encode_utf16().collect();
+    // A stale or forged offset inside a surrogate pair moves back to the start of its character, so every
+    // change (and the text it describes) falls on character boundaries.
+    let floor = |at: usize| if units.get(at).is_some_and(|u| (0xDC00..=0xDFFF).contains(u)) { at - 1 } else { at };
     let mut spans: Vec<(usize, usize, &str, bool)> = report
         .findings
         .iter()
-        .filter(|f| f.start < f.end && f.end <= units)
+        .filter(|f| f.start < f.end && f.end <= units.len())
         .filter(|f| is_replacement(f))
-        .filter_map(|f| f.suggestion.as_deref().map(|s| (f.start, f.end, s, f.identifier.is_some())))
+        .filter_map(|f| f.suggestion.as_deref().map(|s| (floor(f.start), floor(f.end), s, f.identifier.is_some())))
+        .filter(|&(start, end, _, _)| start < end)
         .collect();
     spans.sort_by_key(|&(start, end, _, _)| (start, std::cmp::Reverse(end)));
 
@@ -128,6 +132,21 @@ mod tests {
         let r = redact(text, &report);
         assert_eq!(r.text, "😀 [name] in [room]");
         assert_eq!((r.changes[1].new_start, r.changes[1].new_end), (13, 19));
+    }
+
+    #[test]
+    fn offsets_inside_an_emoji_move_to_its_start() {
+        // Found by fuzzing: a forged finding ending inside a surrogate pair gave a change that split it.
+        let text = "a😀b😀";
+        let report = Report {
+            verdict: Verdict::Warn,
+            findings: vec![finding(0, 2, "[x]", true), finding(4, 5, "[y]", true), finding(2, 3, "[z]", true)],
+        };
+        let r = redact(text, &report);
+        // 0..2 ends inside the first emoji: "a" only; 2..3 starts inside it: the whole emoji; 4..5 is empty.
+        assert_eq!(r.text, "[x][z]b😀");
+        let spans: Vec<(usize, usize)> = r.changes.iter().map(|c| (c.start, c.end)).collect();
+        assert_eq!(spans, vec![(0, 1), (1, 3)]);
     }
 
     #[test]
