@@ -553,11 +553,15 @@ fn is_match_pattern(pattern: &str) -> bool {
         && pattern[pattern.find("://").unwrap_or(0) + 3..].contains('/')
 }
 
+/// The path of `key` inside `path`: `organization.phones`, `severity_overrides.phi.direct_identifier`; a key
+/// that is empty or has other characters is written quoted in brackets (`[""]`, `sites["my site"]`), so every
+/// path names its place.
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+    let plain = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+    match (path.is_empty(), plain) {
+        (true, true) => key.to_string(),
+        (false, true) => format!("{path}.{key}"),
+        (_, false) => format!("{path}[{}]", Value::String(key.to_string())),
     }
 }
 
@@ -622,6 +626,14 @@ mod tests {
         let (policy, problems) = Policy::parse_lenient("{not json");
         assert_eq!(problems[0].path, "$");
         assert_eq!(policy.mode, Mode::Warn);
+    }
+
+    #[test]
+    fn odd_keys_get_quoted_paths() {
+        // Found by fuzzing: an empty key gave a problem with an empty path.
+        let (_, problems) = Policy::parse_lenient(r#"{"": true, "sites": {"my site": 1}}"#);
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, vec![r#"[""]"#, r#"sites["my site"]"#]);
     }
 
     #[test]
