@@ -37,10 +37,13 @@ pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
         out.push(Hit::new(Kind::PhiRelationshipConfirmation, m.start(), m.end(), MESSAGE).suggest(SUGGESTION));
     }
     // "We'll miss you" is a farewell to a patient who died; after a last treatment it is a celebration.
-    let mourning = ["passed", "died", "rip", "loss", "memory", "funeral", "condolence"]
-        .iter()
-        .any(|w| lower.split(|c: char| !c.is_ascii_alphabetic()).any(|word| word == *w));
-    if mourning {
+    // Only a draft that says "miss you" pays for looking for mourning words.
+    let mourning = || {
+        lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|word| ["passed", "died", "rip", "loss", "memory", "funeral", "condolence"].contains(&word))
+    };
+    if lower.contains("miss you") && mourning() {
         for (at, _) in lower.match_indices("miss you") {
             if lower[..at].ends_with(|c: char| c.is_alphabetic()) {
                 continue; // "dismiss you"
