@@ -2,6 +2,7 @@
 
 use crate::care::{find_care_terms, CareCategory, CareTerm};
 use crate::detect::tone::words::Tokens;
+use crate::detect::tone::Candidates;
 use crate::policy::Policy;
 use crate::report::{Identifier, Kind, Severity};
 use crate::text::Normalized;
@@ -66,6 +67,8 @@ pub(crate) struct Document<'a> {
     care: Vec<CareTerm>,
     /// The tokens word lists match against, cut on first use and shared by every list.
     word_tokens: OnceCell<Tokens>,
+    /// The phrase-table rows that can match in the draft, found on first use.
+    phrase_candidates: OnceCell<Candidates>,
 }
 
 impl<'a> Document<'a> {
@@ -75,7 +78,17 @@ impl<'a> Document<'a> {
         let org_spans = find_org_spans(norm.lower(), policy);
         let org_phones = policy.organization.phones.iter().map(|p| last_digits(p, 10)).collect();
         let care = find_care_terms(norm.text(), norm.lower(), &policy.clinical_terms);
-        Document { norm, options, policy, sentences, org_spans, org_phones, care, word_tokens: OnceCell::new() }
+        Document {
+            norm,
+            options,
+            policy,
+            sentences,
+            org_spans,
+            org_phones,
+            care,
+            word_tokens: OnceCell::new(),
+            phrase_candidates: OnceCell::new(),
+        }
     }
 
     /// The folded text.
@@ -91,6 +104,11 @@ impl<'a> Document<'a> {
     /// The draft cut into word tokens, leetspeak read as letters (see [`crate::detect::tone::words`]).
     pub fn word_tokens(&self) -> &Tokens {
         self.word_tokens.get_or_init(|| Tokens::new(self.lower()))
+    }
+
+    /// The rows of the phrase tables that can match in the draft (see [`crate::detect::tone::Table`]).
+    pub fn phrase_candidates(&self) -> &Candidates {
+        self.phrase_candidates.get_or_init(|| Candidates::new(self.lower()))
     }
 
     /// Sentence ranges, in order, covering the text.

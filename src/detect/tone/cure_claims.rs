@@ -6,15 +6,11 @@
 //! yet", "cancer research to find a cure", "cure rates", "Painless? Not exactly.", "no risk factors",
 //! "guaranteed hours" in a job post, and "we can't guarantee".
 
-use super::{Detector, Phrase, PhraseTable};
+use super::{Detector, Phrase, Table};
 use crate::doc::{Document, Hit};
 use crate::report::Kind;
-use std::sync::LazyLock;
 
 pub(crate) struct GuaranteeOrCure;
-
-static TABLE: LazyLock<PhraseTable> =
-    LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/cure_claims.txt")));
 
 const MESSAGE: &str = "Guarantees, cure claims and superlatives about care are misleading health advertising; \
                        outcomes vary, and regulators and licensing boards treat such claims as unprofessional.";
@@ -52,8 +48,7 @@ impl Detector for GuaranteeOrCure {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        let lower = doc.lower();
-        let found: Vec<Phrase> = TABLE.find(lower).into_iter().filter(|p| is_claim(doc, p)).collect();
+        let found: Vec<Phrase> = Table::CureClaims.find(doc).into_iter().filter(|p| is_claim(doc, p)).collect();
         super::push_phrases(found, Kind::ClaimsGuaranteeOrCure, MESSAGE, FALLBACK, out);
     }
 }

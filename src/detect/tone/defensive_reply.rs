@@ -5,16 +5,12 @@
 //! "defamatory") and "reported this review as fake". Allows a post that calls a health myth "not true",
 //! and calm replies that invite the reviewer to call.
 
-use super::{Detector, PhraseTable};
+use super::{Detector, Table};
 use crate::doc::{Document, Hit};
 use crate::report::{Kind, Severity};
 use crate::Context;
-use std::sync::LazyLock;
 
 pub(crate) struct DefensiveReply;
-
-static TABLE: LazyLock<PhraseTable> =
-    LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/defensive_reply.txt")));
 
 const MESSAGE: &str = "Arguing with or blaming a reviewer in public looks worse than the review, and any detail you \
                        add can confirm they were a patient.";
@@ -31,7 +27,7 @@ impl Detector for DefensiveReply {
         let context = doc.options.context;
         let lower = doc.lower();
         let speaks_for_practice = lower.contains("review") || lower.contains("we ") || lower.contains("our ");
-        for phrase in TABLE.find(lower) {
+        for phrase in Table::DefensiveReply.find(doc) {
             let counts = match phrase.category {
                 "legal" => true,
                 "blame" => super::is_reply(context) || addresses_someone(lower),

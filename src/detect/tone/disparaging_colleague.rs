@@ -5,15 +5,11 @@
 //! license", "Memorial treats you like a number", "if Dr. X's group quotes you a hip, run",
 //! "better than any other hospital". Allows praise of colleagues and "Dr. Osei is the best mentor".
 
-use super::{Detector, PhraseTable};
+use super::{Detector, Table};
 use crate::doc::{Document, Hit};
 use crate::report::Kind;
-use std::sync::LazyLock;
 
 pub(crate) struct DisparagingColleague;
-
-static TABLE: LazyLock<PhraseTable> =
-    LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/disparaging_colleague.txt")));
 
 const COLLEAGUE: &str = "Criticizing a colleague or your employer in public breaks most social-media policies and \
                          tells patients your team can't be trusted; raise it through your manager or safety report.";
@@ -29,7 +25,7 @@ impl Detector for DisparagingColleague {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        for phrase in TABLE.find(doc.lower()) {
+        for phrase in Table::DisparagingColleague.find(doc) {
             let (message, fix) =
                 if phrase.category == "competitor" { (COMPETITOR, COMPETITOR_FIX) } else { (COLLEAGUE, COLLEAGUE_FIX) };
             out.push(

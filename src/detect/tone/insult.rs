@@ -5,15 +5,13 @@
 //! "idiot-proof", and "useless" about things rather than people.
 
 use super::words::WordList;
-use super::{Detector, PhraseTable};
+use super::{Detector, Table};
 use crate::doc::{Document, Hit};
 use crate::report::Kind;
 use std::sync::LazyLock;
 
 pub(crate) struct Insult;
 
-static PHRASES: LazyLock<PhraseTable> =
-    LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/insult.txt")));
 static WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::parse(include_str!("../../data/tone/insult_words.txt")));
 
 const MESSAGE: &str = "Name-calling in public, even at someone who was rude, is what readers and employers remember \
@@ -27,7 +25,7 @@ impl Detector for Insult {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
-        super::push_phrases(PHRASES.find(lower), Kind::ToneInsult, MESSAGE, FALLBACK, out);
+        super::push_phrases(Table::Insult.find(doc), Kind::ToneInsult, MESSAGE, FALLBACK, out);
         for hit in WORDS.find_in(doc) {
             if is_self_talk(doc.before(hit.start, 30)) || super::is_quoted(lower, hit.start, hit.end) {
                 continue;

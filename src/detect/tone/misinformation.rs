@@ -4,15 +4,11 @@
 //! "masks starve kids of oxygen", "Gardasil makes girls infertile". Allows their debunking: "the MMR
 //! vaccine does not cause autism", "the myth that vaccines cause autism", "no, masks don't lower oxygen".
 
-use super::{Detector, Phrase, PhraseTable};
+use super::{Detector, Phrase, Table};
 use crate::doc::{Document, Hit};
 use crate::report::Kind;
-use std::sync::LazyLock;
 
 pub(crate) struct Misinformation;
-
-static TABLE: LazyLock<PhraseTable> =
-    LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/misinformation.txt")));
 
 const MESSAGE: &str = "This is a well-known false health claim; from a healthcare worker it carries weight, and \
                        boards have disciplined clinicians for spreading it.";
@@ -24,7 +20,8 @@ impl Detector for Misinformation {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        let found: Vec<Phrase> = TABLE.find(doc.lower()).into_iter().filter(|p| !is_debunking(doc, p)).collect();
+        let found: Vec<Phrase> =
+            Table::Misinformation.find(doc).into_iter().filter(|p| !is_debunking(doc, p)).collect();
         super::push_phrases(found, Kind::ClaimsMisinformation, MESSAGE, FALLBACK, out);
     }
 }

@@ -5,7 +5,7 @@
 //! capped with an eye-roll or retching emoji. Allows "patient education day", "be patient with new grads",
 //! and stories that describe care without judging the person.
 
-use super::{Detector, PhraseTable};
+use super::{Detector, Table};
 use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
 use crate::lexicon::Lexicon;
@@ -13,9 +13,6 @@ use crate::report::Kind;
 use std::sync::LazyLock;
 
 pub(crate) struct MockingPatients;
-
-static TABLE: LazyLock<PhraseTable> =
-    LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/mocking_patients.txt")));
 
 const MESSAGE: &str = "Mocking or venting about patients, even without names, erodes trust in your hospital; staff \
                        have been fired for posts like this.";
@@ -49,13 +46,13 @@ impl Detector for MockingPatients {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        let found = TABLE.find(doc.lower());
+        let found = Table::MockingPatients.find(doc);
         // Sorted: the phrases come in order of position, and so do their sentences.
         let already = found.iter().map(|p| doc.sentence_at(p.start)).collect::<Vec<_>>();
         super::push_phrases(found, Kind::ToneMockingPatients, MESSAGE, FALLBACK, out);
         // A sentence about a patient that sneers or laughs at them ("...back again 🙄", "came in with a
         // panic attack lmao"), or that labels them with slang, is ridicule.
-        let slang_anywhere = super::patient_slang::TABLE.is_match(doc.lower());
+        let slang_anywhere = Table::PatientSlang.is_match(doc);
         for &(start, end) in doc.sentences() {
             if already.binary_search(&(start, end)).is_ok() {
                 continue;
@@ -64,7 +61,7 @@ impl Detector for MockingPatients {
             let lower = &doc.lower()[start..end];
             let sneer = SNEER_EMOJI.iter().any(|e| sentence.contains(e));
             let slang = if slang_anywhere {
-                super::patient_slang::TABLE.find(lower).into_iter().find(|p| p.category == "always")
+                Table::PatientSlang.find_in(doc, lower).into_iter().find(|p| p.category == "always")
             } else {
                 None
             };
@@ -132,7 +129,7 @@ fn person_reference(doc: &Document, start: usize, end: usize) -> Option<(usize, 
             return Some((t.start, t.end));
         }
     }
-    let labels = super::stigmatizing_language::TABLE.find(&lower[start..end]);
+    let labels = Table::Stigmatizing.find_in(doc, &lower[start..end]);
     labels.first().map(|l| (start + l.start, start + l.end))
 }
 

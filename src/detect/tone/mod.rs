@@ -5,9 +5,14 @@
 //! slurs) go through [`words`], which sees through leetspeak, `*` wildcards, spaced and stretched letters.
 
 use super::Detector;
+use crate::doc::Document;
 use crate::Context;
 use regex::Regex;
-use regex_automata::{meta, nfa::thompson::WhichCaptures, Input, MatchKind, PatternSet};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::{hybrid, Input, MatchKind, PatternID, PatternSet};
+use std::ops::Range;
+use std::sync::{LazyLock, OnceLock};
 
 mod advice;
 mod cure_claims;
@@ -48,29 +53,115 @@ pub(crate) static DETECTORS: &[&dyn Detector] = &[
     &tragedy_humor::TragedyHumor,
 ];
 
-/// A table of phrase patterns, each with an optional category and safer wording.
+/// The phrase tables (`src/data/tone/*.txt`, see its README): rows `regex => suggestion` under `[category]`
+/// headers, `#` comments. Regexes are written in lowercase and run on the lowercased folded text; `\b` means
+/// an ASCII word boundary.
 ///
-/// Format: `#` comments, `[category]` headers, and rows `regex => suggestion` (the suggestion is
-/// optional). Regexes are written in lowercase; `\b` means an ASCII word boundary. All rows are tried in
-/// one pass with a multi-pattern regex (what `regex::RegexSet` is, built here with `regex`'s own engine so
-/// that its literal prefilter can be left out: with rows like `\b(that'?s|it'?s|...) (simply |...)?(...)`
-/// the prefilter is a large Aho-Corasick DFA that cost about half of building the table and much memory,
-/// for little gain on drafts). Only the rows that matched are run again to find their positions.
-pub(crate) struct PhraseTable {
-    set: meta::Regex,
+/// The rows of every table are compiled into one multi-pattern lazy DFA ([`Phrases`]): one pass over a
+/// draft tells which rows match anywhere in it, and only those rows' regexes run to find the positions
+/// (each compiled the first time it is needed). One pass serves all twelve tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Table {
+    CureClaims,
+    DefensiveReply,
+    DisparagingColleague,
+    IdentityAttacks,
+    Insult,
+    Misinformation,
+    MockingPatients,
+    PatientSlang,
+    Sexual,
+    Stigmatizing,
+    Threat,
+    Tragedy,
+}
+
+impl Table {
+    const ALL: [Table; 12] = [
+        Table::CureClaims,
+        Table::DefensiveReply,
+        Table::DisparagingColleague,
+        Table::IdentityAttacks,
+        Table::Insult,
+        Table::Misinformation,
+        Table::MockingPatients,
+        Table::PatientSlang,
+        Table::Sexual,
+        Table::Stigmatizing,
+        Table::Threat,
+        Table::Tragedy,
+    ];
+
+    fn data(self) -> &'static str {
+        match self {
+            Table::CureClaims => include_str!("../../data/tone/cure_claims.txt"),
+            Table::DefensiveReply => include_str!("../../data/tone/defensive_reply.txt"),
+            Table::DisparagingColleague => include_str!("../../data/tone/disparaging_colleague.txt"),
+            Table::IdentityAttacks => include_str!("../../data/tone/identity_attacks.txt"),
+            Table::Insult => include_str!("../../data/tone/insult.txt"),
+            Table::Misinformation => include_str!("../../data/tone/misinformation.txt"),
+            Table::MockingPatients => include_str!("../../data/tone/mocking_patients.txt"),
+            Table::PatientSlang => include_str!("../../data/tone/patient_slang.txt"),
+            Table::Sexual => include_str!("../../data/tone/sexual.txt"),
+            Table::Stigmatizing => include_str!("../../data/tone/stigmatizing.txt"),
+            Table::Threat => include_str!("../../data/tone/threat.txt"),
+            Table::Tragedy => include_str!("../../data/tone/tragedy.txt"),
+        }
+    }
+
+    /// Every match of the table's rows in the draft, sorted by position; of overlapping matches the longest.
+    pub fn find(self, doc: &Document) -> Vec<Phrase> {
+        self.find_in(doc, doc.lower())
+    }
+
+    /// Every match in `part`, a slice of the draft's lowercased text; offsets are relative to `part`.
+    ///
+    /// A row that matches in a part of the draft has its literal in the draft, so the draft's candidate
+    /// rows are enough.
+    pub fn find_in(self, doc: &Document, part: &str) -> Vec<Phrase> {
+        PHRASES.find(self as usize, doc.phrase_candidates(), part)
+    }
+
+    /// True when some row matches somewhere in the draft.
+    pub fn is_match(self, doc: &Document) -> bool {
+        PHRASES.is_match(self as usize, doc.phrase_candidates(), doc.lower())
+    }
+}
+
+static PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::parse(&Table::ALL.map(Table::data)));
+
+/// The rows of several phrase tables and the multi-pattern automaton that says which of them match.
+///
+/// The automaton is `regex-automata`'s lazy DFA, built straight from the forward NFA: no reverse NFA, no
+/// literal prefilter and no fallback engines, which a `RegexSet` builds and which made building the tables
+/// most of the first check's time. Positions come from the rows' own regexes.
+struct Phrases {
     rows: Vec<Row>,
+    /// The rows of each table, in the order the tables were given.
+    tables: Vec<Range<usize>>,
+    set: hybrid::dfa::DFA,
+    caches: Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>,
 }
 
 struct Row {
     pattern: String,
-    /// Compiled the first time the row matches a draft: most rows never do in a session, and compiling
-    /// hundreds of regexes up front is most of the first check's time in the browser.
-    regex: std::sync::OnceLock<Regex>,
+    /// Compiled the first time the row matches a draft: most rows never do in a session.
+    regex: OnceLock<Regex>,
     category: &'static str,
     suggestion: Option<&'static str>,
 }
 
-/// One phrase found by a [`PhraseTable`] (byte offsets into the folded text).
+/// The rows (of all tables) that match somewhere in one draft.
+pub(crate) struct Candidates(PatternSet);
+
+impl Candidates {
+    /// The rows that match in the draft whose lowercased text is `lower`.
+    pub fn new(lower: &str) -> Candidates {
+        PHRASES.candidates(lower)
+    }
+}
+
+/// One phrase found by a [`Table`] (byte offsets into the text searched).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Phrase {
     pub start: usize,
@@ -79,58 +170,76 @@ pub(crate) struct Phrase {
     pub suggestion: Option<&'static str>,
 }
 
-impl PhraseTable {
-    /// Parses a built-in table. Panics on a bad row (every table is compiled by a test).
-    pub fn parse(data: &'static str) -> PhraseTable {
-        let mut category = "";
-        let mut patterns = Vec::new();
+impl Phrases {
+    /// Parses built-in tables. Panics on a bad row (every table is compiled by a test).
+    fn parse(tables: &[&'static str]) -> Phrases {
         let mut rows = Vec::new();
-        for (number, line) in data.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                category = name;
-                continue;
-            }
-            let (pattern, suggestion) = match line.split_once(" => ") {
-                Some((p, s)) => (p.trim(), Some(s.trim())),
-                None => (line, None),
-            };
-            let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-            patterns.push((number + 1, pattern.clone()));
-            rows.push(Row { pattern, regex: std::sync::OnceLock::new(), category, suggestion });
-        }
-        let config =
-            meta::Config::new().match_kind(MatchKind::All).which_captures(WhichCaptures::None).auto_prefilter(false);
-        let sources: Vec<&str> = patterns.iter().map(|(_, p)| p.as_str()).collect();
-        let set = meta::Regex::builder().configure(config).build_many(&sources).unwrap_or_else(|_| {
-            // Name the bad row.
-            for (line, pattern) in &patterns {
-                if let Err(e) = Regex::new(pattern) {
-                    panic!("phrase table line {line}: {pattern:?}: {e}");
+        let mut ranges = Vec::new();
+        for data in tables {
+            let first = rows.len();
+            let mut category = "";
+            for line in data.lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
                 }
+                if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    category = name;
+                    continue;
+                }
+                let (pattern, suggestion) = match line.split_once(" => ") {
+                    Some((p, s)) => (p.trim(), Some(s.trim())),
+                    None => (line, None),
+                };
+                let pattern = pattern.replace(r"\b", r"(?-u:\b)");
+                rows.push(Row { pattern, regex: OnceLock::new(), category, suggestion });
             }
-            panic!("phrase table does not compile as a set")
-        });
-        PhraseTable { set, rows }
+            ranges.push(first..rows.len());
+        }
+        let patterns: Vec<&str> = rows.iter().map(|r| r.pattern.as_str()).collect();
+        let set = hybrid::dfa::DFA::builder()
+            .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All))
+            .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
+            .build_many(&patterns)
+            .unwrap_or_else(|_| {
+                // Name the bad row.
+                for pattern in &patterns {
+                    if let Err(e) = Regex::new(pattern) {
+                        panic!("phrase table row {pattern:?}: {e}");
+                    }
+                }
+                panic!("phrase tables do not compile as a set")
+            });
+        let for_caches = set.clone();
+        let caches = Pool::new(Box::new(move || for_caches.create_cache()) as Box<dyn Fn() -> _ + Send + Sync>);
+        Phrases { rows, tables: ranges, set, caches }
     }
 
-    /// Every match of every row in `lower`, sorted by position.
-    pub fn find(&self, lower: &str) -> Vec<Phrase> {
-        // Most drafts match no row: one early-stopping, prefiltered pass says so before the overlapping
-        // pass that names the rows.
-        if !self.set.is_match(lower) {
-            return Vec::new();
-        }
+    fn candidates(&self, lower: &str) -> Candidates {
         let mut matched = PatternSet::new(self.set.pattern_len());
-        self.set.which_overlapping_matches(&Input::new(lower), &mut matched);
+        let mut cache = self.caches.get();
+        // The lazy DFA only gives up when told to (`minimum_cache_clear_count`), and rows use ASCII word
+        // boundaries only, so no byte makes it quit.
+        self.set
+            .try_which_overlapping_matches(&mut cache, &Input::new(lower), &mut matched)
+            .expect("the phrase set never gives up");
+        Candidates(matched)
+    }
+
+    fn regex(&self, row: usize) -> &Regex {
+        let row = &self.rows[row];
+        row.regex.get_or_init(|| Regex::new(&row.pattern).expect("row compiled in the set"))
+    }
+
+    fn candidate_rows<'c>(&self, table: usize, candidates: &'c Candidates) -> impl Iterator<Item = usize> + 'c {
+        self.tables[table].clone().filter(|&row| candidates.0.contains(PatternID::new_unchecked(row)))
+    }
+
+    fn find(&self, table: usize, candidates: &Candidates, lower: &str) -> Vec<Phrase> {
         let mut found = Vec::new();
-        for index in matched.iter() {
-            let row = &self.rows[index.as_usize()];
-            let regex = row.regex.get_or_init(|| Regex::new(&row.pattern).expect("row compiled in the set"));
-            for m in regex.find_iter(lower) {
+        for index in self.candidate_rows(table, candidates) {
+            let row = &self.rows[index];
+            for m in self.regex(index).find_iter(lower) {
                 found.push(Phrase {
                     start: m.start(),
                     end: m.end(),
@@ -151,15 +260,12 @@ impl PhraseTable {
         kept
     }
 
-    /// True when some row matches somewhere in `lower`. A row that matches in a sentence of the draft
-    /// also matches in the whole draft: rows use no anchors (`^ $ \A \z`) nor `\B`, and a sentence starts
-    /// after a non-word character, so every `\b` true inside the sentence is true in the draft.
-    pub fn is_match(&self, lower: &str) -> bool {
-        self.set.is_match(lower)
+    fn is_match(&self, table: usize, candidates: &Candidates, lower: &str) -> bool {
+        self.candidate_rows(table, candidates).any(|row| self.regex(row).is_match(lower))
     }
 
     #[cfg(test)]
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.rows.len()
     }
 }
@@ -234,13 +340,30 @@ pub(crate) fn is_quoted(lower: &str, start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
 
+    fn find(phrases: &Phrases, table: usize, lower: &str) -> Vec<(usize, usize, &'static str)> {
+        phrases.find(table, &phrases.candidates(lower), lower).iter().map(|p| (p.start, p.end, p.category)).collect()
+    }
+
     #[test]
     fn phrase_table_keeps_the_longest_overlapping_match() {
-        let table = PhraseTable::parse("[a]\n\\bnot true\\b => say less\n\\bsimply not true\\b\n");
-        let found = table.find("that's simply not true");
-        assert_eq!(found.len(), 1);
-        assert_eq!((found[0].start, found[0].end), (7, 22));
-        assert_eq!(table.len(), 2);
+        let phrases = Phrases::parse(&["[a]\n\\bnot true\\b => say less\n\\bsimply not true\\b\n"]);
+        assert_eq!(find(&phrases, 0, "that's simply not true"), [(7, 22, "a")]);
+        assert_eq!(phrases.len(), 2);
+    }
+
+    #[test]
+    fn one_pass_serves_every_table_and_parts_of_the_draft() {
+        let phrases = Phrases::parse(&["[first]\n\\bcat\\b\n", "[second]\n\\bdog\\b\n\\bcat nap\\b\n"]);
+        let lower = "the cat saw a dog. then a cat nap";
+        assert_eq!(find(&phrases, 0, lower), [(4, 7, "first"), (26, 29, "first")]);
+        assert_eq!(find(&phrases, 1, lower), [(14, 17, "second"), (26, 33, "second")]);
+        let candidates = phrases.candidates(lower);
+        // A part of the draft is searched with the draft's candidates; offsets are the part's.
+        let part = &lower[19..];
+        let found = phrases.find(1, &candidates, part);
+        assert_eq!(found.iter().map(|p| (p.start, p.end)).collect::<Vec<_>>(), [(7, 14)]);
+        assert!(phrases.is_match(0, &candidates, lower));
+        assert!(!phrases.is_match(0, &phrases.candidates("no pets"), "no pets"));
     }
 
     #[test]
@@ -260,23 +383,15 @@ mod table_tests {
     /// Every built-in table compiles, is non-empty and has no duplicate rows.
     #[test]
     fn every_table_and_list_is_valid() {
-        let tables: &[(&str, &str)] = &[
-            ("cure_claims", include_str!("../../data/tone/cure_claims.txt")),
-            ("defensive_reply", include_str!("../../data/tone/defensive_reply.txt")),
-            ("disparaging_colleague", include_str!("../../data/tone/disparaging_colleague.txt")),
-            ("identity_attacks", include_str!("../../data/tone/identity_attacks.txt")),
-            ("insult", include_str!("../../data/tone/insult.txt")),
-            ("misinformation", include_str!("../../data/tone/misinformation.txt")),
-            ("mocking_patients", include_str!("../../data/tone/mocking_patients.txt")),
-            ("patient_slang", include_str!("../../data/tone/patient_slang.txt")),
-            ("sexual", include_str!("../../data/tone/sexual.txt")),
-            ("stigmatizing", include_str!("../../data/tone/stigmatizing.txt")),
-            ("threat", include_str!("../../data/tone/threat.txt")),
-            ("tragedy", include_str!("../../data/tone/tragedy.txt")),
-        ];
-        for (name, data) in tables {
-            assert!(PhraseTable::parse(data).len() > 0, "{name} is empty");
-            assert_unique(name, data);
+        for table in Table::ALL {
+            let name = format!("{table:?}");
+            let data = table.data();
+            let phrases = Phrases::parse(&[data]);
+            assert!(phrases.len() > 0, "{name} is empty");
+            for row in 0..phrases.len() {
+                phrases.regex(row);
+            }
+            assert_unique(&name, data);
         }
         for (name, data) in [
             ("profanity", include_str!("../../data/tone/profanity.txt")),

@@ -4,15 +4,11 @@
 //! when the sentence is about patients or care. Allows "my schedule is a train wreck", "crock pot chili",
 //! and "frequent flyer miles".
 
-use super::{Detector, PhraseTable};
+use super::{Detector, Table};
 use crate::doc::{Document, Hit};
 use crate::report::Kind;
-use std::sync::LazyLock;
 
 pub(crate) struct DerogatoryPatientSlang;
-
-pub(super) static TABLE: LazyLock<PhraseTable> =
-    LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/patient_slang.txt")));
 
 const MESSAGE: &str = "Staff slang for patients reads as contempt to the public and to the patient it describes.";
 const FALLBACK: &str = "a patient";
@@ -24,7 +20,7 @@ impl Detector for DerogatoryPatientSlang {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
-        let found = TABLE.find(lower).into_iter().filter(|p| {
+        let found = Table::PatientSlang.find(doc).into_iter().filter(|p| {
             let next = super::next_word(lower, p.end);
             // "frequent flyer miles", "crock pot", "job seekers".
             if matches!(next, "miles" | "program" | "points" | "status" | "pot" | "pots" | "card") {

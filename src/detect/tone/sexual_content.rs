@@ -5,14 +5,11 @@
 //! awareness posts ("breast cancer awareness", "anal fissure clinic", "penile implant",
 //! "testicular self-exam"), and "hot" weather.
 
-use super::{Detector, PhraseTable};
+use super::{Detector, Table};
 use crate::doc::{Document, Hit};
 use crate::report::Kind;
-use std::sync::LazyLock;
 
 pub(crate) struct SexualContent;
-
-static TABLE: LazyLock<PhraseTable> = LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/sexual.txt")));
 
 const MESSAGE: &str = "Sexual remarks about colleagues or patients in public can be read as harassment and break \
                        professional-conduct rules.";
@@ -32,7 +29,7 @@ impl Detector for SexualContent {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        let found = TABLE.find(doc.lower());
+        let found = Table::Sexual.find(doc);
         let hit_sentences: Vec<(usize, usize)> = found.iter().map(|p| doc.sentence_at(p.start)).collect();
         super::push_phrases(found, Kind::ToneSexualContent, MESSAGE, SUGGESTION, out);
         for &(start, end) in doc.sentences() {

@@ -5,7 +5,7 @@
 //! "Japan", and the word discussed in quotes.
 
 use super::words::WordList;
-use super::{Detector, PhraseTable};
+use super::{Detector, Table};
 use crate::doc::{Document, Hit};
 use crate::report::Kind;
 use std::sync::LazyLock;
@@ -13,8 +13,6 @@ use std::sync::LazyLock;
 pub(crate) struct Slur;
 
 static SLURS: LazyLock<WordList> = LazyLock::new(|| WordList::parse(include_str!("../../data/tone/slurs.txt")));
-static ATTACKS: LazyLock<PhraseTable> =
-    LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/identity_attacks.txt")));
 
 const MESSAGE: &str = "A slur or an attack on a group of people: patients of every background must be able to \
                        trust you, and boards treat this as professional misconduct even as a joke.";
@@ -36,7 +34,7 @@ impl Detector for Slur {
                     .suggest(hit.suggestion.unwrap_or(DEFAULT_SUGGESTION)),
             );
         }
-        for phrase in ATTACKS.find(lower) {
+        for phrase in Table::IdentityAttacks.find(doc) {
             out.push(
                 Hit::new(Kind::ToneSlur, phrase.start, phrase.end, MESSAGE)
                     .suggest(phrase.suggestion.unwrap_or(DEFAULT_SUGGESTION)),

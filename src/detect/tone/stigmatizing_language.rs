@@ -5,15 +5,11 @@
 //! beverages", "Alcoholics Anonymous", and the words quoted or named as wording to avoid ("write 'person
 //! with diabetes' instead of 'diabetic'").
 
-use super::{Detector, PhraseTable};
+use super::{Detector, Table};
 use crate::doc::{Document, Hit};
 use crate::report::{Kind, Severity};
-use std::sync::LazyLock;
 
 pub(crate) struct StigmatizingLanguage;
-
-pub(super) static TABLE: LazyLock<PhraseTable> =
-    LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/stigmatizing.txt")));
 
 const MESSAGE: &str = "This label reduces a person to a condition; patients who read it feel judged and \
                        person-first wording is the professional standard.";
@@ -67,7 +63,7 @@ impl Detector for StigmatizingLanguage {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
-        for phrase in TABLE.find(lower) {
+        for phrase in Table::Stigmatizing.find(doc) {
             if super::is_quoted(lower, phrase.start, phrase.end) || names_word_to_avoid(doc.before(phrase.start, 24)) {
                 continue;
             }

@@ -4,14 +4,11 @@
 //! you", "catch these hands". Allows "I could kill for a coffee", "this shift is killing me",
 //! "I'm going to beat the traffic", "punch list".
 
-use super::{Detector, PhraseTable};
+use super::{Detector, Table};
 use crate::doc::{Document, Hit};
 use crate::report::Kind;
-use std::sync::LazyLock;
 
 pub(crate) struct Threat;
-
-static TABLE: LazyLock<PhraseTable> = LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/threat.txt")));
 
 const MESSAGE: &str = "Threatening words, even meant as a joke, can be treated as workplace violence and end a \
                        license review badly.";
@@ -24,7 +21,7 @@ impl Detector for Threat {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        super::push_phrases(TABLE.find(doc.lower()), Kind::ToneThreat, MESSAGE, SUGGESTION, out);
+        super::push_phrases(Table::Threat.find(doc), Kind::ToneThreat, MESSAGE, SUGGESTION, out);
     }
 }
 

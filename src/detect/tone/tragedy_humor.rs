@@ -4,15 +4,13 @@
 //! "two GSWs and an MVC, what a party lol". Allows memorial posts, "the Keurig finally died 💀" (no one
 //! died), and death words without a joke ("we lost a patient tonight; hug your people").
 
-use super::{Detector, PhraseTable};
+use super::{Detector, Table};
 use crate::doc::{Document, Hit};
 use crate::lexicon::Lexicon;
 use crate::report::Kind;
 use std::sync::LazyLock;
 
 pub(crate) struct TragedyHumor;
-
-static JOKES: LazyLock<PhraseTable> = LazyLock::new(|| PhraseTable::parse(include_str!("../../data/tone/tragedy.txt")));
 
 /// Words for a person's death or a trauma (not "died" alone: phones and coffee machines die too).
 static DEATH_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -46,7 +44,7 @@ impl Detector for TragedyHumor {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
-        let jokes = JOKES.find(lower);
+        let jokes = Table::Tragedy.find(doc);
         let joke_sentences: Vec<(usize, usize)> = jokes.iter().map(|p| doc.sentence_at(p.start)).collect();
         super::push_phrases(jokes, Kind::ToneTragedyHumor, MESSAGE, SUGGESTION, out);
         let mut flagged: Vec<(usize, usize)> = joke_sentences;
