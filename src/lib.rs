@@ -33,6 +33,7 @@ mod detect;
 mod doc;
 mod engine;
 mod lexicon;
+mod multi;
 mod phi;
 mod policy;
 mod redact;

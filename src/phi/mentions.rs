@@ -7,8 +7,9 @@
 
 use super::names::find_names;
 use crate::doc::Document;
+use crate::multi::MultiPattern;
 use crate::report::Identifier;
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use std::sync::{LazyLock, OnceLock};
 
 /// What a mention is.
@@ -62,7 +63,7 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("mention pattern compiles")
 }
 
-/// A mention pattern. The gate's [`RegexSet`]s are built from the patterns' sources; a pattern's own regex is
+/// A mention pattern. The gate's [`MultiPattern`]s are built from the patterns' sources; a pattern's own regex is
 /// compiled the first time a set says it matches a draft, so a draft without rooms never compiles `ROOM`.
 ///
 /// Case-insensitive patterns are written in lowercase and run on the ASCII-lowercased text (same offsets)
@@ -183,7 +184,7 @@ static BIRTH: Pattern = Pattern::lower(
     r"(?-u:\b)(?:[0-9]{2}-weeker|born at [0-9]{2} weeks|(?:mom|mother|mama|dad|father) of (?:triplets|quadruplets|quints|quintuplets|sextuplets)|(?:triplets|quadruplets|quintuplets|sextuplets|conjoined twins)|[0-9]{1,2} lbs? [0-9]{1,2} oz at birth|at [0-9]{2} weeks)(?-u:\b)",
 );
 
-/// Every mention pattern, so that one pass of a [`RegexSet`] tells which of them can match at all: most
+/// Every mention pattern, so that one pass of a [`MultiPattern`] tells which of them can match at all: most
 /// drafts have no dates, ages or rooms, and the per-pattern passes are then skipped.
 static GATED: [&Pattern; 23] = [
     &NUMERIC_DATE,
@@ -212,10 +213,11 @@ static GATED: [&Pattern; 23] = [
 ];
 /// Two sets: the case-sensitive patterns (searched in the text) and the lowercase ones (in the lowercased
 /// text), each with the indexes into [`GATED`] of its patterns.
-static GATES: LazyLock<[(RegexSet, Vec<usize>); 2]> = LazyLock::new(|| {
+static GATES: LazyLock<[(MultiPattern, Vec<usize>); 2]> = LazyLock::new(|| {
     [false, true].map(|lower| {
         let indexes: Vec<usize> = (0..GATED.len()).filter(|&i| GATED[i].lower == lower).collect();
-        let set = RegexSet::new(indexes.iter().map(|&i| GATED[i].source)).expect("mention patterns compile as a set");
+        let sources: Vec<&str> = indexes.iter().map(|&i| GATED[i].source).collect();
+        let set = MultiPattern::new(&sources).expect("mention patterns compile as a set");
         (set, indexes)
     })
 });

@@ -6,11 +6,9 @@
 
 use super::Detector;
 use crate::doc::Document;
+use crate::multi::{Matched, MultiPattern};
 use crate::Context;
 use regex::Regex;
-use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::pool::Pool;
-use regex_automata::{hybrid, Input, MatchKind, PatternID, PatternSet};
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -132,15 +130,12 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::parse(&Table::ALL.
 
 /// The rows of several phrase tables and the multi-pattern automaton that says which of them match.
 ///
-/// The automaton is `regex-automata`'s lazy DFA, built straight from the forward NFA: no reverse NFA, no
-/// literal prefilter and no fallback engines, which a `RegexSet` builds and which made building the tables
-/// most of the first check's time. Positions come from the rows' own regexes.
+/// Positions come from the rows' own regexes.
 struct Phrases {
     rows: Vec<Row>,
     /// The rows of each table, in the order the tables were given.
     tables: Vec<Range<usize>>,
-    set: hybrid::dfa::DFA,
-    caches: Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>,
+    set: MultiPattern,
 }
 
 struct Row {
@@ -152,7 +147,7 @@ struct Row {
 }
 
 /// The rows (of all tables) that match somewhere in one draft.
-pub(crate) struct Candidates(PatternSet);
+pub(crate) struct Candidates(Matched);
 
 impl Candidates {
     /// The rows that match in the draft whose lowercased text is `lower`.
@@ -197,33 +192,20 @@ impl Phrases {
             ranges.push(first..rows.len());
         }
         let patterns: Vec<&str> = rows.iter().map(|r| r.pattern.as_str()).collect();
-        let set = hybrid::dfa::DFA::builder()
-            .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All))
-            .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
-            .build_many(&patterns)
-            .unwrap_or_else(|_| {
-                // Name the bad row.
-                for pattern in &patterns {
-                    if let Err(e) = Regex::new(pattern) {
-                        panic!("phrase table row {pattern:?}: {e}");
-                    }
+        let set = MultiPattern::new(&patterns).unwrap_or_else(|_| {
+            // Name the bad row.
+            for pattern in &patterns {
+                if let Err(e) = Regex::new(pattern) {
+                    panic!("phrase table row {pattern:?}: {e}");
                 }
-                panic!("phrase tables do not compile as a set")
-            });
-        let for_caches = set.clone();
-        let caches = Pool::new(Box::new(move || for_caches.create_cache()) as Box<dyn Fn() -> _ + Send + Sync>);
-        Phrases { rows, tables: ranges, set, caches }
+            }
+            panic!("phrase tables do not compile as a set")
+        });
+        Phrases { rows, tables: ranges, set }
     }
 
     fn candidates(&self, lower: &str) -> Candidates {
-        let mut matched = PatternSet::new(self.set.pattern_len());
-        let mut cache = self.caches.get();
-        // The lazy DFA only gives up when told to (`minimum_cache_clear_count`), and rows use ASCII word
-        // boundaries only, so no byte makes it quit.
-        self.set
-            .try_which_overlapping_matches(&mut cache, &Input::new(lower), &mut matched)
-            .expect("the phrase set never gives up");
-        Candidates(matched)
+        Candidates(self.set.matches(lower))
     }
 
     fn regex(&self, row: usize) -> &Regex {
@@ -232,7 +214,7 @@ impl Phrases {
     }
 
     fn candidate_rows<'c>(&self, table: usize, candidates: &'c Candidates) -> impl Iterator<Item = usize> + 'c {
-        self.tables[table].clone().filter(|&row| candidates.0.contains(PatternID::new_unchecked(row)))
+        self.tables[table].clone().filter(|&row| candidates.0.contains(row))
     }
 
     fn find(&self, table: usize, candidates: &Candidates, lower: &str) -> Vec<Phrase> {
