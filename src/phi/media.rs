@@ -5,34 +5,31 @@
 //! patient in them ("Class of 2004 reunion pic"), education videos, and the author's own images ("my own
 //! x-ray").
 
+use super::mentions::{Gate, Pattern};
 use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
 use crate::report::Kind;
-use regex::Regex;
-use std::sync::LazyLock;
 
 const MESSAGE: &str = "Photos and videos from work often show a patient, a chart, a screen or a board with patient names; text cannot check what the picture shows.";
 const SUGGESTION: &str =
     "Post only images with no patient, chart, screen, board or wristband in them, and with written consent.";
 
-static SHOWS_PHI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:whiteboard|white board|census board|patient board|assignment board|tracking board|wristband|armband|id band|patient list|(?:or|surgery|surgical|clinic|patient|appointment|dialysis) schedule|(?:surgery|surgical|clinic|unit|bed) board|unit census|(?:x-?ray|ct|mri|scan|ultrasound) of the (?:week|day|month)|(?:this|the|her|his|my pt'?s?) (?:x-?ray|ct|mri|scan|ultrasound|ekg|ecg)(?: from| of)?|x-?ray (?:from|of) (?:tonight|today)|(?:pt|patient)'?s? (?:chart|screen|monitor))(?-u:\b)")
-        .expect("media pattern compiles")
-});
-static PHOTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:selfie|pic|pics|photo|photos|picture|video|vid|swipe|before (?:&|and|/) after|before/after|before-and-after|filmed|recorded)(?-u:\b)")
-        .expect("photo pattern compiles")
-});
+pub(super) static SHOWS_PHI: Pattern = Pattern::lower(
+    r"(?-u:\b)(?:whiteboard|white board|census board|patient board|assignment board|tracking board|wristband|armband|id band|patient list|(?:or|surgery|surgical|clinic|patient|appointment|dialysis) schedule|(?:surgery|surgical|clinic|unit|bed) board|unit census|(?:x-?ray|ct|mri|scan|ultrasound) of the (?:week|day|month)|(?:this|the|her|his|my pt'?s?) (?:x-?ray|ct|mri|scan|ultrasound|ekg|ecg)(?: from| of)?|x-?ray (?:from|of) (?:tonight|today)|(?:pt|patient)'?s? (?:chart|screen|monitor))(?-u:\b)",
+);
+pub(super) static PHOTO: Pattern = Pattern::lower(
+    r"(?-u:\b)(?:selfie|pic|pics|photo|photos|picture|video|vid|swipe|before (?:&|and|/) after|before/after|before-and-after|filmed|recorded)(?-u:\b)",
+);
 
-pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
+pub(super) fn judge(doc: &Document, gate: &Gate, out: &mut Vec<Hit>) {
     let lower = doc.lower();
     if lower.contains("my own") {
         return;
     }
-    for m in SHOWS_PHI.find_iter(lower) {
+    for m in gate.find_iter(&SHOWS_PHI, doc) {
         out.push(Hit::new(Kind::PhiMediaReference, m.start(), m.end(), MESSAGE).suggest(SUGGESTION));
     }
-    for m in PHOTO.find_iter(lower) {
+    for m in gate.find_iter(&PHOTO, doc) {
         // A photo word counts when the same sentence is about a patient or their care.
         let (start, end) = doc.sentence_at(m.start());
         let patient = doc.care_in(start, end).iter().any(|t| {

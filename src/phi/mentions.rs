@@ -5,7 +5,7 @@
 //! and softer clues: an occupation, a news event, a relative's job or home, a rare case, birth details.
 //! Names are found in `names.rs`.
 
-use super::names::find_names;
+use super::names::{self, find_names};
 use crate::doc::Document;
 use crate::multi::MultiPattern;
 use crate::report::Identifier;
@@ -69,7 +69,7 @@ fn re(pattern: &str) -> Regex {
 /// Case-insensitive patterns are written in lowercase and run on the ASCII-lowercased text (same offsets)
 /// instead of using `(?i)`: Unicode case folding makes a pattern several times larger and slower to compile.
 /// For the same reason a word between cue words is `[0-9a-z_]+`, not Unicode `\w+`.
-struct Pattern {
+pub(crate) struct Pattern {
     source: &'static str,
     lower: bool,
     regex: OnceLock<Regex>,
@@ -77,12 +77,12 @@ struct Pattern {
 
 impl Pattern {
     /// A case-sensitive pattern, run on the folded text.
-    const fn new(source: &'static str) -> Pattern {
+    pub const fn new(source: &'static str) -> Pattern {
         Pattern { source, lower: false, regex: OnceLock::new() }
     }
 
     /// A lowercase pattern, run on the lowercased folded text.
-    const fn lower(source: &'static str) -> Pattern {
+    pub const fn lower(source: &'static str) -> Pattern {
         Pattern { source, lower: true, regex: OnceLock::new() }
     }
 
@@ -186,7 +186,21 @@ static BIRTH: Pattern = Pattern::lower(
 
 /// Every mention pattern, so that one pass of a [`MultiPattern`] tells which of them can match at all: most
 /// drafts have no dates, ages or rooms, and the per-pattern passes are then skipped.
-static GATED: [&Pattern; 23] = [
+static GATED: [&Pattern; 37] = [
+    &super::case_story::ONE_PATIENT,
+    &super::case_story::STORY_TIME,
+    &super::media::SHOWS_PHI,
+    &super::media::PHOTO,
+    &super::public_figure::HINT,
+    &super::public_figure::OFFICE,
+    &super::relationship::SUPPORT,
+    &super::relationship::RELATIVE_RECORD,
+    &names::TITLED,
+    &names::PUBLIC_TITLED,
+    &names::NICKNAME,
+    &names::FAMILY,
+    &names::INITIALS,
+    &names::CUED,
     &NUMERIC_DATE,
     &WRITTEN_DATE,
     &WEEKDAY_DATE,
@@ -223,10 +237,10 @@ static GATES: LazyLock<[(MultiPattern, Vec<usize>); 2]> = LazyLock::new(|| {
 });
 
 /// The patterns that match somewhere in the draft.
-struct Gate([bool; GATED.len()]);
+pub(crate) struct Gate([bool; GATED.len()]);
 
 impl Gate {
-    fn new(doc: &Document) -> Gate {
+    pub fn new(doc: &Document) -> Gate {
         let mut open = [false; GATED.len()];
         for ((set, indexes), haystack) in GATES.iter().zip([doc.text(), doc.lower()]) {
             for i in set.matches(haystack).iter() {
@@ -236,21 +250,26 @@ impl Gate {
         Gate(open)
     }
 
-    fn open(&self, pattern: &Pattern) -> bool {
+    /// True when `pattern` matches somewhere in the draft.
+    pub fn is_open(&self, pattern: &Pattern) -> bool {
         GATED.iter().position(|g| std::ptr::eq(*g, pattern)).is_some_and(|i| self.0[i])
     }
 
     /// Matches of `pattern`, or none when the set saw none.
-    fn find_iter<'d>(&self, pattern: &'static Pattern, doc: &'d Document) -> impl Iterator<Item = regex::Match<'d>> {
-        self.open(pattern).then(|| pattern.regex().find_iter(pattern.haystack(doc))).into_iter().flatten()
+    pub fn find_iter<'d>(
+        &self,
+        pattern: &'static Pattern,
+        doc: &'d Document,
+    ) -> impl Iterator<Item = regex::Match<'d>> {
+        self.is_open(pattern).then(|| pattern.regex().find_iter(pattern.haystack(doc))).into_iter().flatten()
     }
 
-    fn captures_iter<'d>(
+    pub fn captures_iter<'d>(
         &self,
         pattern: &'static Pattern,
         doc: &'d Document,
     ) -> impl Iterator<Item = regex::Captures<'d>> {
-        self.open(pattern).then(|| pattern.regex().captures_iter(pattern.haystack(doc))).into_iter().flatten()
+        self.is_open(pattern).then(|| pattern.regex().captures_iter(pattern.haystack(doc))).into_iter().flatten()
     }
 }
 
@@ -286,10 +305,9 @@ const NOT_PERSONS: &[&str] = &[
 ];
 
 /// Every mention in the draft, sorted by start.
-pub(crate) fn find_mentions(doc: &Document) -> Vec<Mention> {
+pub(crate) fn find_mentions(doc: &Document, gate: &Gate) -> Vec<Mention> {
     let text = doc.text();
-    let gate = Gate::new(doc);
-    let mut out = find_names(doc);
+    let mut out = find_names(doc, gate);
     let mut push = |start: usize, end: usize, kind: MentionKind| out.push(Mention { start, end, kind });
 
     for caps in gate.captures_iter(&NUMERIC_DATE, doc) {
@@ -526,7 +544,10 @@ mod tests {
         let options = CheckOptions::default();
         let doc = Document::new(text, &options, &TEST_POLICY);
         // Offsets are into the folded text ("años" reads "anos").
-        find_mentions(&doc).into_iter().map(|m| (doc.text()[m.start..m.end].to_string(), m.kind)).collect()
+        find_mentions(&doc, &Gate::new(&doc))
+            .into_iter()
+            .map(|m| (doc.text()[m.start..m.end].to_string(), m.kind))
+            .collect()
     }
 
     fn has(text: &str, words: &str) -> bool {

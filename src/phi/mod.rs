@@ -33,7 +33,7 @@ use crate::care::CareCategory;
 use crate::detect::Detector;
 use crate::doc::{Document, Hit};
 use crate::report::{Identifier, Kind};
-pub(crate) use mentions::{find_mentions, Mention, MentionKind};
+pub(crate) use mentions::{find_mentions, Gate, Mention, MentionKind};
 use std::collections::HashMap;
 
 /// The contextual privacy rules, run as one detector because they share the mentions.
@@ -45,16 +45,17 @@ impl Detector for PatientContext {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        let mentions = find_mentions(doc);
+        let gate = Gate::new(doc);
+        let mentions = find_mentions(doc, &gate);
         name_context::judge(doc, &mentions, out);
         patient_date::judge(doc, &mentions, out);
         review_reply::judge(doc, out);
-        relationship::judge(doc, out);
-        public_figure::judge(doc, &mentions, out);
+        relationship::judge(doc, &gate, out);
+        public_figure::judge(doc, &gate, &mentions, out);
         quasi::judge(doc, &mentions, out);
-        media::judge(doc, out);
+        media::judge(doc, &gate, out);
         attach_supporting(doc, &mentions, out);
-        case_story::judge(doc, out);
+        case_story::judge(doc, &gate, out);
     }
 }
 

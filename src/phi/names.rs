@@ -6,11 +6,10 @@
 //! public titles ("Pastor Jim", "State Rep. Hal Brennan"). Clinicians and colleagues ("Dr. Osei",
 //! "our pharmacist, Dana", "Nurse Ada Cole") and the organization's staff are left out.
 
-use super::mentions::{Mention, MentionKind};
+use super::mentions::{Gate, Mention, MentionKind, Pattern};
 use crate::detect::tone::words::Fnv;
 use crate::doc::Document;
 use crate::lexicon::Lexicon;
-use regex::Regex;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
@@ -50,32 +49,24 @@ static ROLES: LazyLock<Lexicon> = LazyLock::new(|| {
     )
 });
 
-static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:mr|mrs|ms|miss|mx|mister|sr|sra|srta|senor|senora|senorita)\.? ((?:[A-Z][a-z'-]+|[a-z][a-z'-]{2,})(?: [A-Z][a-z'-]+)?|[A-Z](?:\.|(?-u:\b)))")
-        .expect("title pattern compiles")
-});
-static PUBLIC_TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:Senator|Sen\.|Rep\.|Representative|State Rep\.|Congressman|Congresswoman|Governor|Gov\.|Mayor|Councilman|Councilwoman|Judge|Sheriff|Pastor|Father|Rev\.|Reverend|Rabbi|Imam|Coach|Principal|Chief) ([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
-        .expect("public title pattern compiles")
-});
-static NICKNAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:Big|Little|Lil|Papa|Mama|Grandma|Grandpa|Granny|Uncle|Aunt|Auntie|Baby|baby|Miss) [A-Z][a-z'-]+|(?i:named) ([A-Z][a-z'-]+)")
-        .expect("nickname pattern compiles")
-});
-static FAMILY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[Tt]he ([A-Z][a-z'-]+) (?:family|twins|triplets|household|kids|boys|girls)(?-u:\b)")
-        .expect("family pattern compiles")
-});
-static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?i:pt|patient|resident)\.? ([A-Z]\.[A-Z]\.?|[A-Z]{2}(?-u:\b)|[a-z]\.[a-z]\.)")
-        .expect("initials pattern compiles")
-});
+pub(super) static TITLED: Pattern = Pattern::new(
+    r"(?-u:\b)(?i:mr|mrs|ms|miss|mx|mister|sr|sra|srta|senor|senora|senorita)\.? ((?:[A-Z][a-z'-]+|[a-z][a-z'-]{2,})(?: [A-Z][a-z'-]+)?|[A-Z](?:\.|(?-u:\b)))",
+);
+pub(super) static PUBLIC_TITLED: Pattern = Pattern::new(
+    r"(?-u:\b)(?:Senator|Sen\.|Rep\.|Representative|State Rep\.|Congressman|Congresswoman|Governor|Gov\.|Mayor|Councilman|Councilwoman|Judge|Sheriff|Pastor|Father|Rev\.|Reverend|Rabbi|Imam|Coach|Principal|Chief) ([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)",
+);
+pub(super) static NICKNAME: Pattern = Pattern::new(
+    r"(?-u:\b)(?:Big|Little|Lil|Papa|Mama|Grandma|Grandpa|Granny|Uncle|Aunt|Auntie|Baby|baby|Miss) [A-Z][a-z'-]+|(?i:named) ([A-Z][a-z'-]+)",
+);
+pub(super) static FAMILY: Pattern =
+    Pattern::new(r"(?-u:\b)[Tt]he ([A-Z][a-z'-]+) (?:family|twins|triplets|household|kids|boys|girls)(?-u:\b)");
+pub(super) static INITIALS: Pattern =
+    Pattern::new(r"(?-u:\b)(?i:pt|patient|resident)\.? ([A-Z]\.[A-Z]\.?|[A-Z]{2}(?-u:\b)|[a-z]\.[a-z]\.)");
 /// A capitalized word addressed or described as a person, whether or not it is a known given name:
 /// "Get well soon Dot!", "Praying for Marisela", "Jolene, who finally got her new kidney".
-static CUED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:(?i:hi|hey|hello|dear|get well soon|get well|praying for|prayers for|pray for|rip|rest in peace),? ([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)|([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?), who )")
-        .expect("cued name pattern compiles")
-});
+pub(super) static CUED: Pattern = Pattern::new(
+    r"(?-u:\b)(?:(?i:hi|hey|hello|dear|get well soon|get well|praying for|prayers for|pray for|rip|rest in peace),? ([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)|([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?), who )",
+);
 
 /// The words a name can be, as `(start, end)`: an ASCII letter, then lowercase letters, apostrophes and
 /// hyphens (what the regex `[A-Za-z][a-z'-]*` finds, without a regex search per word of a long paste).
@@ -115,7 +106,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Every name mention in the draft (not yet judged).
-pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
+pub(crate) fn find_names(doc: &Document, gate: &Gate) -> Vec<Mention> {
     let text = doc.text();
     let lists = &*LISTS;
     let mut out: Vec<Mention> = Vec::new();
@@ -123,7 +114,7 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
         out.push(Mention { start, end, kind: MentionKind::Name { public, strong } });
     };
 
-    for caps in TITLED.captures_iter(text) {
+    for caps in gate.captures_iter(&TITLED, doc) {
         let whole = caps.get(0).expect("group 0");
         let name = caps.get(1).expect("name group");
         let lowered = name.as_str().to_ascii_lowercase();
@@ -141,19 +132,19 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
         let start = if name.len() <= 2 { whole.start() } else { name.start() };
         push(start, name.end(), false, true);
     }
-    for caps in PUBLIC_TITLED.captures_iter(text) {
+    for caps in gate.captures_iter(&PUBLIC_TITLED, doc) {
         let name = caps.get(1).expect("name group");
         push(name.start(), name.end(), true, true);
     }
-    for caps in NICKNAME.captures_iter(text) {
+    for caps in gate.captures_iter(&NICKNAME, doc) {
         let m = caps.get(1).unwrap_or_else(|| caps.get(0).expect("group 0"));
         push(m.start(), m.end(), false, true);
     }
-    for caps in FAMILY.captures_iter(text) {
+    for caps in gate.captures_iter(&FAMILY, doc) {
         let m = caps.get(1).expect("surname group");
         push(m.start(), m.end(), false, true);
     }
-    for caps in INITIALS.captures_iter(text) {
+    for caps in gate.captures_iter(&INITIALS, doc) {
         let m = caps.get(1).expect("initials group");
         if matches!(m.as_str(), "e.g." | "i.e.") || NOT_INITIALS.contains(&m.as_str()) {
             continue;
@@ -161,7 +152,7 @@ pub(crate) fn find_names(doc: &Document) -> Vec<Mention> {
         push(m.start(), m.end(), false, true);
     }
 
-    for caps in CUED.captures_iter(text) {
+    for caps in gate.captures_iter(&CUED, doc) {
         let (m, addressed) = match (caps.get(1), caps.get(2)) {
             (Some(m), _) => (m, true),
             (None, Some(m)) => (m, false),
@@ -438,7 +429,7 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         let options = CheckOptions::default();
         let doc = Document::new(text, &options, &TEST_POLICY);
-        find_names(&doc).into_iter().map(|m| text[m.start..m.end].to_string()).collect()
+        find_names(&doc, &Gate::new(&doc)).into_iter().map(|m| text[m.start..m.end].to_string()).collect()
     }
 
     #[test]
@@ -510,7 +501,7 @@ mod tests {
     fn marks_public_titles() {
         let options = CheckOptions::default();
         let doc = Document::new("State Rep. Hal Brennan was here", &options, &TEST_POLICY);
-        let found = find_names(&doc);
+        let found = find_names(&doc, &Gate::new(&doc));
         assert!(found.iter().any(|m| m.kind == MentionKind::Name { public: true, strong: true }));
     }
 }

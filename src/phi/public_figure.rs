@@ -4,25 +4,22 @@
 //! (hint: she reads the weather on Channel 7!)", "A certain pitcher sat in our ortho clinic". Allows
 //! officials at public events ("Mayor Dana Whitaker helped us open the new wing").
 
+use super::mentions::{Gate, Pattern};
 use super::{care_near, Mention, MentionKind};
 use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 const MESSAGE: &str = "Saying a public or well-known person was a patient, even as a hint, identifies them.";
 
-static HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:guess (?:who|which)|(?:our|a|the) (?:local|town'?s|city'?s|favorite|beloved) (?:weatherman|weather ?woman|news anchor|anchor|celebrity|radio host|dj|mayor|sheriff|pastor|coach|councilman|councilwoman|news ?caster)|(?:city|town|county) council (?:member|man|woman)|you'?ll never (?:guess|believe) who|a certain [a-z][0-9a-z_ ]{0,30}|that (?:[0-9a-z_]+ ){0,2}(?:singer|actor|actress|rapper|player|pitcher|quarterback|celebrity|influencer|anchor|politician|senator|mayor|athlete|star|youtuber|tiktoker)(?: who)?|nobody recognized|my lips are sealed|\(hint:[^)]{0,60}|hint: [^.!?]{0,60}|famous [a-z]+|local celebrity|reads the weather|the (?:mayor|governor|senator|coach|principal|pastor|sheriff)'s (?:husband|wife|son|daughter|mom|dad|mother|father|kid))")
-        .expect("hint pattern compiles")
-});
+pub(super) static HINT: Pattern = Pattern::lower(
+    r"(?-u:\b)(?:guess (?:who|which)|(?:our|a|the) (?:local|town'?s|city'?s|favorite|beloved) (?:weatherman|weather ?woman|news anchor|anchor|celebrity|radio host|dj|mayor|sheriff|pastor|coach|councilman|councilwoman|news ?caster)|(?:city|town|county) council (?:member|man|woman)|you'?ll never (?:guess|believe) who|a certain [a-z][0-9a-z_ ]{0,30}|that (?:[0-9a-z_]+ ){0,2}(?:singer|actor|actress|rapper|player|pitcher|quarterback|celebrity|influencer|anchor|politician|senator|mayor|athlete|star|youtuber|tiktoker)(?: who)?|nobody recognized|my lips are sealed|\(hint:[^)]{0,60}|hint: [^.!?]{0,60}|famous [a-z]+|local celebrity|reads the weather|the (?:mayor|governor|senator|coach|principal|pastor|sheriff)'s (?:husband|wife|son|daughter|mom|dad|mother|father|kid))",
+);
 
 /// An office or a well-known local role named without a name: "the mayor", "our state senator".
-static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:the|our|a|an|this|that) (?:former |ex-|new |local |state |town |city |county |school )?(?:mayor|governor|lieutenant governor|senator|congressman|congresswoman|state representative|police chief|fire chief|sheriff|superintendent|bishop|district attorney|city manager|news anchor|weatherman|anchorman|quarterback|head coach)(?-u:\b)")
-        .expect("office pattern compiles")
-});
+pub(super) static OFFICE: Pattern = Pattern::lower(
+    r"(?-u:\b)(?:the|our|a|an|this|that) (?:former |ex-|new |local |state |town |city |county |school )?(?:mayor|governor|lieutenant governor|senator|congressman|congresswoman|state representative|police chief|fire chief|sheriff|superintendent|bishop|district attorney|city manager|news anchor|weatherman|anchorman|quarterback|head coach)(?-u:\b)",
+);
 
 /// Words of a public appearance: an official at an event is not a patient.
 const APPEARANCE_WORDS: &[&str] = &[
@@ -49,9 +46,9 @@ const APPEARANCE_WORDS: &[&str] = &[
     "joined",
 ];
 
-pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
+pub(super) fn judge(doc: &Document, gate: &Gate, mentions: &[Mention], out: &mut Vec<Hit>) {
     // An office holder who came in as a patient: a care verb in the sentence, not a public appearance.
-    for m in OFFICE.find_iter(doc.lower()) {
+    for m in gate.find_iter(&OFFICE, doc) {
         let (start, end) = doc.sentence_at(m.start());
         let treated = doc.care_in(start, end).iter().any(|t| t.category == CareCategory::Verb);
         let sentence = &doc.lower()[start..end];
@@ -73,7 +70,7 @@ pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
     if !cared {
         return;
     }
-    for m in HINT.find_iter(doc.lower()) {
+    for m in gate.find_iter(&HINT, doc) {
         out.push(Hit::new(Kind::PhiPublicFigurePatient, m.start(), m.end(), MESSAGE).suggest("(leave out the hint)"));
     }
 }

@@ -5,35 +5,32 @@
 //! mom's chart". Allows support with no care behind it ("In loving memory of my dad, who passed at home")
 //! and colleagues' memorials.
 
+use super::mentions::{Gate, Pattern};
 use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
 use crate::report::Kind;
-use regex::Regex;
-use std::sync::LazyLock;
 
 const MESSAGE: &str =
     "A condolence or get-well message that mentions their care here tells everyone this person was a patient.";
 const SUGGESTION: &str = "Send personal support privately, without mentioning the care they received.";
 
-static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:sorry for your loss|condolences|praying for you|prayers for you|thinking of you|sending (?:you )?(?:love|prayers|hugs)|our hearts are with|hope (?:you(?:'re| are)? feel[0-9a-z_]*(?: better)?|everything is ok(?:ay)?|round [0-9]+|(?:she|he)(?:'s| is) (?:ok|okay|doing ok))|get well soon|feel better soon|rest in peace|passed (?:away )?(?:this morning|last night|today|yesterday|peacefully)|passed away|didn'?t make it|we tried so hard|we fought so hard|see you at your|thinking about the)(?-u:\b)")
-        .expect("support pattern compiles")
-});
-static RELATIVE_RECORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)your (?:mom|mother|dad|father|husband|wife|son|daughter|grandma|grandpa|grandmother|grandfather|brother|sister|child|baby)'?s? (?:chart|info|information|records?|room|bill|surgery|results|labs|meds)(?-u:\b)")
-        .expect("relative pattern compiles")
-});
+pub(super) static SUPPORT: Pattern = Pattern::lower(
+    r"(?-u:\b)(?:sorry for your loss|condolences|praying for you|prayers for you|thinking of you|sending (?:you )?(?:love|prayers|hugs)|our hearts are with|hope (?:you(?:'re| are)? feel[0-9a-z_]*(?: better)?|everything is ok(?:ay)?|round [0-9]+|(?:she|he)(?:'s| is) (?:ok|okay|doing ok))|get well soon|feel better soon|rest in peace|passed (?:away )?(?:this morning|last night|today|yesterday|peacefully)|passed away|didn'?t make it|we tried so hard|we fought so hard|see you at your|thinking about the)(?-u:\b)",
+);
+pub(super) static RELATIVE_RECORD: Pattern = Pattern::lower(
+    r"(?-u:\b)your (?:mom|mother|dad|father|husband|wife|son|daughter|grandma|grandpa|grandmother|grandfather|brother|sister|child|baby)'?s? (?:chart|info|information|records?|room|bill|surgery|results|labs|meds)(?-u:\b)",
+);
 
-pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
+pub(super) fn judge(doc: &Document, gate: &Gate, out: &mut Vec<Hit>) {
     let lower = doc.lower();
-    for m in RELATIVE_RECORD.find_iter(lower) {
+    for m in gate.find_iter(&RELATIVE_RECORD, doc) {
         out.push(Hit::new(Kind::PhiRelationshipConfirmation, m.start(), m.end(), MESSAGE).suggest(SUGGESTION));
     }
     let cared = doc.care_terms().iter().any(|t| t.category != CareCategory::Visit);
     if !cared || is_about_own_family_or_colleague(lower) {
         return;
     }
-    for m in SUPPORT.find_iter(lower) {
+    for m in gate.find_iter(&SUPPORT, doc) {
         out.push(Hit::new(Kind::PhiRelationshipConfirmation, m.start(), m.end(), MESSAGE).suggest(SUGGESTION));
     }
     // "We'll miss you" is a farewell to a patient who died; after a last treatment it is a celebration.
