@@ -537,6 +537,16 @@ const COMMON_CAPITALIZED: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_gates_fit_their_cache_on_a_large_paste() {
+        let text = crate::multi::mixed_text(1 << 20);
+        let options = crate::CheckOptions::default();
+        let doc = crate::doc::Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
+        for ((set, _), haystack) in GATES.iter().zip([doc.text(), doc.lower()]) {
+            assert_eq!(set.cache_clears(haystack), 0);
+        }
+    }
     use crate::detect::testing::TEST_POLICY;
     use crate::CheckOptions;
 

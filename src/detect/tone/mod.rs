@@ -349,6 +349,12 @@ mod tests {
     }
 
     #[test]
+    fn the_phrase_set_fits_its_cache_on_a_large_paste() {
+        let text = crate::multi::mixed_text(1 << 20).to_lowercase();
+        assert_eq!(PHRASES.set.cache_clears(&text), 0);
+    }
+
+    #[test]
     fn negation_and_quotes() {
         assert!(has_negation("the myth that "));
         assert!(has_negation("it doesn't "));
