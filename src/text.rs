@@ -20,36 +20,33 @@ pub struct Normalized {
 impl Normalized {
     /// Folds `original`. Runs in one pass, linear in the input.
     pub fn new(original: &str) -> Normalized {
+        let bytes = original.as_bytes();
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
         let mut buf = [0u8; 4];
-        let mut skip_to = 0;
-        for (at, ch) in original.char_indices() {
-            if at < skip_to {
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most of a draft is ASCII that folds to itself: copy each such run whole, no per-character work.
+            let plain = plain_ascii_len(&bytes[at..]);
+            if plain > 0 {
+                text.push_str(&original[at..at + plain]);
+                origin.extend(at as u32..(at + plain) as u32);
+                at += plain;
                 continue;
             }
-            // Most of a draft is ASCII that folds to itself: no table, no re-encoding.
-            if ch.is_ascii() && ch != '&' && ch != '`' {
-                text.push(ch);
-                origin.push(at as u32);
-                continue;
+            let Some(ch) = original[at..].chars().next() else {
+                break;
+            };
+            let (ch, len) = match ch {
+                '&' => decode_entity(&original[at..]).unwrap_or((ch, 1)),
+                _ => (ch, ch.len_utf8()),
+            };
+            if let Some(folded) = fold_char(ch) {
+                let encoded = folded.encode_utf8(&mut buf);
+                text.push_str(encoded);
+                origin.extend(std::iter::repeat_n(at as u32, encoded.len()));
             }
-            let ch = match ch {
-                '&' => match decode_entity(&original[at..]) {
-                    Some((decoded, len)) => {
-                        skip_to = at + len;
-                        decoded
-                    }
-                    None => ch,
-                },
-                _ => ch,
-            };
-            let Some(folded) = fold_char(ch) else {
-                continue;
-            };
-            let encoded = folded.encode_utf8(&mut buf);
-            text.push_str(encoded);
-            origin.extend(std::iter::repeat_n(at as u32, encoded.len()));
+            at += len;
         }
         origin.push(original.len() as u32);
         // ASCII lowercasing keeps every byte offset, so `lower` shares `origin` with `text`.
@@ -84,6 +81,28 @@ impl Normalized {
         };
         (start, end.max(start))
     }
+}
+
+/// The length of the leading run of ASCII that folds to itself (everything but `&`, which may start a
+/// character reference, and `` ` ``, which folds to `'`).
+fn plain_ascii_len(bytes: &[u8]) -> usize {
+    // Eight bytes at a time (SWAR): a draft's plain runs are tens of bytes long.
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+    let has_zero_byte = |word: u64| word.wrapping_sub(ONES) & !word & HIGH_BITS != 0;
+    let mut len = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+        if word & HIGH_BITS != 0
+            || has_zero_byte(word ^ (ONES * u64::from(b'&')))
+            || has_zero_byte(word ^ (ONES * u64::from(b'`')))
+        {
+            break;
+        }
+        len += 8;
+    }
+    let is_plain = |b: u8| b.is_ascii() && b != b'&' && b != b'`';
+    len + bytes[len..].iter().position(|&b| !is_plain(b)).unwrap_or(bytes.len() - len)
 }
 
 /// Longest character reference decoded, in bytes after the `&`: `#x10FFFF;` and the longest name fit.
@@ -383,6 +402,70 @@ mod tests {
         assert_eq!(n.text(), "😀😀e&");
         let (s, e) = n.original_range(4, 8);
         assert_eq!(&original[s..e], "&#x1F600;");
+    }
+
+    #[test]
+    fn plain_ascii_runs_end_at_the_first_byte_that_needs_folding() {
+        for stop in ["&", "`", "\u{80}", "é", "😀"] {
+            for at in 0..20 {
+                let text = format!("{}{stop}{}", "a".repeat(at), "b".repeat(20));
+                assert_eq!(plain_ascii_len(text.as_bytes()), at, "{text:?}");
+            }
+        }
+        for len in 0..20 {
+            assert_eq!(plain_ascii_len("x~\u{7F}\0".repeat(len).as_bytes()), 4 * len);
+        }
+    }
+
+    /// Folding one character at a time, as `Normalized::new` did before it copied plain ASCII runs whole.
+    fn fold_char_by_char(original: &str) -> (String, Vec<u32>) {
+        let mut text = String::new();
+        let mut origin = Vec::new();
+        let mut skip_to = 0;
+        for (at, ch) in original.char_indices() {
+            if at < skip_to {
+                continue;
+            }
+            let ch = match ch {
+                '&' => match decode_entity(&original[at..]) {
+                    Some((decoded, len)) => {
+                        skip_to = at + len;
+                        decoded
+                    }
+                    None => ch,
+                },
+                _ => ch,
+            };
+            if let Some(folded) = fold_char(ch) {
+                text.push(folded);
+                origin.extend(std::iter::repeat_n(at as u32, folded.len_utf8()));
+            }
+        }
+        origin.push(original.len() as u32);
+        (text, origin)
+    }
+
+    #[test]
+    fn copies_plain_ascii_runs_like_char_by_char_folding() {
+        for original in [
+            "",
+            "plain ascii only",
+            "&",
+            "a&",
+            "&amp;",
+            "x&amp;y&#50;z&bogus;`tick`",
+            "Night shift 😮‍💨 pt in bed 7 (92 yo) Grüße an Station 3B & gracias!",
+            "１２３ ab\u{200B}cd é&#x1F600;é fu\u{0308}ck",
+            "ends in multibyte é",
+            "`",
+            "&&&;;",
+        ] {
+            let folded = Normalized::new(original);
+            let (text, origin) = fold_char_by_char(original);
+            assert_eq!(folded.text, text, "{original:?}");
+            assert_eq!(folded.origin, origin, "{original:?}");
+            assert_eq!(folded.lower, text.to_ascii_lowercase(), "{original:?}");
+        }
     }
 
     #[test]

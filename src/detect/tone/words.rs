@@ -8,8 +8,7 @@
 //! "ass"). Three or more single letters separated by one space, dot or dash ("f u c k", "s.h.i.t") are
 //! read as one token. Offsets always cover the typed characters.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 /// FNV-1a: the keys are a few ASCII letters, where SipHash's set-up dominates.
 #[derive(Default)]
@@ -21,26 +20,31 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut hash = if self.0 == 0 { FNV_OFFSET } else { self.0 };
         for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            hash = fnv_step(hash, b);
         }
         self.0 = hash;
     }
 }
 
-type SkeletonMap = HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>;
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
 
 /// A compiled list: `[category]` headers, then one word per line, optionally `word => suggestion`.
 pub(crate) struct WordList {
     entries: Vec<Entry>,
-    /// Letters with repeats collapsed ("asshole" → "ashole") to the entries that collapse to them.
-    by_skeleton: SkeletonMap,
+    /// Skeletons (letters with repeats collapsed, "asshole" → "ashole") to the entries that collapse to them.
+    by_skeleton: SkeletonIndex,
 }
 
 struct Entry {
     word: &'static str,
-    runs: Vec<(u8, usize)>,
+    /// How many times each letter of the skeleton is typed in the word ("asshole": 1 2 1 1 1 1).
+    repeats: Vec<usize>,
     category: &'static str,
     suggestion: Option<&'static str>,
 }
@@ -61,16 +65,18 @@ impl WordList {
     /// Parses a built-in list. Panics on a malformed row (tests cover every list).
     pub fn parse(data: &'static str) -> WordList {
         let mut entries = Vec::new();
-        let mut by_skeleton = SkeletonMap::default();
+        let mut by_skeleton = SkeletonIndex::default();
         for (category, line) in crate::lexicon::rows(data) {
             let (word, suggestion) = match line.split_once(" => ") {
                 Some((w, s)) => (w.trim(), Some(s.trim())),
                 None => (line, None),
             };
             assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "list word {word:?} must be lowercase a-z");
-            let runs = runs(word.as_bytes());
-            by_skeleton.entry(skeleton(&runs)).or_default().push(entries.len());
-            entries.push(Entry { word, runs, category, suggestion });
+            let runs = word.as_bytes().chunk_by(|a, b| a == b);
+            let skeleton = runs.clone().map(|run| run[0]).collect();
+            let repeats = runs.map(<[u8]>::len).collect();
+            by_skeleton.insert(skeleton_hash(word.as_bytes()), skeleton, entries.len());
+            entries.push(Entry { word, repeats, category, suggestion });
         }
         WordList { entries, by_skeleton }
     }
@@ -88,7 +94,8 @@ impl WordList {
 
     fn find_tokens(&self, lower: &str, tokens: &Tokens) -> Vec<WordHit> {
         let list = &tokens.list;
-        let mut scratch = Scratch::default();
+        // The letters of a spaced run, read as one word (the only letters gathered here).
+        let mut spaced = Vec::new();
         let mut hits = Vec::new();
         let mut i = 0;
         // Every token of a spaced run ends where the run does: found once per run, so a long run of single
@@ -100,14 +107,11 @@ impl WordList {
                 run_end = spaced_run_end(lower, list, i);
             }
             if (3..=MAX_SPACED_LETTERS).contains(&(run_end - i)) {
-                scratch.letters.clear();
+                spaced.clear();
                 for token in &list[i..run_end] {
-                    scratch.letters.extend_from_slice(tokens.letters(token));
+                    spaced.extend_from_slice(tokens.letters(token));
                 }
-                let letters = std::mem::take(&mut scratch.letters);
-                let found = self.lookup(&letters, &mut scratch);
-                scratch.letters = letters;
-                if let Some(entry) = found {
+                if let Some(entry) = self.lookup(&spaced, count_wildcards(&spaced), skeleton_hash(&spaced)) {
                     hits.push(self.hit(entry, list[i].start, list[run_end - 1].end, true));
                     i = run_end;
                     continue;
@@ -115,7 +119,7 @@ impl WordList {
             }
             let token = &list[i];
             let letters = tokens.letters(token);
-            if let Some(entry) = self.lookup(letters, &mut scratch) {
+            if let Some(entry) = self.lookup(letters, token.wildcards, token.skeleton_hash) {
                 let disguised = letters != self.entries[entry].word.as_bytes() || token.symbols;
                 hits.push(self.hit(entry, token.start, token.end, disguised));
             }
@@ -129,13 +133,14 @@ impl WordList {
         WordHit { start, end, word: e.word, category: e.category, suggestion: e.suggestion, disguised }
     }
 
-    /// The entry that `letters` (leetspeak already read, `*` for unknown letters) spells, if any.
-    fn lookup(&self, letters: &[u8], scratch: &mut Scratch) -> Option<usize> {
-        let known = letters.iter().filter(|&&b| b != b'*').count();
+    /// The entry that `letters` (leetspeak already read, `*` for unknown letters) spells, if any, given
+    /// how many of them are `*` and the [`skeleton_hash`] of the letters.
+    fn lookup(&self, letters: &[u8], wildcards: usize, skeleton_hash: u64) -> Option<usize> {
+        let known = letters.len() - wildcards;
         if known == 0 {
             return None;
         }
-        if known < letters.len() {
+        if wildcards > 0 {
             // Wildcards: the first letter must be typed, and the token as long as the word.
             if letters[0] == b'*' {
                 return None;
@@ -146,16 +151,8 @@ impl WordList {
                     && known * 2 >= e.word.len().min(4)
             });
         }
-        runs_into(letters, &mut scratch.runs);
-        scratch.skeleton.clear();
-        scratch.skeleton.extend(scratch.runs.iter().map(|&(b, _)| b));
-        // Token letters are ASCII (letters, digits, leetspeak read as letters).
-        let skeleton = std::str::from_utf8(&scratch.skeleton).ok()?;
-        let candidates = self.by_skeleton.get(skeleton)?;
-        let typed = &scratch.runs;
-        candidates.iter().copied().find(|&c| {
-            let listed = &self.entries[c].runs;
-            listed.len() == typed.len() && listed.iter().zip(typed).all(|(l, t)| t.1 >= l.1)
+        self.by_skeleton.find(skeleton_hash, |group| {
+            group.entries.iter().copied().find(|&c| spells(letters, &group.skeleton, &self.entries[c].repeats))
         })
     }
 
@@ -165,12 +162,126 @@ impl WordList {
     }
 }
 
-/// Reusable buffers for [`WordList::lookup`], so matching allocates nothing per token.
-#[derive(Default)]
-struct Scratch {
-    letters: Vec<u8>,
-    runs: Vec<(u8, usize)>,
+/// The FNV-1a hash of the skeleton of `letters` (repeats collapsed: "fuuck" hashes as "fuck"), without
+/// building the skeleton.
+fn skeleton_hash(letters: &[u8]) -> u64 {
+    let mut hash = FNV_OFFSET;
+    let mut previous = None;
+    for &letter in letters {
+        if previous != Some(letter) {
+            hash = fnv_step(hash, letter);
+            previous = Some(letter);
+        }
+    }
+    hash
+}
+
+/// Whether `letters` collapse to `skeleton` with each of its letters typed at least as many times as
+/// `min_repeats` says ("fuuuck" spells f-u-c-k with 1 1 1 1; "as" does not spell a-s with 1 2).
+fn spells(letters: &[u8], skeleton: &[u8], min_repeats: &[usize]) -> bool {
+    let mut runs = letters.chunk_by(|a, b| a == b);
+    skeleton
+        .iter()
+        .zip(min_repeats)
+        .all(|(&letter, &min)| runs.next().is_some_and(|run| run[0] == letter && run.len() >= min))
+        && runs.next().is_none()
+}
+
+fn count_wildcards(letters: &[u8]) -> usize {
+    letters.iter().filter(|&&b| b == b'*').count()
+}
+
+/// One list's skeletons in an open-addressing table keyed by their hash. Tokens carry the hash of their
+/// skeleton, so a token that spells no listed skeleton (nearly every token) costs one probe of an empty
+/// slot: no skeleton built, nothing hashed at lookup.
+struct SkeletonIndex {
+    /// Power-of-two length, at most a quarter full; linear probing.
+    slots: Vec<Slot>,
+    groups: Vec<SkeletonGroup>,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    hash: u64,
+    /// Index into `groups`, or `EMPTY_SLOT`.
+    group: u32,
+}
+
+const EMPTY_SLOT: Slot = Slot { hash: 0, group: u32::MAX };
+
+/// The entries (in list order) sharing one skeleton.
+struct SkeletonGroup {
     skeleton: Vec<u8>,
+    entries: Vec<usize>,
+}
+
+impl Default for SkeletonIndex {
+    fn default() -> SkeletonIndex {
+        SkeletonIndex { slots: vec![EMPTY_SLOT; 16], groups: Vec::new() }
+    }
+}
+
+impl SkeletonIndex {
+    /// Adds `entry`, whose skeleton is `skeleton` (hashing to `hash`). Entries must come in list order.
+    fn insert(&mut self, hash: u64, skeleton: Vec<u8>, entry: usize) {
+        let mut at = self.home(hash);
+        loop {
+            let slot = self.slots[at];
+            if slot.group == EMPTY_SLOT.group {
+                break;
+            }
+            let group = &mut self.groups[slot.group as usize];
+            if slot.hash == hash && group.skeleton == skeleton {
+                group.entries.push(entry);
+                return;
+            }
+            at = self.next(at);
+        }
+        self.slots[at] = Slot { hash, group: self.groups.len() as u32 };
+        self.groups.push(SkeletonGroup { skeleton, entries: vec![entry] });
+        if self.groups.len() * 4 > self.slots.len() {
+            self.grow();
+        }
+    }
+
+    fn grow(&mut self) {
+        let occupied: Vec<Slot> = self.slots.iter().copied().filter(|s| s.group != EMPTY_SLOT.group).collect();
+        self.slots = vec![EMPTY_SLOT; self.slots.len() * 2];
+        for slot in occupied {
+            let mut at = self.home(slot.hash);
+            while self.slots[at].group != EMPTY_SLOT.group {
+                at = self.next(at);
+            }
+            self.slots[at] = slot;
+        }
+    }
+
+    /// The home slot of `hash`: its top bits, which FNV mixes best.
+    fn home(&self, hash: u64) -> usize {
+        (hash >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    fn next(&self, at: usize) -> usize {
+        (at + 1) & (self.slots.len() - 1)
+    }
+
+    /// The first `Some` that `found` returns for a group whose skeleton hashes to `hash` (usually one
+    /// group; `found` must check the skeleton itself, since different skeletons may share a hash).
+    fn find<T>(&self, hash: u64, mut found: impl FnMut(&SkeletonGroup) -> Option<T>) -> Option<T> {
+        let mut at = self.home(hash);
+        loop {
+            let slot = self.slots[at];
+            if slot.group == EMPTY_SLOT.group {
+                return None;
+            }
+            if slot.hash == hash {
+                if let Some(result) = found(&self.groups[slot.group as usize]) {
+                    return Some(result);
+                }
+            }
+            at = self.next(at);
+        }
+    }
 }
 
 /// The draft cut into tokens once (shared by every word list through the document).
@@ -187,6 +298,10 @@ struct Token {
     start: usize,
     end: usize,
     letters: std::ops::Range<usize>,
+    /// Computed once here rather than by each list: the [`skeleton_hash`] of the letters...
+    skeleton_hash: u64,
+    /// ... and how many of them are `*`.
+    wildcards: usize,
     /// True when leetspeak or symbols were read as letters.
     symbols: bool,
 }
@@ -199,6 +314,21 @@ impl Tokens {
 
     fn letters(&self, token: &Token) -> &[u8] {
         &self.letters[token.letters.clone()]
+    }
+
+    /// Adds the token `typed` (at `start..end` of the text), with leetspeak read as letters.
+    fn push(&mut self, start: usize, end: usize, typed: &[u8]) {
+        let from = self.letters.len();
+        self.letters.extend(typed.iter().map(|&b| read_leet(b)));
+        let letters = &self.letters[from..];
+        self.list.push(Token {
+            start,
+            end,
+            skeleton_hash: skeleton_hash(letters),
+            wildcards: count_wildcards(letters),
+            letters: from..self.letters.len(),
+            symbols: typed.iter().any(|b| !b.is_ascii_lowercase()),
+        });
     }
 }
 
@@ -220,14 +350,11 @@ fn tokenize(lower: &str) -> Tokens {
             i += 1;
         }
         let mut end = i;
-        // A letter or digit glued to non-ASCII text (another script) is not an English word.
-        let glued =
-            |at: usize| bytes.get(at).is_some_and(|&b| b >= 0x80 && lower[at..].starts_with(char::is_alphabetic));
-        if (start > 0
-            && lower[..start].ends_with(char::is_alphabetic)
-            && !lower[..start].ends_with(|c: char| c.is_ascii()))
-            || glued(end)
-        {
+        // A letter or digit glued to non-ASCII text (another script) is not an English word. Only a byte
+        // past ASCII can end or start such a letter, so most tokens decode no character here.
+        let glued_before = start > 0 && bytes[start - 1] >= 0x80 && lower[..start].ends_with(char::is_alphabetic);
+        let glued_after = bytes.get(end).is_some_and(|&b| b >= 0x80 && lower[end..].starts_with(char::is_alphabetic));
+        if glued_before || glued_after {
             continue;
         }
         // Trailing "!" is punctuation ("damn!!"); "*emphasis*" is markdown; "@name" is a handle.
@@ -252,10 +379,7 @@ fn tokenize(lower: &str) -> Tokens {
         if !slice.iter().any(u8::is_ascii_alphabetic) && slice.len() > 1 {
             continue; // plain numbers and symbol runs
         }
-        let from = tokens.letters.len();
-        tokens.letters.extend(slice.iter().map(|&b| read_leet(b)));
-        let symbols = slice.iter().any(|b| !b.is_ascii_lowercase());
-        tokens.list.push(Token { start, end, letters: from..tokens.letters.len(), symbols });
+        tokens.push(start, end, slice);
     }
     tokens
 }
@@ -290,27 +414,6 @@ fn spaced_run_end(lower: &str, tokens: &[Token], from: usize) -> usize {
         end += 1;
     }
     end
-}
-
-fn runs(letters: &[u8]) -> Vec<(u8, usize)> {
-    let mut out = Vec::new();
-    runs_into(letters, &mut out);
-    out
-}
-
-/// Letters with their repeat counts ("fuuck" → f1 u2 c1 k1), into `out`.
-fn runs_into(letters: &[u8], out: &mut Vec<(u8, usize)>) {
-    out.clear();
-    for &b in letters {
-        match out.last_mut() {
-            Some((last, count)) if *last == b => *count += 1,
-            _ => out.push((b, 1)),
-        }
-    }
-}
-
-fn skeleton(runs: &[(u8, usize)]) -> String {
-    runs.iter().map(|&(b, _)| b as char).collect()
 }
 
 #[cfg(test)]
@@ -355,6 +458,63 @@ mod tests {
         assert_eq!(words(&list, "s.h.i.t happens"), vec![("s.h.i.t".into(), "shit")]);
         assert_eq!(words(&list, "fuuuuuck"), vec![("fuuuuuck".into(), "fuck")]);
         assert_eq!(words(&list, "asssss"), vec![("asssss".into(), "ass")]);
+    }
+
+    #[test]
+    fn hashes_stretched_letters_like_the_word() {
+        assert_eq!(skeleton_hash(b"fuuuuck"), skeleton_hash(b"fuck"));
+        assert_eq!(skeleton_hash(b"asshole"), skeleton_hash(b"ashole"));
+        assert_ne!(skeleton_hash(b"fuck"), skeleton_hash(b"fuk"));
+        assert_ne!(skeleton_hash(b"as"), skeleton_hash(b"a"));
+    }
+
+    #[test]
+    fn spells_needs_the_same_skeleton_and_enough_repeats() {
+        assert!(spells(b"fuuuck", b"fuck", &[1, 1, 1, 1]));
+        assert!(spells(b"asssss", b"as", &[1, 2]));
+        assert!(!spells(b"as", b"as", &[1, 2]), "fewer letters than the word");
+        assert!(!spells(b"fuckk", b"fuc", &[1, 1, 1]), "a letter left over");
+        assert!(!spells(b"fuc", b"fuck", &[1, 1, 1, 1]), "a letter missing");
+        assert!(!spells(b"shit", b"shot", &[1, 1, 1, 1]));
+    }
+
+    #[test]
+    fn skeleton_index_tells_apart_skeletons_with_the_same_hash() {
+        let spread = |entry: usize| (entry as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mut index = SkeletonIndex::default();
+        // More skeletons than the initial table holds at a quarter full, half of them on one hash.
+        for entry in 0..40 {
+            let hash = if entry % 2 == 0 { 7 } else { spread(entry) };
+            index.insert(hash, format!("s{entry}").into_bytes(), entry);
+        }
+        index.insert(7, b"s0".to_vec(), 40);
+        let entries_of = |hash: u64, skeleton: &str| {
+            index.find(hash, |g| (g.skeleton == skeleton.as_bytes()).then(|| g.entries.clone()))
+        };
+        assert_eq!(entries_of(7, "s0"), Some(vec![0, 40]));
+        assert_eq!(entries_of(7, "s38"), Some(vec![38]));
+        assert_eq!(entries_of(spread(39), "s39"), Some(vec![39]));
+        assert_eq!(entries_of(7, "s39"), None);
+        assert_eq!(entries_of(8, "s0"), None);
+    }
+
+    #[test]
+    fn finds_every_built_in_word_typed_and_stretched() {
+        let lists = [
+            include_str!("../../data/tone/profanity.txt"),
+            include_str!("../../data/tone/slurs.txt"),
+            include_str!("../../data/tone/insult_words.txt"),
+        ];
+        for data in lists {
+            let list = WordList::parse(data);
+            for entry in &list.entries {
+                let stretched: String = entry.word.chars().flat_map(|c| [c, c, c]).collect();
+                for typed in [entry.word.to_string(), stretched] {
+                    let spans: Vec<_> = list.find(&typed).iter().map(|h| (h.start, h.end)).collect();
+                    assert_eq!(spans, vec![(0, typed.len())], "{typed:?}");
+                }
+            }
+        }
     }
 
     #[test]
