@@ -11,11 +11,6 @@ thread_local! {
     static CHECKER: RefCell<Checker> = RefCell::new(Checker::default());
 }
 
-#[wasm_bindgen(start)]
-fn start() {
-    console_error_panic_hook::set_once();
-}
-
 #[derive(serde::Deserialize, Default)]
 struct JsOptions {
     context: Option<String>,
