@@ -32,6 +32,9 @@ impl Detector for Account {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
+        if doc.digits() < 4 {
+            return; // an account number has at least 4 digits
+        }
         let lower = doc.lower();
         for caps in ACCOUNT.captures_iter(lower) {
             let value = caps.get(1).expect("the value group always matches");

@@ -37,6 +37,9 @@ impl Detector for Device {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
+        if doc.digits() < 3 {
+            return; // a serial has at least 3 digits
+        }
         let lower = doc.lower();
         for caps in KEYED.captures_iter(lower) {
             let value = caps.get(1).expect("the value group always matches");
@@ -47,7 +50,9 @@ impl Detector for Device {
             }
             out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Device));
         }
-        for m in GS1_UDI.find_iter(doc.text()) {
+        // A GS1 UDI starts with a 14-digit device identifier.
+        let udis = (doc.digits() >= 14).then(|| GS1_UDI.find_iter(doc.text())).into_iter().flatten();
+        for m in udis {
             out.push(Hit::new(Kind::PhiDirectIdentifier, m.start(), m.end(), MESSAGE).identifier(Identifier::Device));
         }
     }

@@ -34,7 +34,9 @@ impl Detector for Ip {
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let text = doc.text();
         let bytes = text.as_bytes();
-        for m in IPV4.find_iter(text) {
+        // Four numbers of one digit or more.
+        let ipv4s = (doc.digits() >= 4).then(|| IPV4.find_iter(text)).into_iter().flatten();
+        for m in ipv4s {
             let (start, end) = (m.start(), m.end());
             let dotted_before = start >= 2 && bytes[start - 1] == b'.' && bytes[start - 2].is_ascii_digit();
             let dotted_after = bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);

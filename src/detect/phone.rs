@@ -27,6 +27,9 @@ impl Detector for Phone {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
+        if doc.digits() < 10 {
+            return; // ten digits
+        }
         let text = doc.text();
         for caps in PHONE.captures_iter(text) {
             let whole = caps.get(0).expect("group 0 always matches");
