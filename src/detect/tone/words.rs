@@ -135,24 +135,31 @@ impl WordList {
 
     /// The entry that `letters` (leetspeak already read, `*` for unknown letters) spells, if any, given
     /// how many of them are `*` and the [`skeleton_hash`] of the letters.
+    #[inline]
     fn lookup(&self, letters: &[u8], wildcards: usize, skeleton_hash: u64) -> Option<usize> {
-        let known = letters.len() - wildcards;
-        if known == 0 {
-            return None;
-        }
         if wildcards > 0 {
-            // Wildcards: the first letter must be typed, and the token as long as the word.
-            if letters[0] == b'*' {
-                return None;
-            }
-            return self.entries.iter().position(|e| {
-                e.word.len() == letters.len()
-                    && e.word.bytes().zip(letters).all(|(w, &t)| t == b'*' || t == w)
-                    && known * 2 >= e.word.len().min(4)
-            });
+            return self.lookup_wildcards(letters, wildcards);
+        }
+        if letters.is_empty() {
+            return None;
         }
         self.by_skeleton.find(skeleton_hash, |group| {
             group.entries.iter().copied().find(|&c| spells(letters, &group.skeleton, &self.entries[c].repeats))
+        })
+    }
+
+    /// [`WordList::lookup`] of letters with `wildcards` (at least one) `*` among them.
+    #[cold]
+    fn lookup_wildcards(&self, letters: &[u8], wildcards: usize) -> Option<usize> {
+        let known = letters.len() - wildcards;
+        // The first letter must be typed, and the token as long as the word.
+        if known == 0 || letters[0] == b'*' {
+            return None;
+        }
+        self.entries.iter().position(|e| {
+            e.word.len() == letters.len()
+                && e.word.bytes().zip(letters).all(|(w, &t)| t == b'*' || t == w)
+                && known * 2 >= e.word.len().min(4)
         })
     }
 
@@ -256,9 +263,10 @@ impl SkeletonIndex {
         }
     }
 
-    /// The home slot of `hash`: its top bits, which FNV mixes best.
+    /// The home slot of `hash`: the top bits after a Fibonacci multiply, because FNV-1a's own top bits
+    /// barely depend on the last letter ("fuck" and "fucs" would often share a home).
     fn home(&self, hash: u64) -> usize {
-        (hash >> (64 - self.slots.len().trailing_zeros())) as usize
+        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.slots.len().trailing_zeros())) as usize
     }
 
     fn next(&self, at: usize) -> usize {
@@ -267,8 +275,19 @@ impl SkeletonIndex {
 
     /// The first `Some` that `found` returns for a group whose skeleton hashes to `hash` (usually one
     /// group; `found` must check the skeleton itself, since different skeletons may share a hash).
-    fn find<T>(&self, hash: u64, mut found: impl FnMut(&SkeletonGroup) -> Option<T>) -> Option<T> {
-        let mut at = self.home(hash);
+    #[inline]
+    fn find<T>(&self, hash: u64, found: impl FnMut(&SkeletonGroup) -> Option<T>) -> Option<T> {
+        let home = self.home(hash);
+        // Nearly every token: an empty home slot, decided here without the set-up of the probe loop.
+        if self.slots[home].group == EMPTY_SLOT.group {
+            return None;
+        }
+        self.probe(home, hash, found)
+    }
+
+    /// Out of line, so that `find` stays small enough to inline (one load and compare per token).
+    #[inline(never)]
+    fn probe<T>(&self, mut at: usize, hash: u64, mut found: impl FnMut(&SkeletonGroup) -> Option<T>) -> Option<T> {
         loop {
             let slot = self.slots[at];
             if slot.group == EMPTY_SLOT.group {
@@ -316,37 +335,65 @@ impl Tokens {
         &self.letters[token.letters.clone()]
     }
 
-    /// Adds the token `typed` (at `start..end` of the text), with leetspeak read as letters.
+    /// Adds the token `typed` (at `start..end` of the text; token bytes only), with leetspeak read as letters.
     fn push(&mut self, start: usize, end: usize, typed: &[u8]) {
         let from = self.letters.len();
-        self.letters.extend(typed.iter().map(|&b| read_leet(b)));
-        let letters = &self.letters[from..];
-        self.list.push(Token {
-            start,
-            end,
-            skeleton_hash: skeleton_hash(letters),
-            wildcards: count_wildcards(letters),
-            letters: from..self.letters.len(),
-            symbols: typed.iter().any(|b| !b.is_ascii_lowercase()),
-        });
+        // One pass for what every list would otherwise work out per token: the letters, their skeleton's hash
+        // (as `skeleton_hash` computes it), how many are `*`, and whether any symbol was read as a letter.
+        let mut skeleton_hash = FNV_OFFSET;
+        let mut previous = None;
+        let mut wildcards = 0;
+        let mut symbols = false;
+        for &b in typed {
+            let letter = TOKEN_LETTERS[usize::from(b)];
+            if previous != Some(letter) {
+                skeleton_hash = fnv_step(skeleton_hash, letter);
+                previous = Some(letter);
+            }
+            wildcards += usize::from(letter == b'*');
+            symbols |= !b.is_ascii_lowercase();
+            self.letters.push(letter);
+        }
+        self.list.push(Token { start, end, letters: from..self.letters.len(), skeleton_hash, wildcards, symbols });
     }
 }
 
-fn is_token_byte(b: u8) -> bool {
+const fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'@' | b'$' | b'!' | b'*')
+}
+
+/// What each byte reads as in a token ([`read_leet`]), or 0 for a byte that is no part of one: a table,
+/// because cutting tokens looks up every byte of the draft.
+const TOKEN_LETTERS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if is_token_byte(b as u8) {
+            table[b] = read_leet(b as u8);
+        }
+        b += 1;
+    }
+    table
+};
+
+fn token_letter(b: u8) -> Option<u8> {
+    match TOKEN_LETTERS[usize::from(b)] {
+        0 => None,
+        letter => Some(letter),
+    }
 }
 
 fn tokenize(lower: &str) -> Tokens {
     let bytes = lower.as_bytes();
-    let mut tokens = Tokens::default();
+    let mut tokens = Tokens { list: Vec::new(), letters: Vec::with_capacity(lower.len()) };
     let mut i = 0;
     while i < bytes.len() {
-        if !is_token_byte(bytes[i]) {
+        if token_letter(bytes[i]).is_none() {
             i += 1;
             continue;
         }
         let mut start = i;
-        while i < bytes.len() && is_token_byte(bytes[i]) {
+        while i < bytes.len() && token_letter(bytes[i]).is_some() {
             i += 1;
         }
         let mut end = i;
@@ -384,7 +431,7 @@ fn tokenize(lower: &str) -> Tokens {
     tokens
 }
 
-fn read_leet(b: u8) -> u8 {
+const fn read_leet(b: u8) -> u8 {
     match b {
         b'0' => b'o',
         b'1' | b'!' => b'i',
@@ -466,6 +513,18 @@ mod tests {
         assert_eq!(skeleton_hash(b"asshole"), skeleton_hash(b"ashole"));
         assert_ne!(skeleton_hash(b"fuck"), skeleton_hash(b"fuk"));
         assert_ne!(skeleton_hash(b"as"), skeleton_hash(b"a"));
+    }
+
+    #[test]
+    fn tokens_carry_the_hash_and_wildcards_of_their_letters() {
+        let tokens = Tokens::new("fuuuck f**k a$$hole sh!t b1tch *hell* scunthorpe x");
+        assert_eq!(tokens.list.len(), 8);
+        for token in &tokens.list {
+            let letters = tokens.letters(token);
+            assert_eq!(token.skeleton_hash, skeleton_hash(letters), "{letters:?}");
+            assert_eq!(token.wildcards, count_wildcards(letters), "{letters:?}");
+        }
+        assert_eq!(tokens.letters(&tokens.list[2]), b"asshole");
     }
 
     #[test]
