@@ -3,6 +3,7 @@
 use crate::care::{find_care_terms, CareCategory, CareTerm};
 use crate::detect::tone::words::Tokens;
 use crate::detect::tone::Candidates;
+use crate::gate::Gate;
 use crate::policy::Policy;
 use crate::report::{Identifier, Kind, Severity};
 use crate::text::Normalized;
@@ -70,6 +71,8 @@ pub(crate) struct Document<'a> {
     word_tokens: OnceCell<Tokens>,
     /// The phrase-table rows that can match in the draft, found on first use.
     phrase_candidates: OnceCell<Candidates>,
+    /// The privacy patterns that match in the draft, found on first use.
+    gate: OnceCell<Gate>,
 }
 
 impl<'a> Document<'a> {
@@ -91,6 +94,7 @@ impl<'a> Document<'a> {
             digits,
             word_tokens: OnceCell::new(),
             phrase_candidates: OnceCell::new(),
+            gate: OnceCell::new(),
         }
     }
 
@@ -112,6 +116,11 @@ impl<'a> Document<'a> {
     /// The rows of the phrase tables that can match in the draft (see [`crate::detect::tone::Table`]).
     pub fn phrase_candidates(&self) -> &Candidates {
         self.phrase_candidates.get_or_init(|| Candidates::new(self.lower()))
+    }
+
+    /// Which privacy patterns (identifiers, mentions, rule cues) match somewhere in the draft.
+    pub fn gate(&self) -> &Gate {
+        self.gate.get_or_init(|| Gate::new(self))
     }
 
     /// How many ASCII digits the folded text has: a detector whose every hit needs more skips the draft

@@ -32,6 +32,7 @@ mod care;
 mod detect;
 mod doc;
 mod engine;
+mod gate;
 mod lexicon;
 mod multi;
 mod phi;

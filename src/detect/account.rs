@@ -8,21 +8,21 @@
 use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
 use super::Detector;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct Account;
 
 const WORD_KEYWORDS: &str = r"account(?:\s?(?:id|number|no))?|acct|a/c|invoice|inv|claim\s?(?:id|number|no)|(?:billing|statement|guarantor)\s?(?:id|number|no)";
 const HASH_KEYWORDS: &str = r"(?:account|acct|invoice|inv|claim|billing|statement|guarantor)\s?#";
 
-static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+pub(crate) static ACCOUNT: Pattern = Pattern::built(build_account, true);
+
+fn build_account() -> String {
+    format!(
         r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}((?:[a-z]{{1,4}}-?)?[0-9][0-9-]*[a-z]?)"
-    ))
-    .expect("account pattern compiles")
-});
+    )
+}
 
 const MESSAGE: &str = "An account or billing number leads straight to one patient's records and bills.";
 
@@ -36,7 +36,7 @@ impl Detector for Account {
             return; // an account number has at least 4 digits
         }
         let lower = doc.lower();
-        for caps in ACCOUNT.captures_iter(lower) {
+        for caps in doc.gate().captures_iter(&ACCOUNT, doc) {
             let value = caps.get(1).expect("the value group always matches");
             let (start, end) = trim_value(lower, value.start(), value.end());
             let number = &lower[start..end];

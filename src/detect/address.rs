@@ -9,9 +9,8 @@
 
 use super::Detector;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct Address;
 
@@ -22,12 +21,9 @@ const AMBIGUOUS_SUFFIXES: &[&str] = &[
     "ter",
 ];
 
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)([0-9]{1,6}[a-z]?)((?:\s[a-z0-9][a-z0-9'-]*\.?){1,3})\s(street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace|ter|trail|trl|square|sq|route|rte|pike|loop|row|crescent|plaza)(?-u:\b)\.?(,?\s(?:apt|apartment|unit|suite|ste|rm|lot|#)\.?\s?#?[a-z0-9-]{1,6}(?-u:\b))?",
-    )
-    .expect("address pattern compiles")
-});
+pub(crate) static ADDRESS: Pattern = Pattern::lower(
+    r"(?-u:\b)([0-9]{1,6}[a-z]?)((?:\s[a-z0-9][a-z0-9'-]*\.?){1,3})\s(street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace|ter|trail|trl|square|sq|route|rte|pike|loop|row|crescent|plaza)(?-u:\b)\.?(,?\s(?:apt|apartment|unit|suite|ste|rm|lot|#)\.?\s?#?[a-z0-9-]{1,6}(?-u:\b))?",
+);
 
 /// Words that never name a street: "3 of us way", "10 minutes each way", "2 patients for Dr".
 const NOT_STREET_WORDS: &[&str] = &[
@@ -118,7 +114,7 @@ impl Detector for Address {
             return; // a street number
         }
         let (text, lower) = (doc.text(), doc.lower());
-        for caps in ADDRESS.captures_iter(lower) {
+        for caps in doc.gate().captures_iter(&ADDRESS, doc) {
             let whole = caps.get(0).expect("group 0 always matches");
             let (start, end) = (whole.start(), whole.end());
             let name = caps.get(2).expect("the street name always matches");

@@ -8,26 +8,24 @@
 use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
 use super::Detector;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct Device;
 
 const WORD_KEYWORDS: &str = r"serial(?:\s?(?:number|no|num))?|s/n|sn|udi|lot\s?(?:number|no)|lot|(?:implant|device|pacemaker|generator|pump|battery)\s?(?:id|serial|number|no|sn)";
 const HASH_KEYWORDS: &str = r"(?:serial|sn|lot|udi|implant|device)\s?#";
 
-static KEYED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+pub(crate) static KEYED: Pattern = Pattern::built(build_device_keyed, true);
+
+fn build_device_keyed() -> String {
+    format!(
         r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}([a-z0-9]*[0-9][a-z0-9]*(?:-[a-z0-9]+)*)"
-    ))
-    .expect("device pattern compiles")
-});
+    )
+}
 
 /// A GS1 UDI in human-readable form: the device identifier (01) and at least one production identifier.
-static GS1_UDI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(01\)\s?[0-9]{14}(?:\s?\([0-9]{2,4}\)\s?[A-Za-z0-9\-./]{1,20})+").expect("udi pattern compiles")
-});
+pub(crate) static GS1_UDI: Pattern = Pattern::new(r"\(01\)\s?[0-9]{14}(?:\s?\([0-9]{2,4}\)\s?[A-Za-z0-9\-./]{1,20})+");
 
 const MESSAGE: &str = "A device serial number or UDI is registered to one patient's implant or equipment.";
 
@@ -41,7 +39,7 @@ impl Detector for Device {
             return; // a serial has at least 3 digits
         }
         let lower = doc.lower();
-        for caps in KEYED.captures_iter(lower) {
+        for caps in doc.gate().captures_iter(&KEYED, doc) {
             let value = caps.get(1).expect("the value group always matches");
             let (start, end) = trim_value(lower, value.start(), value.end());
             let code = &lower[start..end];
@@ -51,7 +49,7 @@ impl Detector for Device {
             out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Device));
         }
         // A GS1 UDI starts with a 14-digit device identifier.
-        let udis = (doc.digits() >= 14).then(|| GS1_UDI.find_iter(doc.text())).into_iter().flatten();
+        let udis = (doc.digits() >= 14).then(|| doc.gate().find_iter(&GS1_UDI, doc)).into_iter().flatten();
         for m in udis {
             out.push(Hit::new(Kind::PhiDirectIdentifier, m.start(), m.end(), MESSAGE).identifier(Identifier::Device));
         }

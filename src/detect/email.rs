@@ -5,16 +5,13 @@
 
 use super::Detector;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct Email;
 
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?-u:\b)")
-        .expect("email pattern compiles")
-});
+pub(crate) static EMAIL: Pattern =
+    Pattern::new(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?-u:\b)");
 
 const MESSAGE: &str = "A personal email address identifies the person it belongs to.";
 
@@ -24,7 +21,7 @@ impl Detector for Email {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        for m in EMAIL.find_iter(doc.text()) {
+        for m in doc.gate().find_iter(&EMAIL, doc) {
             if doc.is_org_domain(m.as_str()) {
                 continue;
             }

@@ -10,15 +10,12 @@
 use super::Detector;
 use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct Handle;
 
-static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?)").expect("handle pattern compiles")
-});
+pub(crate) static HANDLE: Pattern = Pattern::new(r"@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?)");
 
 /// Phrases just before a handle that tag a third person.
 const TAGGING: &[&str] = &[
@@ -152,7 +149,7 @@ impl Detector for Handle {
         if !draft_has_care {
             return;
         }
-        for caps in HANDLE.captures_iter(doc.text()) {
+        for caps in doc.gate().captures_iter(&HANDLE, doc) {
             let whole = caps.get(0).expect("group 0 always matches");
             let (start, end) = (whole.start(), whole.end());
             // An @ glued to a word is an email address.

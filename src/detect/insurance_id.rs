@@ -10,9 +10,8 @@
 use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
 use super::Detector;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct InsuranceId;
 
@@ -20,21 +19,23 @@ const ID_WORDS: &str = r"(?:\s?(?:id|number|no|card))?";
 const WORD_KEYWORDS: &str = r"member|insurance|ins\.?\s?id|policy\s?(?:id|number|no)|subscriber|group\s?(?:id|number|no)|medicaid|medicare|mbi|hicn|bcbs|anthem|aetna|cigna|humana|uhc|(?:health\s)?plan\s?(?:id|number)|beneficiary\s?(?:id|number)";
 const HASH_KEYWORDS: &str = r"(?:member|insurance|ins|policy|subscriber|group|medicaid|medicare|plan|bcbs)\s?#";
 
-static KEYED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+pub(crate) static KEYED: Pattern = Pattern::built(build_insurance_keyed, false);
+
+fn build_insurance_keyed() -> String {
+    format!(
         r"(?i:(?-u:\b)(?:(?:{WORD_KEYWORDS}){ID_WORDS}(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR})(?:[A-Z]{{2,4}} )?((?i:[a-z]{{0,4}}[0-9][a-z0-9]*(?:-[a-z0-9]+)*))"
-    ))
-    .expect("insurance pattern compiles")
-});
+    )
+}
 
 /// The CMS MBI letters: A-Z without S, L, O, I, B, Z.
 const MBI_LETTER: &str = "[AC-HJKMNP-RT-Y]";
 
-static MBI: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static MBI: Pattern = Pattern::built(build_mbi, false);
+
+fn build_mbi() -> String {
     let (l, a) = (MBI_LETTER, "[AC-HJKMNP-RT-Y0-9]");
-    Regex::new(&format!(r"(?i)(?-u:\b)[1-9]{l}{a}[0-9](-?){l}{a}[0-9](-?){l}{l}[0-9][0-9](?-u:\b)"))
-        .expect("mbi pattern compiles")
-});
+    format!(r"(?i)(?-u:\b)[1-9]{l}{a}[0-9](-?){l}{a}[0-9](-?){l}{l}[0-9][0-9](?-u:\b)")
+}
 
 const MESSAGE: &str = "A health plan or Medicare number belongs to one member; it identifies the patient.";
 
@@ -48,7 +49,7 @@ impl Detector for InsuranceId {
             return; // a member or Medicare number has at least 5 digits
         }
         let text = doc.text();
-        for caps in KEYED.captures_iter(text) {
+        for caps in doc.gate().captures_iter(&KEYED, doc) {
             let value = caps.get(1).expect("the value group always matches");
             let (start, end) = trim_value(text, value.start(), value.end());
             let number = &text[start..end];
@@ -57,7 +58,7 @@ impl Detector for InsuranceId {
             }
             out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::InsuranceId));
         }
-        for caps in MBI.captures_iter(text) {
+        for caps in doc.gate().captures_iter(&MBI, doc) {
             let whole = caps.get(0).expect("group 0 always matches");
             // Dashes come in pairs (4-3-4) or not at all; a dash glued on either side means a longer code.
             let glued = |b: Option<&u8>| b.is_some_and(|b| *b == b'-');

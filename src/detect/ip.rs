@@ -7,19 +7,15 @@
 
 use super::Detector;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
 use std::net::{Ipv4Addr, Ipv6Addr};
-use std::sync::LazyLock;
 
 pub(crate) struct Ip;
 
-static IPV4: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?-u:\b)").expect("ipv4 pattern compiles")
-});
+pub(crate) static IPV4: Pattern = Pattern::new(r"(?-u:\b)[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?-u:\b)");
 
-static IPV6: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:[0-9a-f]{1,4})?(?::[0-9a-f]{0,4}){2,7}").expect("ipv6 pattern compiles"));
+pub(crate) static IPV6: Pattern = Pattern::new(r"(?i)(?:[0-9a-f]{1,4})?(?::[0-9a-f]{0,4}){2,7}");
 
 /// Words that make a dotted number a version, not an address.
 const VERSION_WORDS: &[&str] = &["version", "ver", "ver.", "v", "release", "build", "update", "firmware", "app"];
@@ -35,7 +31,7 @@ impl Detector for Ip {
         let text = doc.text();
         let bytes = text.as_bytes();
         // Four numbers of one digit or more.
-        let ipv4s = (doc.digits() >= 4).then(|| IPV4.find_iter(text)).into_iter().flatten();
+        let ipv4s = (doc.digits() >= 4).then(|| doc.gate().find_iter(&IPV4, doc)).into_iter().flatten();
         for m in ipv4s {
             let (start, end) = (m.start(), m.end());
             let dotted_before = start >= 2 && bytes[start - 1] == b'.' && bytes[start - 2].is_ascii_digit();
@@ -50,7 +46,7 @@ impl Detector for Ip {
             }
             out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Ip));
         }
-        for m in IPV6.find_iter(text) {
+        for m in doc.gate().find_iter(&IPV6, doc) {
             let (start, end) = (m.start(), m.end());
             let glued = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b':' || *b == b'.');
             if glued(start.checked_sub(1).and_then(|i| bytes.get(i))) || glued(bytes.get(end)) {

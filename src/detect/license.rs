@@ -8,9 +8,8 @@
 use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
 use super::Detector;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct License;
 
@@ -19,12 +18,13 @@ const WORD_KEYWORDS: &str =
     r"(?:driver'?s?\s?)?(?:license|licence|lic)|dl|d/l|certificate|cert|permit|passport|state\s?id";
 const HASH_KEYWORDS: &str = r"(?:license|licence|lic|dl|cert|certificate|permit|passport)\s?#";
 
-static LICENSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+pub(crate) static LICENSE: Pattern = Pattern::built(build_license, true);
+
+fn build_license() -> String {
+    format!(
         r"(?-u:\b)(?:(?:{WORD_KEYWORDS}){ID_WORDS}(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}((?:[a-z]{{1,3}}-?)?[0-9][a-z0-9]*(?:-[a-z0-9]+)*)"
-    ))
-    .expect("license pattern compiles")
-});
+    )
+}
 
 const MESSAGE: &str = "A license or certificate number is issued to one person and identifies them.";
 
@@ -38,7 +38,7 @@ impl Detector for License {
             return; // a licence number has at least 4 digits
         }
         let lower = doc.lower();
-        for caps in LICENSE.captures_iter(lower) {
+        for caps in doc.gate().captures_iter(&LICENSE, doc) {
             let value = caps.get(1).expect("the value group always matches");
             let (start, end) = trim_value(lower, value.start(), value.end());
             let number = &lower[start..end];

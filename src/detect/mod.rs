@@ -22,6 +22,28 @@ mod url;
 mod vehicle;
 mod zip;
 
+/// The identifier patterns, for the list of gated patterns in [`crate::gate`].
+pub(crate) mod identifiers {
+    pub(crate) use super::account::ACCOUNT;
+    pub(crate) use super::address::ADDRESS;
+    pub(crate) use super::device::GS1_UDI;
+    pub(crate) use super::device::KEYED as DEVICE_KEYED;
+    pub(crate) use super::email::EMAIL;
+    pub(crate) use super::handle::HANDLE;
+    pub(crate) use super::insurance_id::KEYED as INSURANCE_KEYED;
+    pub(crate) use super::insurance_id::MBI;
+    pub(crate) use super::ip::IPV4;
+    pub(crate) use super::ip::IPV6;
+    pub(crate) use super::license::LICENSE;
+    pub(crate) use super::mrn::MRN;
+    pub(crate) use super::phone::PHONE;
+    pub(crate) use super::ssn::SSN;
+    pub(crate) use super::url::URL;
+    pub(crate) use super::vehicle::PLATE;
+    pub(crate) use super::vehicle::VIN;
+    pub(crate) use super::zip::ZIP;
+}
+
 /// A rule that finds one sort of problem.
 pub(crate) trait Detector: Sync {
     /// Stable id; never changes once published (it names the rule in tests and docs).

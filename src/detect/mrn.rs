@@ -10,9 +10,8 @@
 use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
 use super::Detector;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct Mrn;
 
@@ -21,12 +20,13 @@ const WORD_KEYWORDS: &str = r"mrn|mnr|m\.r\.n|med(?:ical)?\.?\s?rec(?:ord)?s?|ch
 /// Keywords that end in "#" ("pt#", "fin #"), where no word boundary follows.
 const HASH_KEYWORDS: &str = r"(?:patient|pt|fin|record|encounter|mr)\s?#";
 
-static MRN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+pub(crate) static MRN: Pattern = Pattern::built(build_mrn, true);
+
+fn build_mrn() -> String {
+    format!(
         r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}((?:[a-z]{{1,5}}-?)?[0-9][0-9-]*[a-z]?)"
-    ))
-    .expect("mrn pattern compiles")
-});
+    )
+}
 
 const MESSAGE: &str = "A medical record number points straight at one patient's chart.";
 
@@ -40,7 +40,7 @@ impl Detector for Mrn {
             return; // a record number has at least 4 digits
         }
         let lower = doc.lower();
-        for caps in MRN.captures_iter(lower) {
+        for caps in doc.gate().captures_iter(&MRN, doc) {
             let value = caps.get(1).expect("the value group always matches");
             let (start, end) = trim_value(lower, value.start(), value.end());
             let number = &lower[start..end];

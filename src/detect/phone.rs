@@ -6,17 +6,14 @@
 
 use super::Detector;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct Phone;
 
-static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    // One line break may follow a separator ("(217)\n555-0199"): a number wrapped to dodge the check.
-    Regex::new(r"(?:\+?1[-. ]?)?(?:\(([0-9]{3})\)[ ]?(?:\r?\n)?|([0-9]{3})([-. /]?(?:\r?\n)?))([0-9]{3})[-. ]?(?:\r?\n)?([0-9]{4})(?-u:\b)")
-        .expect("phone pattern compiles")
-});
+pub(crate) static PHONE: Pattern = Pattern::new(
+    r"(?:\+?1[-. ]?)?(?:\(([0-9]{3})\)[ ]?(?:\r?\n)?|([0-9]{3})([-. /]?(?:\r?\n)?))([0-9]{3})[-. ]?(?:\r?\n)?([0-9]{4})(?-u:\b)",
+);
 
 const TOLL_FREE: &[&str] = &["800", "833", "844", "855", "866", "877", "888"];
 const MESSAGE: &str = "A personal phone number identifies the patient or their family.";
@@ -31,7 +28,7 @@ impl Detector for Phone {
             return; // ten digits
         }
         let text = doc.text();
-        for caps in PHONE.captures_iter(text) {
+        for caps in doc.gate().captures_iter(&PHONE, doc) {
             let whole = caps.get(0).expect("group 0 always matches");
             let (start, end) = (whole.start(), whole.end());
             // The match must not continue a longer run of digits or letters.

@@ -6,16 +6,13 @@
 
 use super::Detector;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct Ssn;
 
-static SSN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([0-9]{3})([-.]?[ \r\n]{0,2})([0-9]{2})([-.]?[ \r\n]{0,2})([0-9]{4})(?-u:\b)")
-        .expect("ssn pattern compiles")
-});
+pub(crate) static SSN: Pattern =
+    Pattern::new(r"(?-u:\b)([0-9]{3})([-.]?[ \r\n]{0,2})([0-9]{2})([-.]?[ \r\n]{0,2})([0-9]{4})(?-u:\b)");
 
 const MESSAGE: &str = "A Social Security number identifies a person on its own; it must never be posted.";
 
@@ -28,7 +25,7 @@ impl Detector for Ssn {
         if doc.digits() < 9 {
             return; // nine digits
         }
-        for caps in SSN.captures_iter(doc.text()) {
+        for caps in doc.gate().captures_iter(&SSN, doc) {
             let whole = caps.get(0).expect("group 0 always matches");
             let (sep1, sep2) = (&caps[2], &caps[4]);
             if separator_class(sep1) != separator_class(sep2) || !is_valid(&caps[1], &caps[3], &caps[5]) {

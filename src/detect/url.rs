@@ -12,18 +12,14 @@
 use super::Detector;
 use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct Url;
 
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(https?://)?(www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))(?-u:\b)(:[0-9]{2,5})?(/[a-z0-9\-._~%/?#=&+@:!$*,;]*)?",
-    )
-    .expect("url pattern compiles")
-});
+pub(crate) static URL: Pattern = Pattern::lower(
+    r"(https?://)?(www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))(?-u:\b)(:[0-9]{2,5})?(/[a-z0-9\-._~%/?#=&+@:!$*,;]*)?",
+);
 
 /// Top-level domains that make a bare "word.tld" a link even without "http" or "www".
 const BARE_TLDS: &[&str] = &[
@@ -109,7 +105,7 @@ impl Detector for Url {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
-        for caps in URL.captures_iter(lower) {
+        for caps in doc.gate().captures_iter(&URL, doc) {
             let whole = caps.get(0).expect("group 0 always matches");
             let start = whole.start();
             // Part of an email address, a longer word or another link.

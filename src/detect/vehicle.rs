@@ -8,22 +8,21 @@
 use super::keyed::{is_year, SEPARATOR};
 use super::Detector;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct Vehicle;
 
-static PLATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+pub(crate) static PLATE: Pattern = Pattern::built(build_plate, false);
+
+fn build_plate() -> String {
+    format!(
         r"(?i:(?-u:\b)(?:license\s)?(plates?|tags?)(?:\s?(?:number|no|#))?(?-u:\b){SEPARATOR})(?:[A-Z]{{2}}\s)?([A-Za-z0-9]{{1,4}}(?:[ -]?[A-Za-z0-9]{{1,4}})?)(?-u:\b)"
-    ))
-    .expect("plate pattern compiles")
-});
+    )
+}
 
 /// Seventeen VIN characters: digits and capital letters except I, O and Q.
-static VIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)[A-HJ-NPR-Z0-9]{17}(?-u:\b)").expect("vin pattern compiles"));
+pub(crate) static VIN: Pattern = Pattern::new(r"(?i)(?-u:\b)[A-HJ-NPR-Z0-9]{17}(?-u:\b)");
 
 const PLATE_MESSAGE: &str = "A license plate leads to the car's owner, and so to the patient or their family.";
 const VIN_MESSAGE: &str = "A vehicle identification number is registered to its owner and identifies them.";
@@ -34,8 +33,7 @@ impl Detector for Vehicle {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        let text = doc.text();
-        for caps in PLATE.captures_iter(text) {
+        for caps in doc.gate().captures_iter(&PLATE, doc) {
             let keyword = caps[1].to_ascii_lowercase();
             let value = caps.get(2).expect("the value group always matches");
             if looks_like_plate(value.as_str(), keyword.starts_with("tag")) {
@@ -45,7 +43,7 @@ impl Detector for Vehicle {
                 );
             }
         }
-        for m in VIN.find_iter(text) {
+        for m in doc.gate().find_iter(&VIN, doc) {
             let named = doc.before(m.start(), 12).contains("vin");
             if named || has_valid_check_digit(m.as_str()) {
                 out.push(

@@ -8,14 +8,12 @@
 
 use super::Detector;
 use crate::doc::{Document, Hit};
+use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub(crate) struct Zip;
 
-static ZIP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{5}(?:-[0-9]{4})?(?-u:\b)").expect("zip pattern compiles"));
+pub(crate) static ZIP: Pattern = Pattern::new(r"(?-u:\b)[0-9]{5}(?:-[0-9]{4})?(?-u:\b)");
 
 const PLACE_WORDS: &[&str] = &["in", "from", "near", "around", "of", "zip", "zipcode", "code", "area"];
 const CASE_WORDS: &[&str] =
@@ -37,7 +35,7 @@ impl Detector for Zip {
         let (text, lower) = (doc.text(), doc.lower());
         // Computed once, on the first candidate, so a long paste full of numbers stays linear.
         let mut case_words: Option<bool> = None;
-        for m in ZIP.find_iter(text) {
+        for m in doc.gate().find_iter(&ZIP, doc) {
             let (start, end) = (m.start(), m.end());
             if looks_like_a_number(text, start, end) || is_org_zip(doc, &m.as_str()[..5]) {
                 continue;

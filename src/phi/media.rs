@@ -5,19 +5,19 @@
 //! patient in them ("Class of 2004 reunion pic"), education videos, and the author's own images ("my own
 //! x-ray").
 
-use super::mentions::{Gate, Pattern};
 use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
+use crate::gate::{Gate, Pattern};
 use crate::report::Kind;
 
 const MESSAGE: &str = "Photos and videos from work often show a patient, a chart, a screen or a board with patient names; text cannot check what the picture shows.";
 const SUGGESTION: &str =
     "Post only images with no patient, chart, screen, board or wristband in them, and with written consent.";
 
-pub(super) static SHOWS_PHI: Pattern = Pattern::lower(
+pub(crate) static SHOWS_PHI: Pattern = Pattern::lower(
     r"(?-u:\b)(?:whiteboard|white board|census board|patient board|assignment board|tracking board|wristband|armband|id band|patient list|(?:or|surgery|surgical|clinic|patient|appointment|dialysis) schedule|(?:surgery|surgical|clinic|unit|bed) board|unit census|(?:x-?ray|ct|mri|scan|ultrasound) of the (?:week|day|month)|(?:this|the|her|his|my pt'?s?) (?:x-?ray|ct|mri|scan|ultrasound|ekg|ecg)(?: from| of)?|x-?ray (?:from|of) (?:tonight|today)|(?:pt|patient)'?s? (?:chart|screen|monitor))(?-u:\b)",
 );
-pub(super) static PHOTO: Pattern = Pattern::lower(
+pub(crate) static PHOTO: Pattern = Pattern::lower(
     r"(?-u:\b)(?:selfie|pic|pics|photo|photos|picture|video|vid|swipe|before (?:&|and|/) after|before/after|before-and-after|filmed|recorded)(?-u:\b)",
 );
 

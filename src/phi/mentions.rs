@@ -5,12 +5,12 @@
 //! and softer clues: an occupation, a news event, a relative's job or home, a rare case, birth details.
 //! Names are found in `names.rs`.
 
-use super::names::{self, find_names};
+use super::names::find_names;
 use crate::doc::Document;
-use crate::multi::MultiPattern;
+use crate::gate::{Gate, Pattern};
 use crate::report::Identifier;
 use regex::Regex;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,46 +59,6 @@ impl Mention {
     }
 }
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("mention pattern compiles")
-}
-
-/// A mention pattern. The gate's [`MultiPattern`]s are built from the patterns' sources; a pattern's own regex is
-/// compiled the first time a set says it matches a draft, so a draft without rooms never compiles `ROOM`.
-///
-/// Case-insensitive patterns are written in lowercase and run on the ASCII-lowercased text (same offsets)
-/// instead of using `(?i)`: Unicode case folding makes a pattern several times larger and slower to compile.
-/// For the same reason a word between cue words is `[0-9a-z_]+`, not Unicode `\w+`.
-pub(crate) struct Pattern {
-    source: &'static str,
-    lower: bool,
-    regex: OnceLock<Regex>,
-}
-
-impl Pattern {
-    /// A case-sensitive pattern, run on the folded text.
-    pub const fn new(source: &'static str) -> Pattern {
-        Pattern { source, lower: false, regex: OnceLock::new() }
-    }
-
-    /// A lowercase pattern, run on the lowercased folded text.
-    pub const fn lower(source: &'static str) -> Pattern {
-        Pattern { source, lower: true, regex: OnceLock::new() }
-    }
-
-    fn haystack<'d>(&self, doc: &'d Document) -> &'d str {
-        if self.lower {
-            doc.lower()
-        } else {
-            doc.text()
-        }
-    }
-
-    fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| re(self.source))
-    }
-}
-
 // Digits are `[0-9]`, not `\d`: the folded text has ASCII digits for fullwidth and Arabic-Indic ones, and
 // Unicode `\d` makes each pattern, its compile time and its DFA several times larger.
 macro_rules! months {
@@ -112,166 +72,78 @@ macro_rules! weekdays {
     };
 }
 
-static NUMERIC_DATE: Pattern =
+pub(crate) static NUMERIC_DATE: Pattern =
     Pattern::new(r"(?-u:\b)([0-9]{1,2})([/.-])([0-9]{1,2})(?:[/.-]([0-9]{2}|[0-9]{4}))?(?-u:\b)");
-static WRITTEN_DATE: Pattern = Pattern::lower(concat!(
+pub(crate) static WRITTEN_DATE: Pattern = Pattern::lower(concat!(
     r"(?-u:\b)(?:(?:",
     months!(),
     r")\.? [0-9]{1,2}(?:st|nd|rd|th)?(?:,? [0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)? (?:of )?(?:",
     months!(),
     r")(?:,? [0-9]{4})?|[0-9]{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))(?-u:\b)"
 ));
-static WEEKDAY_DATE: Pattern = Pattern::lower(concat!(
+pub(crate) static WEEKDAY_DATE: Pattern = Pattern::lower(concat!(
     r"(?-u:\b)(?:(?:last|this|next|every|on) )?(?:",
     weekdays!(),
     r")s?(?: and (?:",
     weekdays!(),
     r")s?)?(?: (?:morning|afternoon|evening|night))?(?: at [0-9]{1,2}(?::[0-9]{2})? ?(?:am|pm|a\.m\.|p\.m\.)?)?(?-u:\b)"
 ));
-static MONTH_ONLY: Pattern = Pattern::new(
+pub(crate) static MONTH_ONLY: Pattern = Pattern::new(
     r"(?-u:\b)(?:in|since|during|early|late|last|this|next) (January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)",
 );
-static TIME: Pattern = Pattern::lower(r"(?-u:\b)[0-9]{1,2}:[0-9]{2}(?: ?(?:am|pm))?(?-u:\b)");
-static ORDINAL_DAY: Pattern = Pattern::lower(r"(?-u:\b)the [0-9]{1,2}(?:st|nd|rd|th)(?-u:\b)");
-static HOLIDAY: Pattern = Pattern::lower(
+pub(crate) static TIME: Pattern = Pattern::lower(r"(?-u:\b)[0-9]{1,2}:[0-9]{2}(?: ?(?:am|pm))?(?-u:\b)");
+pub(crate) static ORDINAL_DAY: Pattern = Pattern::lower(r"(?-u:\b)the [0-9]{1,2}(?:st|nd|rd|th)(?-u:\b)");
+pub(crate) static HOLIDAY: Pattern = Pattern::lower(
     r"(?-u:\b)(?:fourth of july|4th of july|july 4th|christmas(?: eve| day)?|thanksgiving|new year'?s(?: eve| day)?|halloween|easter|memorial day|labor day|super bowl sunday)(?-u:\b)",
 );
-static DOB_CUE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:dob|d\.o\.b\.?|date of birth|born(?: on)?|birthdate|b-day)[\s:#-]*$"));
+static DOB_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:dob|d\.o\.b\.?|date of birth|born(?: on)?|birthdate|b-day)[\s:#-]*$").expect("dob cue compiles")
+});
 
-static AGE: Pattern = Pattern::lower(
+pub(crate) static AGE: Pattern = Pattern::lower(
     r"(?-u:\b)([0-9]{1,3})(?:[- ]?(?:year|yr)s?[- ]old|[- ]?y/?o(?-u:\b)|[- ]?y\.o\.|(?-u:\b) a[nñ]os|(?:st|nd|rd|th) birthday)",
 );
-static AGE_SEX: Pattern = Pattern::new(r"(?-u:\b)([0-9]{1,3})([MF])(?-u:\b)");
-static AGE_PHRASE: Pattern = Pattern::lower(
+pub(crate) static AGE_SEX: Pattern = Pattern::new(r"(?-u:\b)([0-9]{1,3})([MF])(?-u:\b)");
+pub(crate) static AGE_PHRASE: Pattern = Pattern::lower(
     r"(?:(?-u:\b)(?:is|turned|turns|aged?) ([0-9]{1,3})(?: today| years)?(?: ?[.!,]| and|$)|\(([0-9]{2,3}), from |, (9[0-9]|1[01][0-9]) and )",
 );
 
-static ROOM: Pattern = Pattern::lower(
+pub(crate) static ROOM: Pattern = Pattern::lower(
     r"(?-u:\b)(?:room|rm|bed|bay|pod|cuarto|habitacion|cama|crib|isolette)\.? ?#?(?:[0-9]{1,4}[a-z]?|[a-z])(?-u:\b)(?:, (?:bed|bay) [0-9]{1,3})?",
 );
-static ROOM_CODE: Pattern = Pattern::new(r"(?-u:\b)(?:in|from|to) ([0-9]{1,2}[A-Z])(?-u:\b)");
-static UNIT: Pattern = Pattern::new(r"(?-u:\b)[0-9]{1,2} (?:North|South|East|West)(?-u:\b)");
+pub(crate) static ROOM_CODE: Pattern = Pattern::new(r"(?-u:\b)(?:in|from|to) ([0-9]{1,2}[A-Z])(?-u:\b)");
+pub(crate) static UNIT: Pattern = Pattern::new(r"(?-u:\b)[0-9]{1,2} (?:North|South|East|West)(?-u:\b)");
 
-static STREET: Pattern = Pattern::new(
+pub(crate) static STREET: Pattern = Pattern::new(
     r"(?-u:\b)(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Ct|Court|Way|Pkwy|Hwy|Pike)(?-u:\b)\.?",
 );
-static ROAD_OR_STATION: Pattern = Pattern::new(
+pub(crate) static ROAD_OR_STATION: Pattern = Pattern::new(
     r"(?-u:\b)(?:Route|Rte|Highway|Hwy|I|US|Engine|Station|Ladder|Truck|Squad|Precinct|Exit) ?-?[0-9]{1,3}(?-u:\b)",
 );
-static SCHOOL_OR_CHURCH: Pattern = Pattern::new(
+pub(crate) static SCHOOL_OR_CHURCH: Pattern = Pattern::new(
     r"(?-u:\b)(?:[A-Z][A-Za-z']+ ){1,3}(?:Elementary|Middle|High|HS|Academy|School|College|University|Baptist|Methodist|Lutheran|Church|Parish|Temple|Mosque|Synagogue)(?-u:\b)",
 );
-static EMPLOYER: Pattern = Pattern::new(
+pub(crate) static EMPLOYER: Pattern = Pattern::new(
     r"(?-u:\b)(?:[A-Z][A-Za-z']+ )+(?:& [A-Z][A-Za-z']+ )?(?:Bank|Trust|Kroger|Walmart|Target|Costco|Factory|Plant|Mill|Mine|Farms?|Motors|Foods|Hardware|Diner|Cafe|Bakery|Inc|LLC|Co)(?-u:\b)\.?|(?-u:\b)(?:[A-Z][A-Za-z']+ )+& [A-Z][A-Za-z']+(?: [A-Z][A-Za-z']+)*(?-u:\b)",
 );
-static FROM_TOWN: Pattern = Pattern::new(
+pub(crate) static FROM_TOWN: Pattern = Pattern::new(
     r"(?-u:\b)(?:from|in|near|lives in|moved to|drove in from|out of) ([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)(?-u:\b)",
 );
-static OCCUPATION: Pattern = Pattern::lower(
+pub(crate) static OCCUPATION: Pattern = Pattern::lower(
     r"(?-u:\b)(?:teacher|firefighter|fireman|police officer|cop|sergeant|deputy|sheriff|trucker|truck driver|bus driver|pastor|priest|coach|principal|cfo|ceo|lunch lady|cashier|pitcher|quarterback|qb|linebacker|singer|actor|actress|anchor|weatherman|weather ?woman|veteran|vet|soldier|marine|farmer|lawyer|judge|mail carrier|mailman|janitor|custodian|librarian|professor|councilman|councilwoman|bartender|waitress|barista|pilot|flight attendant|mechanic|electrician|plumber|welder|miner|fisherman|rancher|chef|nun|rabbi|imam|news reporter|reporter)(?-u:\b)",
 );
-static NEWS_EVENT: Pattern = Pattern::lower(
+pub(crate) static NEWS_EVENT: Pattern = Pattern::lower(
     r"(?-u:\b)(?:crash|pile-?up|wreck|collision|rollover|(?:apartment|house|warehouse|car|brush|structure|building|garage|trailer) fire|fire on|explosion|shooting|stabbing|fireworks|freight train|train|derailment|drowning|mauling|homecoming|hunting accident|suing us|lawsuit|news)(?-u:\b)",
 );
-static RELATIVE_TIE: Pattern = Pattern::lower(
+pub(crate) static RELATIVE_TIE: Pattern = Pattern::lower(
     r"(?-u:\b)(?:(?:her|his|their|(?:the |our |my )?pt'?s|(?:the |our |my )?patient'?s) (?:mom|mother|dad|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|boss|buddy) (?:[0-9a-z_]+ ){0,2}(?:works|worked|owns|runs|opens|lives|teaches|drove|coaches|manages)|my (?:kid's|son's|daughter's|ex's|neighbor's|neighbour's|husband's|wife's|friend's|coworker's|cousin's|boss's|best friend's|pastor's) (?:[0-9a-z_]+ ){0,3}(?:teacher|girlfriend|boyfriend|wife|husband|boss|coach|mom|dad|mother|father|son|daughter|kid|brother|sister|grandma|grandpa)|(?:looked|look|pulled|checked) (?:up )?(?:my|her|his|their) (?:[0-9a-z_']+ ){0,3}(?:in|on) (?:epic|cerner|meditech|the chart|the ehr|the system))",
 );
-static RARE: Pattern = Pattern::lower(
+pub(crate) static RARE: Pattern = Pattern::lower(
     r"(?-u:\b)(?:only|first|rarest) (?:confirmed |known |reported )?(?:[0-9a-z_]+ ){0,2}case(?-u:\b)|(?-u:\b)one in a million(?-u:\b)|(?-u:\b)(?:rare|ultra-rare|super rare|extremely rare) (?:[0-9a-z_]+ ){0,2}(?:disease|disorder|syndrome|condition|cancer|tumou?r|diagnosis|presentation)(?-u:\b)",
 );
-static BIRTH: Pattern = Pattern::lower(
+pub(crate) static BIRTH: Pattern = Pattern::lower(
     r"(?-u:\b)(?:[0-9]{2}-weeker|born at [0-9]{2} weeks|(?:mom|mother|mama|dad|father) of (?:triplets|quadruplets|quints|quintuplets|sextuplets)|(?:triplets|quadruplets|quintuplets|sextuplets|conjoined twins)|[0-9]{1,2} lbs? [0-9]{1,2} oz at birth|at [0-9]{2} weeks)(?-u:\b)",
 );
-
-/// Every mention pattern, so that one pass of a [`MultiPattern`] tells which of them can match at all: most
-/// drafts have no dates, ages or rooms, and the per-pattern passes are then skipped.
-static GATED: [&Pattern; 37] = [
-    &super::case_story::ONE_PATIENT,
-    &super::case_story::STORY_TIME,
-    &super::media::SHOWS_PHI,
-    &super::media::PHOTO,
-    &super::public_figure::HINT,
-    &super::public_figure::OFFICE,
-    &super::relationship::SUPPORT,
-    &super::relationship::RELATIVE_RECORD,
-    &names::TITLED,
-    &names::PUBLIC_TITLED,
-    &names::NICKNAME,
-    &names::FAMILY,
-    &names::INITIALS,
-    &names::CUED,
-    &NUMERIC_DATE,
-    &WRITTEN_DATE,
-    &WEEKDAY_DATE,
-    &MONTH_ONLY,
-    &TIME,
-    &ORDINAL_DAY,
-    &HOLIDAY,
-    &AGE,
-    &AGE_SEX,
-    &AGE_PHRASE,
-    &ROOM,
-    &ROOM_CODE,
-    &UNIT,
-    &STREET,
-    &ROAD_OR_STATION,
-    &SCHOOL_OR_CHURCH,
-    &EMPLOYER,
-    &FROM_TOWN,
-    &OCCUPATION,
-    &NEWS_EVENT,
-    &RELATIVE_TIE,
-    &RARE,
-    &BIRTH,
-];
-/// Two sets: the case-sensitive patterns (searched in the text) and the lowercase ones (in the lowercased
-/// text), each with the indexes into [`GATED`] of its patterns.
-static GATES: LazyLock<[(MultiPattern, Vec<usize>); 2]> = LazyLock::new(|| {
-    [false, true].map(|lower| {
-        let indexes: Vec<usize> = (0..GATED.len()).filter(|&i| GATED[i].lower == lower).collect();
-        let sources: Vec<&str> = indexes.iter().map(|&i| GATED[i].source).collect();
-        let set = MultiPattern::new(&sources).expect("mention patterns compile as a set");
-        (set, indexes)
-    })
-});
-
-/// The patterns that match somewhere in the draft.
-pub(crate) struct Gate([bool; GATED.len()]);
-
-impl Gate {
-    pub fn new(doc: &Document) -> Gate {
-        let mut open = [false; GATED.len()];
-        for ((set, indexes), haystack) in GATES.iter().zip([doc.text(), doc.lower()]) {
-            for i in set.matches(haystack).iter() {
-                open[indexes[i]] = true;
-            }
-        }
-        Gate(open)
-    }
-
-    /// True when `pattern` matches somewhere in the draft.
-    pub fn is_open(&self, pattern: &Pattern) -> bool {
-        GATED.iter().position(|g| std::ptr::eq(*g, pattern)).is_some_and(|i| self.0[i])
-    }
-
-    /// Matches of `pattern`, or none when the set saw none.
-    pub fn find_iter<'d>(
-        &self,
-        pattern: &'static Pattern,
-        doc: &'d Document,
-    ) -> impl Iterator<Item = regex::Match<'d>> {
-        self.is_open(pattern).then(|| pattern.regex().find_iter(pattern.haystack(doc))).into_iter().flatten()
-    }
-
-    pub fn captures_iter<'d>(
-        &self,
-        pattern: &'static Pattern,
-        doc: &'d Document,
-    ) -> impl Iterator<Item = regex::Captures<'d>> {
-        self.is_open(pattern).then(|| pattern.regex().captures_iter(pattern.haystack(doc))).into_iter().flatten()
-    }
-}
 
 /// Nouns that follow "N-year-old" when the age is not a person's.
 const NOT_PERSONS: &[&str] = &[
@@ -538,15 +410,6 @@ const COMMON_CAPITALIZED: &[&str] = &[
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_gates_fit_their_cache_on_a_large_paste() {
-        let text = crate::multi::mixed_text(1 << 20);
-        let options = crate::CheckOptions::default();
-        let doc = crate::doc::Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
-        for ((set, _), haystack) in GATES.iter().zip([doc.text(), doc.lower()]) {
-            assert_eq!(set.cache_clears(haystack), 0);
-        }
-    }
     use crate::detect::testing::TEST_POLICY;
     use crate::CheckOptions;
 
@@ -554,10 +417,7 @@ mod tests {
         let options = CheckOptions::default();
         let doc = Document::new(text, &options, &TEST_POLICY);
         // Offsets are into the folded text ("años" reads "anos").
-        find_mentions(&doc, &Gate::new(&doc))
-            .into_iter()
-            .map(|m| (doc.text()[m.start..m.end].to_string(), m.kind))
-            .collect()
+        find_mentions(&doc, doc.gate()).into_iter().map(|m| (doc.text()[m.start..m.end].to_string(), m.kind)).collect()
     }
 
     fn has(text: &str, words: &str) -> bool {

@@ -18,22 +18,22 @@
 //! Last, the smaller identifiers that stand beside a finding (a weekday, a bed number, a town) are added to
 //! it, so that Redact removes them too.
 
-mod case_story;
-mod media;
-mod mentions;
+pub(crate) mod case_story;
+pub(crate) mod media;
+pub(crate) mod mentions;
 mod name_context;
-mod names;
+pub(crate) mod names;
 mod patient_date;
-mod public_figure;
+pub(crate) mod public_figure;
 mod quasi;
-mod relationship;
+pub(crate) mod relationship;
 mod review_reply;
 
 use crate::care::CareCategory;
 use crate::detect::Detector;
 use crate::doc::{Document, Hit};
 use crate::report::{Identifier, Kind};
-pub(crate) use mentions::{find_mentions, Gate, Mention, MentionKind};
+pub(crate) use mentions::{find_mentions, Mention, MentionKind};
 use std::collections::HashMap;
 
 /// The contextual privacy rules, run as one detector because they share the mentions.
@@ -45,17 +45,17 @@ impl Detector for PatientContext {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        let gate = Gate::new(doc);
-        let mentions = find_mentions(doc, &gate);
+        let gate = doc.gate();
+        let mentions = find_mentions(doc, gate);
         name_context::judge(doc, &mentions, out);
         patient_date::judge(doc, &mentions, out);
         review_reply::judge(doc, out);
-        relationship::judge(doc, &gate, out);
-        public_figure::judge(doc, &gate, &mentions, out);
+        relationship::judge(doc, gate, out);
+        public_figure::judge(doc, gate, &mentions, out);
         quasi::judge(doc, &mentions, out);
-        media::judge(doc, &gate, out);
+        media::judge(doc, gate, out);
         attach_supporting(doc, &mentions, out);
-        case_story::judge(doc, &gate, out);
+        case_story::judge(doc, gate, out);
     }
 }
 

@@ -6,9 +6,10 @@
 //! public titles ("Pastor Jim", "State Rep. Hal Brennan"). Clinicians and colleagues ("Dr. Osei",
 //! "our pharmacist, Dana", "Nurse Ada Cole") and the organization's staff are left out.
 
-use super::mentions::{Gate, Mention, MentionKind, Pattern};
+use super::mentions::{Mention, MentionKind};
 use crate::detect::tone::words::Fnv;
 use crate::doc::Document;
+use crate::gate::{Gate, Pattern};
 use crate::lexicon::Lexicon;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
@@ -49,22 +50,22 @@ static ROLES: LazyLock<Lexicon> = LazyLock::new(|| {
     )
 });
 
-pub(super) static TITLED: Pattern = Pattern::new(
+pub(crate) static TITLED: Pattern = Pattern::new(
     r"(?-u:\b)(?i:mr|mrs|ms|miss|mx|mister|sr|sra|srta|senor|senora|senorita)\.? ((?:[A-Z][a-z'-]+|[a-z][a-z'-]{2,})(?: [A-Z][a-z'-]+)?|[A-Z](?:\.|(?-u:\b)))",
 );
-pub(super) static PUBLIC_TITLED: Pattern = Pattern::new(
+pub(crate) static PUBLIC_TITLED: Pattern = Pattern::new(
     r"(?-u:\b)(?:Senator|Sen\.|Rep\.|Representative|State Rep\.|Congressman|Congresswoman|Governor|Gov\.|Mayor|Councilman|Councilwoman|Judge|Sheriff|Pastor|Father|Rev\.|Reverend|Rabbi|Imam|Coach|Principal|Chief) ([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)",
 );
-pub(super) static NICKNAME: Pattern = Pattern::new(
+pub(crate) static NICKNAME: Pattern = Pattern::new(
     r"(?-u:\b)(?:Big|Little|Lil|Papa|Mama|Grandma|Grandpa|Granny|Uncle|Aunt|Auntie|Baby|baby|Miss) [A-Z][a-z'-]+|(?i:named) ([A-Z][a-z'-]+)",
 );
-pub(super) static FAMILY: Pattern =
+pub(crate) static FAMILY: Pattern =
     Pattern::new(r"(?-u:\b)[Tt]he ([A-Z][a-z'-]+) (?:family|twins|triplets|household|kids|boys|girls)(?-u:\b)");
-pub(super) static INITIALS: Pattern =
+pub(crate) static INITIALS: Pattern =
     Pattern::new(r"(?-u:\b)(?i:pt|patient|resident)\.? ([A-Z]\.[A-Z]\.?|[A-Z]{2}(?-u:\b)|[a-z]\.[a-z]\.)");
 /// A capitalized word addressed or described as a person, whether or not it is a known given name:
 /// "Get well soon Dot!", "Praying for Marisela", "Jolene, who finally got her new kidney".
-pub(super) static CUED: Pattern = Pattern::new(
+pub(crate) static CUED: Pattern = Pattern::new(
     r"(?-u:\b)(?:(?i:hi|hey|hello|dear|get well soon|get well|praying for|prayers for|pray for|rip|rest in peace),? ([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)|([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?), who )",
 );
 
@@ -429,7 +430,7 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         let options = CheckOptions::default();
         let doc = Document::new(text, &options, &TEST_POLICY);
-        find_names(&doc, &Gate::new(&doc)).into_iter().map(|m| text[m.start..m.end].to_string()).collect()
+        find_names(&doc, doc.gate()).into_iter().map(|m| text[m.start..m.end].to_string()).collect()
     }
 
     #[test]
@@ -501,7 +502,7 @@ mod tests {
     fn marks_public_titles() {
         let options = CheckOptions::default();
         let doc = Document::new("State Rep. Hal Brennan was here", &options, &TEST_POLICY);
-        let found = find_names(&doc, &Gate::new(&doc));
+        let found = find_names(&doc, doc.gate());
         assert!(found.iter().any(|m| m.kind == MentionKind::Name { public: true, strong: true }));
     }
 }

@@ -5,19 +5,19 @@
 //! mom's chart". Allows support with no care behind it ("In loving memory of my dad, who passed at home")
 //! and colleagues' memorials.
 
-use super::mentions::{Gate, Pattern};
 use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
+use crate::gate::{Gate, Pattern};
 use crate::report::Kind;
 
 const MESSAGE: &str =
     "A condolence or get-well message that mentions their care here tells everyone this person was a patient.";
 const SUGGESTION: &str = "Send personal support privately, without mentioning the care they received.";
 
-pub(super) static SUPPORT: Pattern = Pattern::lower(
+pub(crate) static SUPPORT: Pattern = Pattern::lower(
     r"(?-u:\b)(?:sorry for your loss|condolences|praying for you|prayers for you|thinking of you|sending (?:you )?(?:love|prayers|hugs)|our hearts are with|hope (?:you(?:'re| are)? feel[0-9a-z_]*(?: better)?|everything is ok(?:ay)?|round [0-9]+|(?:she|he)(?:'s| is) (?:ok|okay|doing ok))|get well soon|feel better soon|rest in peace|passed (?:away )?(?:this morning|last night|today|yesterday|peacefully)|passed away|didn'?t make it|we tried so hard|we fought so hard|see you at your|thinking about the)(?-u:\b)",
 );
-pub(super) static RELATIVE_RECORD: Pattern = Pattern::lower(
+pub(crate) static RELATIVE_RECORD: Pattern = Pattern::lower(
     r"(?-u:\b)your (?:mom|mother|dad|father|husband|wife|son|daughter|grandma|grandpa|grandmother|grandfather|brother|sister|child|baby)'?s? (?:chart|info|information|records?|room|bill|surgery|results|labs|meds)(?-u:\b)",
 );
 

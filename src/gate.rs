@@ -1,0 +1,212 @@
+//! The privacy patterns and the one pass that says which of them occur in a draft.
+//!
+//! Identifier detectors and the contextual privacy rules each search the draft with a few regexes, and in
+//! most drafts most of them find nothing. Every such regex is a [`Pattern`] listed in [`GATED`]: one pass of a
+//! [`MultiPattern`] over the folded text and one over the lowercased text tell which patterns match at all
+//! ([`Gate`], built once per draft by [`crate::doc::Document::gate`]); a pattern's own regex is compiled the
+//! first time the gate opens for it and runs only in drafts where it matches.
+
+use crate::doc::Document;
+use crate::multi::MultiPattern;
+use regex::Regex;
+use std::sync::{LazyLock, OnceLock};
+
+/// A privacy pattern with the text it runs on, compiled on first use.
+///
+/// Case-insensitive patterns are written in lowercase and run on the ASCII-lowercased text (same offsets)
+/// instead of using `(?i)`: Unicode case folding makes a pattern several times larger and slower to compile.
+/// For the same reason a word between cue words is `[0-9a-z_]+`, not Unicode `\w+`.
+pub(crate) struct Pattern {
+    source: Source,
+    lower: bool,
+    regex: OnceLock<Regex>,
+}
+
+enum Source {
+    Written(&'static str),
+    /// Assembled from shared pieces (keyword lists, separators) on first use.
+    Built(LazyLock<String>),
+}
+
+impl Pattern {
+    /// A case-sensitive pattern, run on the folded text.
+    pub const fn new(source: &'static str) -> Pattern {
+        Pattern { source: Source::Written(source), lower: false, regex: OnceLock::new() }
+    }
+
+    /// A lowercase pattern, run on the lowercased folded text.
+    pub const fn lower(source: &'static str) -> Pattern {
+        Pattern { source: Source::Written(source), lower: true, regex: OnceLock::new() }
+    }
+
+    /// A pattern assembled by `build`; `lower` as for [`Pattern::lower`].
+    pub const fn built(build: fn() -> String, lower: bool) -> Pattern {
+        Pattern { source: Source::Built(LazyLock::new(build)), lower, regex: OnceLock::new() }
+    }
+
+    fn source(&self) -> &str {
+        match &self.source {
+            Source::Written(source) => source,
+            Source::Built(source) => source,
+        }
+    }
+
+    fn haystack<'d>(&self, doc: &'d Document) -> &'d str {
+        if self.lower {
+            doc.lower()
+        } else {
+            doc.text()
+        }
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| Regex::new(self.source()).expect("privacy pattern compiles"))
+    }
+}
+
+use crate::detect::identifiers as id;
+use crate::phi::mentions as m;
+
+/// Every gated pattern.
+static GATED: [&Pattern; 55] = [
+    &id::ACCOUNT,
+    &id::ADDRESS,
+    &id::DEVICE_KEYED,
+    &id::GS1_UDI,
+    &id::EMAIL,
+    &id::HANDLE,
+    &id::INSURANCE_KEYED,
+    &id::MBI,
+    &id::IPV4,
+    &id::IPV6,
+    &id::LICENSE,
+    &id::MRN,
+    &id::PHONE,
+    &id::SSN,
+    &id::URL,
+    &id::PLATE,
+    &id::VIN,
+    &id::ZIP,
+    &crate::phi::case_story::ONE_PATIENT,
+    &crate::phi::case_story::STORY_TIME,
+    &crate::phi::media::SHOWS_PHI,
+    &crate::phi::media::PHOTO,
+    &crate::phi::public_figure::HINT,
+    &crate::phi::public_figure::OFFICE,
+    &crate::phi::relationship::SUPPORT,
+    &crate::phi::relationship::RELATIVE_RECORD,
+    &crate::phi::names::TITLED,
+    &crate::phi::names::PUBLIC_TITLED,
+    &crate::phi::names::NICKNAME,
+    &crate::phi::names::FAMILY,
+    &crate::phi::names::INITIALS,
+    &crate::phi::names::CUED,
+    &m::NUMERIC_DATE,
+    &m::WRITTEN_DATE,
+    &m::WEEKDAY_DATE,
+    &m::MONTH_ONLY,
+    &m::TIME,
+    &m::ORDINAL_DAY,
+    &m::HOLIDAY,
+    &m::AGE,
+    &m::AGE_SEX,
+    &m::AGE_PHRASE,
+    &m::ROOM,
+    &m::ROOM_CODE,
+    &m::UNIT,
+    &m::STREET,
+    &m::ROAD_OR_STATION,
+    &m::SCHOOL_OR_CHURCH,
+    &m::EMPLOYER,
+    &m::FROM_TOWN,
+    &m::OCCUPATION,
+    &m::NEWS_EVENT,
+    &m::RELATIVE_TIE,
+    &m::RARE,
+    &m::BIRTH,
+];
+
+/// Two sets: the case-sensitive patterns (searched in the text) and the lowercase ones (in the lowercased
+/// text), each with the indexes into [`GATED`] of its patterns.
+static GATES: LazyLock<[(MultiPattern, Vec<usize>); 2]> = LazyLock::new(|| {
+    [false, true].map(|lower| {
+        let indexes: Vec<usize> = (0..GATED.len()).filter(|&i| GATED[i].lower == lower).collect();
+        let sources: Vec<&str> = indexes.iter().map(|&i| GATED[i].source()).collect();
+        let set = MultiPattern::new(&sources).expect("privacy patterns compile as a set");
+        (set, indexes)
+    })
+});
+
+/// The gated patterns that match somewhere in one draft.
+pub(crate) struct Gate([bool; GATED.len()]);
+
+impl Gate {
+    /// Searches `doc` once for every gated pattern.
+    pub fn new(doc: &Document) -> Gate {
+        let mut open = [false; GATED.len()];
+        for ((set, indexes), haystack) in GATES.iter().zip([doc.text(), doc.lower()]) {
+            for i in set.matches(haystack).iter() {
+                open[indexes[i]] = true;
+            }
+        }
+        Gate(open)
+    }
+
+    /// True when `pattern` matches somewhere in the draft.
+    pub fn is_open(&self, pattern: &Pattern) -> bool {
+        let index = GATED.iter().position(|g| std::ptr::eq(*g, pattern));
+        debug_assert!(index.is_some(), "pattern {:?} is not listed in GATED", pattern.source());
+        index.is_some_and(|i| self.0[i])
+    }
+
+    /// Matches of `pattern`, or none when the gate saw none.
+    pub fn find_iter<'d>(
+        &self,
+        pattern: &'static Pattern,
+        doc: &'d Document,
+    ) -> impl Iterator<Item = regex::Match<'d>> {
+        self.is_open(pattern).then(|| pattern.regex().find_iter(pattern.haystack(doc))).into_iter().flatten()
+    }
+
+    /// Captures of every match of `pattern`, or none when the gate saw none.
+    pub fn captures_iter<'d>(
+        &self,
+        pattern: &'static Pattern,
+        doc: &'d Document,
+    ) -> impl Iterator<Item = regex::Captures<'d>> {
+        self.is_open(pattern).then(|| pattern.regex().captures_iter(pattern.haystack(doc))).into_iter().flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles_and_is_listed_once() {
+        for (i, pattern) in GATED.iter().enumerate() {
+            pattern.regex();
+            assert!(!GATED[..i].iter().any(|g| std::ptr::eq(*g, *pattern)), "{:?} is listed twice", pattern.source());
+        }
+    }
+
+    #[test]
+    fn the_gates_fit_their_cache_on_a_large_paste() {
+        let text = crate::multi::mixed_text(1 << 20);
+        let options = crate::CheckOptions::default();
+        let doc = Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
+        for ((set, _), haystack) in GATES.iter().zip([doc.text(), doc.lower()]) {
+            assert_eq!(set.cache_clears(haystack), 0);
+        }
+    }
+
+    #[test]
+    fn opens_only_for_patterns_that_match() {
+        let options = crate::CheckOptions::default();
+        let doc = Document::new("call 217-555-0143 today", &options, &crate::detect::testing::TEST_POLICY);
+        let gate = doc.gate();
+        assert!(gate.is_open(&id::PHONE));
+        assert!(!gate.is_open(&id::EMAIL) && !gate.is_open(&m::AGE));
+        assert_eq!(gate.find_iter(&id::EMAIL, &doc).count(), 0);
+    }
+}
