@@ -20,6 +20,8 @@ pub(crate) struct Pattern {
     source: Source,
     lower: bool,
     regex: OnceLock<Regex>,
+    /// The pattern's place in [`GATED`], noted when the gate's sets are built.
+    index: OnceLock<usize>,
 }
 
 enum Source {
@@ -31,17 +33,21 @@ enum Source {
 impl Pattern {
     /// A case-sensitive pattern, run on the folded text.
     pub const fn new(source: &'static str) -> Pattern {
-        Pattern { source: Source::Written(source), lower: false, regex: OnceLock::new() }
+        Pattern::with(Source::Written(source), false)
     }
 
     /// A lowercase pattern, run on the lowercased folded text.
     pub const fn lower(source: &'static str) -> Pattern {
-        Pattern { source: Source::Written(source), lower: true, regex: OnceLock::new() }
+        Pattern::with(Source::Written(source), true)
     }
 
     /// A pattern assembled by `build`; `lower` as for [`Pattern::lower`].
     pub const fn built(build: fn() -> String, lower: bool) -> Pattern {
-        Pattern { source: Source::Built(LazyLock::new(build)), lower, regex: OnceLock::new() }
+        Pattern::with(Source::Built(LazyLock::new(build)), lower)
+    }
+
+    const fn with(source: Source, lower: bool) -> Pattern {
+        Pattern { source, lower, regex: OnceLock::new(), index: OnceLock::new() }
     }
 
     fn source(&self) -> &str {
@@ -129,6 +135,9 @@ static GATED: [&Pattern; 55] = [
 /// Two sets: the case-sensitive patterns (searched in the text) and the lowercase ones (in the lowercased
 /// text), each with the indexes into [`GATED`] of its patterns.
 static GATES: LazyLock<[(MultiPattern, Vec<usize>); 2]> = LazyLock::new(|| {
+    for (i, pattern) in GATED.iter().enumerate() {
+        pattern.index.set(i).expect("each pattern is listed once");
+    }
     [false, true].map(|lower| {
         let indexes: Vec<usize> = (0..GATED.len()).filter(|&i| GATED[i].lower == lower).collect();
         let sources: Vec<&str> = indexes.iter().map(|&i| GATED[i].source()).collect();
@@ -154,7 +163,8 @@ impl Gate {
 
     /// True when `pattern` matches somewhere in the draft.
     pub fn is_open(&self, pattern: &Pattern) -> bool {
-        let index = GATED.iter().position(|g| std::ptr::eq(*g, pattern));
+        // A gate exists only after `GATES` noted every listed pattern's index.
+        let index = pattern.index.get().copied();
         debug_assert!(index.is_some(), "pattern {:?} is not listed in GATED", pattern.source());
         index.is_some_and(|i| self.0[i])
     }
