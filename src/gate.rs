@@ -50,7 +50,7 @@ impl Pattern {
         Pattern { source, lower, regex: OnceLock::new(), index: OnceLock::new() }
     }
 
-    fn source(&self) -> &str {
+    pub(crate) fn source(&self) -> &str {
         match &self.source {
             Source::Written(source) => source,
             Source::Built(source) => source,

@@ -28,21 +28,23 @@ impl Detector for Phone {
             return; // ten digits
         }
         let text = doc.text();
-        for caps in doc.gate().captures_iter(&PHONE, doc) {
-            let whole = caps.get(0).expect("group 0 always matches");
+        // Found without capture groups (the slow part of a regex search): the parts are read off the match.
+        for whole in doc.gate().find_iter(&PHONE, doc) {
             let (start, end) = (whole.start(), whole.end());
             // The match must not continue a longer run of digits or letters.
             if text[..start].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()) {
                 continue;
             }
-            let area = caps.get(1).or(caps.get(2)).map_or("", |m| m.as_str());
-            let exchange = &caps[4];
-            if area.starts_with(['0', '1']) || exchange.starts_with(['0', '1']) || TOLL_FREE.contains(&area) {
+            let Some(parts) = NumberParts::read(whole.as_str()) else {
+                continue;
+            };
+            if parts.area.starts_with(['0', '1'])
+                || parts.exchange.starts_with(['0', '1'])
+                || TOLL_FREE.contains(&parts.area)
+            {
                 continue;
             }
-            let bare =
-                caps.get(3).is_some_and(|m| m.as_str().is_empty()) && !text[start..end].contains(['-', '.', ' ', '/']);
-            if bare && !names_phone(doc.before(start, 30)) {
+            if parts.bare && !names_phone(doc.before(start, 30)) {
                 continue;
             }
             if doc.is_org_phone(whole.as_str()) {
@@ -53,14 +55,65 @@ impl Detector for Phone {
     }
 }
 
+/// The parts of a number the phone pattern matched: an optional country code `1`, then ten digits.
+struct NumberParts<'a> {
+    area: &'a str,
+    exchange: &'a str,
+    /// Ten digits typed as one run ("2175550177"), which needs a word like "cell" before it.
+    bare: bool,
+}
+
+impl<'a> NumberParts<'a> {
+    fn read(number: &'a str) -> Option<NumberParts<'a>> {
+        let digit_count = number.bytes().filter(u8::is_ascii_digit).count();
+        // Past a country code ("+1 ", "1-"): the national number, area code first.
+        let national = if digit_count == 11 { number.trim_start_matches('+').get(1..)? } else { number };
+        let national = national.trim_start_matches(['-', '.', ' ', '(']);
+        let area = national.get(..3)?;
+        let after_area = national[3..].trim_start_matches([')', ' ', '-', '.', '/', '\r', '\n']);
+        let exchange = after_area.get(..3)?;
+        let bare =
+            !number.contains(['(', '-', '.', ' ', '/']) && national.as_bytes().get(3).is_some_and(u8::is_ascii_digit);
+        Some(NumberParts { area, exchange, bare })
+    }
+}
+
 fn names_phone(before: &str) -> bool {
     ["cell", "phone", "call", "text", "number", "tel", "fax", "mobile", "#"].iter().any(|w| before.contains(w))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::detect::testing::*;
     use crate::Kind;
+
+    /// The parts read off a match equal what the pattern's capture groups say, for every shape it matches.
+    #[test]
+    fn parts_read_off_the_match_equal_the_capture_groups() {
+        let regex = regex::Regex::new(PHONE.source()).unwrap();
+        let mut checked = 0;
+        for country in ["", "1", "+1", "1-", "+1 ", "1.", "+1-"] {
+            for area in
+                ["(217)", "(217) ", "(217)\n", "217", "217-", "217.", "217 ", "217/", "217\n", "217-\r\n", "117"]
+            {
+                for exchange in ["555", "055"] {
+                    for sep in ["", "-", ".", " ", "\n", "-\r\n"] {
+                        let text = format!("{country}{area}{exchange}{sep}0177");
+                        let Some(caps) = regex.captures(&text) else { continue };
+                        let whole = caps.get(0).unwrap();
+                        let parts = NumberParts::read(whole.as_str()).expect("a match has its parts");
+                        let area = caps.get(1).or(caps.get(2)).map_or("", |m| m.as_str());
+                        let bare = caps.get(3).is_some_and(|m| m.as_str().is_empty())
+                            && !whole.as_str().contains(['-', '.', ' ', '/']);
+                        assert_eq!((parts.area, parts.exchange, parts.bare), (area, &caps[4], bare), "{text:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 500, "{checked}");
+    }
 
     #[test]
     fn flags_personal_numbers_in_common_formats() {
