@@ -145,6 +145,22 @@ pub(crate) static BIRTH: Pattern = Pattern::lower(
     r"(?-u:\b)(?:[0-9]{2}-weeker|born at [0-9]{2} weeks|(?:mom|mother|mama|dad|father) of (?:triplets|quadruplets|quints|quintuplets|sextuplets)|(?:triplets|quadruplets|quintuplets|sextuplets|conjoined twins)|[0-9]{1,2} lbs? [0-9]{1,2} oz at birth|at [0-9]{2} weeks)(?-u:\b)",
 );
 
+/// The parts of a [`NUMERIC_DATE`] match: first number, separator, second number and the year if any.
+fn date_parts(date: &str) -> (&str, &str, &str, Option<&str>) {
+    let first_end = date.find(|c: char| !c.is_ascii_digit()).unwrap_or(date.len());
+    let (first, rest) = date.split_at(first_end);
+    let (separator, rest) = rest.split_at(rest.len().min(1));
+    let second_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let (second, rest) = rest.split_at(second_end);
+    (first, separator, second, rest.get(1..).filter(|year| !year.is_empty()))
+}
+
+/// The number a match starts with ("58" in "58yo"); 0 when there is none.
+fn leading_number(text: &str) -> u32 {
+    let end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    text[..end].parse().unwrap_or(0)
+}
+
 /// Nouns that follow "N-year-old" when the age is not a person's.
 const NOT_PERSONS: &[&str] = &[
     "building",
@@ -182,10 +198,10 @@ pub(crate) fn find_mentions(doc: &Document, gate: &Gate) -> Vec<Mention> {
     let mut out = find_names(doc, gate);
     let mut push = |start: usize, end: usize, kind: MentionKind| out.push(Mention { start, end, kind });
 
-    for caps in gate.captures_iter(&NUMERIC_DATE, doc) {
-        let whole = caps.get(0).expect("group 0");
-        let (a, sep, b) = (&caps[1], &caps[2], &caps[3]);
-        let year = caps.get(4);
+    // Patterns whose parts are plain to read are searched without capture groups (the slow part of a
+    // regex search) and the parts read off the match.
+    for whole in gate.find_iter(&NUMERIC_DATE, doc) {
+        let (a, sep, b, year) = date_parts(whole.as_str());
         let (a, b): (u32, u32) = (a.parse().unwrap_or(0), b.parse().unwrap_or(0));
         // A dash or dot date needs its year ("12.02.1967"); "4-5" and "3.5" are not dates.
         if sep != "/" && year.is_none() {
@@ -230,17 +246,17 @@ pub(crate) fn find_mentions(doc: &Document, gate: &Gate) -> Vec<Mention> {
         }
         push(m.start(), m.end(), MentionKind::Date { numeric: false, dob: false });
     }
-    for caps in gate.captures_iter(&MONTH_ONLY, doc) {
-        let m = caps.get(1).expect("month group");
-        push(m.start(), m.end(), MentionKind::Date { numeric: false, dob: false });
+    for m in gate.find_iter(&MONTH_ONLY, doc) {
+        // "since March": the month is the last word.
+        let month = m.as_str().rfind(' ').map_or(0, |i| i + 1);
+        push(m.start() + month, m.end(), MentionKind::Date { numeric: false, dob: false });
     }
     for m in gate.find_iter(&TIME, doc).chain(gate.find_iter(&ORDINAL_DAY, doc)).chain(gate.find_iter(&HOLIDAY, doc)) {
         push(m.start(), m.end(), MentionKind::Date { numeric: false, dob: false });
     }
 
-    for caps in gate.captures_iter(&AGE, doc) {
-        let whole = caps.get(0).expect("group 0");
-        let years: u32 = caps[1].parse().unwrap_or(0);
+    for whole in gate.find_iter(&AGE, doc) {
+        let years: u32 = leading_number(whole.as_str());
         let next_words = doc.after(whole.end(), 24);
         let next_noun = next_words.split_whitespace().take(2).collect::<Vec<_>>();
         if years == 0
@@ -251,9 +267,8 @@ pub(crate) fn find_mentions(doc: &Document, gate: &Gate) -> Vec<Mention> {
         }
         push(whole.start(), whole.end(), MentionKind::Age { years });
     }
-    for caps in gate.captures_iter(&AGE_SEX, doc) {
-        let whole = caps.get(0).expect("group 0");
-        let years: u32 = caps[1].parse().unwrap_or(0);
+    for whole in gate.find_iter(&AGE_SEX, doc) {
+        let years: u32 = leading_number(whole.as_str());
         if (1..=110).contains(&years) {
             push(whole.start(), whole.end(), MentionKind::Age { years });
         }
@@ -277,9 +292,10 @@ pub(crate) fn find_mentions(doc: &Document, gate: &Gate) -> Vec<Mention> {
         }
         push(m.start(), m.end(), MentionKind::Room { unit: false });
     }
-    for caps in gate.captures_iter(&ROOM_CODE, doc) {
-        let m = caps.get(1).expect("code group");
-        push(m.start(), m.end(), MentionKind::Room { unit: false });
+    for m in gate.find_iter(&ROOM_CODE, doc) {
+        // "in 4B": the code is the last word.
+        let code = m.as_str().rfind(' ').map_or(0, |i| i + 1);
+        push(m.start() + code, m.end(), MentionKind::Room { unit: false });
     }
     for m in gate.find_iter(&UNIT, doc) {
         push(m.start(), m.end(), MentionKind::Room { unit: true });
@@ -295,13 +311,15 @@ pub(crate) fn find_mentions(doc: &Document, gate: &Gate) -> Vec<Mention> {
     for m in gate.find_iter(&EMPLOYER, doc) {
         push(m.start(), m.end(), MentionKind::Place);
     }
-    for caps in gate.captures_iter(&FROM_TOWN, doc) {
-        let m = caps.get(1).expect("town group");
-        let word = m.as_str().split(' ').next().unwrap_or("");
+    for m in gate.find_iter(&FROM_TOWN, doc) {
+        // The cue words are lowercase: the town starts at the first capital.
+        let town_start = m.as_str().find(|c: char| c.is_ascii_uppercase()).unwrap_or(0);
+        let town = &m.as_str()[town_start..];
+        let word = town.split(' ').next().unwrap_or("");
         if COMMON_CAPITALIZED.contains(&word) {
             continue;
         }
-        push(m.start(), m.end(), MentionKind::Place);
+        push(m.start() + town_start, m.end(), MentionKind::Place);
     }
     for m in gate.find_iter(&OCCUPATION, doc) {
         push(m.start(), m.end(), MentionKind::Occupation);
@@ -409,6 +427,45 @@ const COMMON_CAPITALIZED: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What is read off a match equals what the pattern's capture groups say.
+    #[test]
+    fn parts_read_off_matches_equal_the_capture_groups() {
+        let groups = |pattern: &Pattern, text: &str| -> Vec<Vec<Option<String>>> {
+            let regex = Regex::new(pattern.source()).unwrap();
+            regex.captures_iter(text).map(|c| c.iter().map(|m| m.map(|m| m.as_str().to_string())).collect()).collect()
+        };
+        let dates = "3/4/51 12.02.1967 4-5 10/10 pain 1/2/2024 9/11 31-12-99 7.4.2023 12/31/1999 3/4/";
+        assert_eq!(groups(&NUMERIC_DATE, dates).len(), 10);
+        for caps in groups(&NUMERIC_DATE, dates) {
+            let (a, sep, b, year) = date_parts(caps[0].as_deref().unwrap());
+            let expected = (caps[1].as_deref(), caps[2].as_deref(), caps[3].as_deref(), caps[4].as_deref());
+            assert_eq!((Some(a), Some(sep), Some(b), year), expected);
+        }
+        let ages = "58yo, 58 y/o, 92-year-old, 7th birthday, 91 anos, 103 yrs old, 6 y.o. and 41F 3M 110F";
+        assert_eq!(groups(&AGE, &ages.to_lowercase()).len(), 7);
+        assert_eq!(groups(&AGE_SEX, ages).len(), 3);
+        for pattern in [&AGE, &AGE_SEX] {
+            for caps in groups(pattern, &ages.to_lowercase()).into_iter().chain(groups(pattern, ages)) {
+                assert_eq!(leading_number(caps[0].as_deref().unwrap()).to_string(), caps[1].as_deref().unwrap());
+            }
+        }
+        let last_word = |whole: &str| whole[whole.rfind(' ').map_or(0, |i| i + 1)..].to_string();
+        for (pattern, text) in [(&MONTH_ONLY, "seen since March and in June"), (&ROOM_CODE, "moved from 4B to 12C")] {
+            let found = groups(pattern, text);
+            assert_eq!(found.len(), 2);
+            for caps in found {
+                assert_eq!(Some(last_word(caps[0].as_deref().unwrap())), caps[1]);
+            }
+        }
+        let towns = groups(&FROM_TOWN, "she drove in from Cedar Falls, lives in Ames and moved to New Haven");
+        assert_eq!(towns.len(), 3);
+        for caps in towns {
+            let whole = caps[0].as_deref().unwrap();
+            let start = whole.find(|c: char| c.is_ascii_uppercase()).unwrap();
+            assert_eq!(Some(&whole[start..]), caps[1].as_deref());
+        }
+    }
 
     use crate::detect::testing::TEST_POLICY;
     use crate::CheckOptions;
