@@ -262,19 +262,22 @@ fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
     let org = &policy.organization;
     let mut spans = Vec::new();
     // An address is also written without its town: "1200 Main St".
-    let address_parts =
-        org.addresses.iter().filter_map(|a| a.split(',').next()).map(|street| street.trim().to_string());
-    let needles: Vec<String> = org
+    let address_parts = org.addresses.iter().filter_map(|a| a.split(',').next()).map(str::trim);
+    let needles = org
         .names
         .iter()
         .chain(&org.addresses)
         .chain(&org.domains)
         .chain(&org.staff)
-        .cloned()
-        .chain(address_parts)
-        .collect();
-    for needle in &needles {
-        let needle = Normalized::new(needle).lower().to_string();
+        .map(String::as_str)
+        .chain(address_parts);
+    for needle in needles {
+        // Plain ASCII folds to itself: only lowercase it, without building the offset map of a `Normalized`.
+        let needle = if needle.bytes().all(|b| b.is_ascii() && b != b'&' && b != b'`') {
+            needle.to_ascii_lowercase()
+        } else {
+            Normalized::new(needle).lower().to_string()
+        };
         if needle.is_empty() {
             continue;
         }
@@ -334,6 +337,18 @@ mod tests {
                 "Then we left."
             ]
         );
+    }
+
+    #[test]
+    fn finds_org_names_typed_plain_or_with_accents() {
+        let policy =
+            Policy::parse(r#"{"organization": {"names": ["Saint Luke's", "Clínica Peña"], "staff": ["Bo `Rae`"]}}"#)
+                .unwrap();
+        let options = CheckOptions::default();
+        let doc = Document::new("SAINT LUKE'S and clinica pena thank Bo 'Rae'", &options, &policy);
+        assert!(doc.is_org(0, 5));
+        assert!(doc.is_org(doc.lower().find("clinica").unwrap(), doc.lower().find(" thank").unwrap()));
+        assert!(doc.is_org(doc.lower().find("bo ").unwrap(), doc.lower().len()));
     }
 
     #[test]
