@@ -69,13 +69,16 @@ fn caps_runs(text: &str) -> Vec<(usize, usize)> {
         let b = bytes[i];
         if b.is_ascii_alphabetic() {
             let start = i;
+            // One pass over the word counts its capitals and notes any lowercase letter.
+            let (mut upper, mut has_lower) = (0, false);
             while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'\'') {
+                upper += usize::from(bytes[i].is_ascii_uppercase());
+                has_lower |= bytes[i].is_ascii_lowercase();
                 i += 1;
             }
             let word = &text[start..i];
             let tagged = start > 0 && matches!(bytes[start - 1], b'#' | b'@');
-            let upper = word.bytes().filter(u8::is_ascii_uppercase).count();
-            let shouted = !tagged && !word.bytes().any(|c| c.is_ascii_lowercase()) && upper >= 1;
+            let shouted = !tagged && !has_lower && upper >= 1;
             if shouted && (upper >= 2 || word == "I" || word == "A") {
                 let long = usize::from(upper >= 4 && !ACRONYMS.contains(&word));
                 current = Some(match current {
