@@ -271,18 +271,36 @@ fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
         .chain(&org.staff)
         .map(String::as_str)
         .chain(address_parts);
-    for needle in needles {
-        // Plain ASCII folds to itself: only lowercase it, without building the offset map of a `Normalized`.
-        let needle = if needle.bytes().all(|b| b.is_ascii() && b != b'&' && b != b'`') {
-            needle.to_ascii_lowercase()
-        } else {
-            Normalized::new(needle).lower().to_string()
-        };
-        if needle.is_empty() {
-            continue;
+    let needles: Vec<String> = needles
+        .map(|needle| {
+            // Plain ASCII folds to itself: only lowercase it, without building the offset map of a `Normalized`.
+            if needle.bytes().all(|b| b.is_ascii() && b != b'&' && b != b'`') {
+                needle.to_ascii_lowercase()
+            } else {
+                Normalized::new(needle).lower().to_string()
+            }
+        })
+        .filter(|needle| !needle.is_empty())
+        .collect();
+    // Every span starts a word, so one pass over the draft tells which needles start a word anywhere; only those
+    // are searched for (most drafts name none, and each `find` pays the set-up of a substring searcher). A needle's
+    // first byte never continues a character, so where it is found a character starts.
+    let mut first_bytes = [false; 256];
+    for needle in &needles {
+        first_bytes[usize::from(needle.as_bytes()[0])] = true;
+    }
+    let mut at_a_word_start = vec![false; needles.len()];
+    let bytes = lower.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if first_bytes[usize::from(b)] && crate::lexicon::is_word_start(lower, i) {
+            for (found, needle) in at_a_word_start.iter_mut().zip(&needles) {
+                *found |= bytes[i..].starts_with(needle.as_bytes());
+            }
         }
+    }
+    for needle in needles.iter().zip(at_a_word_start).filter_map(|(needle, found)| found.then_some(needle)) {
         let mut from = 0;
-        while let Some(at) = lower[from..].find(&needle) {
+        while let Some(at) = lower[from..].find(needle.as_str()) {
             let start = from + at;
             let end = start + needle.len();
             if crate::lexicon::is_word_start(lower, start) && crate::lexicon::is_word_end(lower, end) {
@@ -349,6 +367,17 @@ mod tests {
         assert!(doc.is_org(0, 5));
         assert!(doc.is_org(doc.lower().find("clinica").unwrap(), doc.lower().find(" thank").unwrap()));
         assert!(doc.is_org(doc.lower().find("bo ").unwrap(), doc.lower().len()));
+    }
+
+    #[test]
+    fn finds_org_names_leftmost_without_overlaps() {
+        let policy = Policy::parse(r#"{"organization": {"names": ["Ann Ann", "(217)"]}}"#).unwrap();
+        let options = CheckOptions::default();
+        let spans = |text: &str| Document::new(text, &options, &policy).org_spans;
+        assert_eq!(spans("a nod to ann ann, and an ann ann"), vec![(9, 16), (25, 32)]);
+        assert_eq!(spans("call (217) or x(217)"), vec![(5, 10)]);
+        // As with `str::find`, a match inside a word hides the whole-word one it overlaps.
+        assert_eq!(spans("xann ann ann"), vec![]);
     }
 
     #[test]

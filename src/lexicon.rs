@@ -80,6 +80,12 @@ impl Lexicon {
         })
     }
 
+    /// Whether any term appears in `text`, even inside a word: when not, [`Lexicon::find`] finds nothing in
+    /// any part of `text`.
+    pub fn occurs_in(&self, text: &str) -> bool {
+        self.automaton.is_match(text)
+    }
+
     /// Every (category, term) of the list, for validation tests.
     #[cfg(test)]
     pub fn len(&self) -> usize {
@@ -118,5 +124,13 @@ mod tests {
         let found: Vec<(&str, &str)> = lex.find(text).map(|t| (&text[t.start..t.end], t.category)).collect();
         assert_eq!(found, vec![("chest pain", "condition"), ("diabetic", "condition"), ("er", "place")]);
         assert_eq!(lex.len(), 3);
+    }
+
+    #[test]
+    fn occurs_in_sees_terms_inside_words_too() {
+        let lex = Lexicon::parse("[laugh]\nlol\nhaha*\n");
+        assert!(lex.occurs_in("a lollipop") && lex.find("a lollipop").next().is_none());
+        assert!(lex.occurs_in("ok lol"));
+        assert!(!lex.occurs_in("nothing funny here"));
     }
 }

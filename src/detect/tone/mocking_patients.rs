@@ -53,13 +53,20 @@ impl Detector for MockingPatients {
         // A sentence about a patient that sneers or laughs at them ("...back again 🙄", "came in with a
         // panic attack lmao"), or that labels them with slang, is ridicule.
         let slang_anywhere = Table::PatientSlang.is_match(doc);
+        // Most drafts neither laugh nor sneer: looked for once in the whole draft rather than in every sentence.
+        let text = doc.text();
+        let laugh_anywhere = LAUGHS.occurs_in(doc.lower()) || LAUGH_EMOJI.iter().any(|e| text.contains(e));
+        let sneer_anywhere = SNEER_EMOJI.iter().any(|e| text.contains(e));
+        if !(slang_anywhere || laugh_anywhere || sneer_anywhere) {
+            return;
+        }
         for &(start, end) in doc.sentences() {
             if already.binary_search(&(start, end)).is_ok() {
                 continue;
             }
-            let sentence = &doc.text()[start..end];
+            let sentence = &text[start..end];
             let lower = &doc.lower()[start..end];
-            let sneer = SNEER_EMOJI.iter().any(|e| sentence.contains(e));
+            let sneer = sneer_anywhere && SNEER_EMOJI.iter().any(|e| sentence.contains(e));
             let slang = if slang_anywhere {
                 Table::PatientSlang.find_in(doc, lower).into_iter().find(|p| p.category == "always")
             } else {
@@ -72,7 +79,8 @@ impl Detector for MockingPatients {
                 );
                 continue;
             }
-            if let Some((ref_start, ref_end)) = laughed_at_condition(doc, start, end) {
+            let laughed = if laugh_anywhere { laughed_at_condition(doc, start, end) } else { None };
+            if let Some((ref_start, ref_end)) = laughed {
                 out.push(Hit::new(Kind::ToneMockingPatients, ref_start, ref_end, MESSAGE).suggest(FALLBACK));
                 continue;
             }
