@@ -112,10 +112,12 @@ impl Table {
         self.find_in(doc, doc.lower())
     }
 
-    /// Every match in `part`, a slice of the draft's lowercased text; offsets are relative to `part`.
+    /// Every match in `part`, a sentence (or run of sentences) of the draft's lowercased text; offsets are
+    /// relative to `part`.
     ///
-    /// A row that matches in a part of the draft has its literal in the draft, so the draft's candidate
-    /// rows are enough.
+    /// Only the rows that match in the whole draft are tried, which is enough: rows use no anchors
+    /// (`^ $ \A \z`) nor `\B`, and a sentence starts and ends next to a non-word character, so every `\b`
+    /// true inside the sentence is true in the draft.
     pub fn find_in(self, doc: &Document, part: &str) -> Vec<Phrase> {
         PHRASES.find(self as usize, doc.phrase_candidates(), part)
     }
