@@ -8,7 +8,8 @@
 //! "ass"). Three or more single letters separated by one space, dot or dash ("f u c k", "s.h.i.t") are
 //! read as one token. Offsets always cover the typed characters.
 
-use std::hash::Hasher;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// FNV-1a: the keys are a few ASCII letters, where SipHash's set-up dominates.
 #[derive(Default)]
@@ -28,6 +29,25 @@ impl Hasher for Fnv {
     }
 }
 
+/// For keys that are hashes already ([`skeleton_hash`]): hashing them again would cost every token's lookup.
+#[derive(Default)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        // Spread the bits: the map picks buckets by the low bits, which FNV mixes least.
+        self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |hash, &b| fnv_step(hash, b));
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+}
+
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 fn fnv_step(hash: u64, byte: u8) -> u64 {
@@ -37,12 +57,14 @@ fn fnv_step(hash: u64, byte: u8) -> u64 {
 /// A compiled list: `[category]` headers, then one word per line, optionally `word => suggestion`.
 pub(crate) struct WordList {
     entries: Vec<Entry>,
-    /// Skeletons (letters with repeats collapsed, "asshole" → "ashole") to the entries that collapse to them.
-    by_skeleton: SkeletonIndex,
+    /// The [`skeleton_hash`] of each entry's word (letters with repeats collapsed, "asshole" → "ashole") to
+    /// the entries with that hash, in list order. Tokens carry the same hash, so a lookup hashes nothing.
+    by_skeleton: HashMap<u64, Vec<usize>, BuildHasherDefault<PreHashed>>,
 }
 
 struct Entry {
     word: &'static str,
+    skeleton: Vec<u8>,
     /// How many times each letter of the skeleton is typed in the word ("asshole": 1 2 1 1 1 1).
     repeats: Vec<usize>,
     category: &'static str,
@@ -65,7 +87,7 @@ impl WordList {
     /// Parses a built-in list. Panics on a malformed row (tests cover every list).
     pub fn parse(data: &'static str) -> WordList {
         let mut entries = Vec::new();
-        let mut by_skeleton = SkeletonIndex::default();
+        let mut by_skeleton: HashMap<u64, Vec<usize>, BuildHasherDefault<PreHashed>> = HashMap::default();
         for (category, line) in crate::lexicon::rows(data) {
             let (word, suggestion) = match line.split_once(" => ") {
                 Some((w, s)) => (w.trim(), Some(s.trim())),
@@ -75,8 +97,8 @@ impl WordList {
             let runs = word.as_bytes().chunk_by(|a, b| a == b);
             let skeleton = runs.clone().map(|run| run[0]).collect();
             let repeats = runs.map(<[u8]>::len).collect();
-            by_skeleton.insert(skeleton_hash(word.as_bytes()), skeleton, entries.len());
-            entries.push(Entry { word, repeats, category, suggestion });
+            by_skeleton.entry(skeleton_hash(word.as_bytes())).or_default().push(entries.len());
+            entries.push(Entry { word, skeleton, repeats, category, suggestion });
         }
         WordList { entries, by_skeleton }
     }
@@ -143,9 +165,9 @@ impl WordList {
         if letters.is_empty() {
             return None;
         }
-        self.by_skeleton.find(skeleton_hash, |group| {
-            group.entries.iter().copied().find(|&c| spells(letters, &group.skeleton, &self.entries[c].repeats))
-        })
+        // Different skeletons may share a hash: `spells` checks the skeleton itself.
+        let candidates = self.by_skeleton.get(&skeleton_hash)?;
+        candidates.iter().copied().find(|&c| spells(letters, &self.entries[c].skeleton, &self.entries[c].repeats))
     }
 
     /// [`WordList::lookup`] of letters with `wildcards` (at least one) `*` among them.
@@ -196,111 +218,6 @@ fn spells(letters: &[u8], skeleton: &[u8], min_repeats: &[usize]) -> bool {
 
 fn count_wildcards(letters: &[u8]) -> usize {
     letters.iter().filter(|&&b| b == b'*').count()
-}
-
-/// One list's skeletons in an open-addressing table keyed by their hash. Tokens carry the hash of their
-/// skeleton, so a token that spells no listed skeleton (nearly every token) costs one probe of an empty
-/// slot: no skeleton built, nothing hashed at lookup.
-struct SkeletonIndex {
-    /// Power-of-two length, at most a quarter full; linear probing.
-    slots: Vec<Slot>,
-    groups: Vec<SkeletonGroup>,
-}
-
-#[derive(Clone, Copy)]
-struct Slot {
-    hash: u64,
-    /// Index into `groups`, or `EMPTY_SLOT`.
-    group: u32,
-}
-
-const EMPTY_SLOT: Slot = Slot { hash: 0, group: u32::MAX };
-
-/// The entries (in list order) sharing one skeleton.
-struct SkeletonGroup {
-    skeleton: Vec<u8>,
-    entries: Vec<usize>,
-}
-
-impl Default for SkeletonIndex {
-    fn default() -> SkeletonIndex {
-        SkeletonIndex { slots: vec![EMPTY_SLOT; 16], groups: Vec::new() }
-    }
-}
-
-impl SkeletonIndex {
-    /// Adds `entry`, whose skeleton is `skeleton` (hashing to `hash`). Entries must come in list order.
-    fn insert(&mut self, hash: u64, skeleton: Vec<u8>, entry: usize) {
-        let mut at = self.home(hash);
-        loop {
-            let slot = self.slots[at];
-            if slot.group == EMPTY_SLOT.group {
-                break;
-            }
-            let group = &mut self.groups[slot.group as usize];
-            if slot.hash == hash && group.skeleton == skeleton {
-                group.entries.push(entry);
-                return;
-            }
-            at = self.next(at);
-        }
-        self.slots[at] = Slot { hash, group: self.groups.len() as u32 };
-        self.groups.push(SkeletonGroup { skeleton, entries: vec![entry] });
-        if self.groups.len() * 4 > self.slots.len() {
-            self.grow();
-        }
-    }
-
-    fn grow(&mut self) {
-        let occupied: Vec<Slot> = self.slots.iter().copied().filter(|s| s.group != EMPTY_SLOT.group).collect();
-        self.slots = vec![EMPTY_SLOT; self.slots.len() * 2];
-        for slot in occupied {
-            let mut at = self.home(slot.hash);
-            while self.slots[at].group != EMPTY_SLOT.group {
-                at = self.next(at);
-            }
-            self.slots[at] = slot;
-        }
-    }
-
-    /// The home slot of `hash`: the top bits after a Fibonacci multiply, because FNV-1a's own top bits
-    /// barely depend on the last letter ("fuck" and "fucs" would often share a home).
-    fn home(&self, hash: u64) -> usize {
-        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.slots.len().trailing_zeros())) as usize
-    }
-
-    fn next(&self, at: usize) -> usize {
-        (at + 1) & (self.slots.len() - 1)
-    }
-
-    /// The first `Some` that `found` returns for a group whose skeleton hashes to `hash` (usually one
-    /// group; `found` must check the skeleton itself, since different skeletons may share a hash).
-    #[inline]
-    fn find<T>(&self, hash: u64, found: impl FnMut(&SkeletonGroup) -> Option<T>) -> Option<T> {
-        let home = self.home(hash);
-        // Nearly every token: an empty home slot, decided here without the set-up of the probe loop.
-        if self.slots[home].group == EMPTY_SLOT.group {
-            return None;
-        }
-        self.probe(home, hash, found)
-    }
-
-    /// Out of line, so that `find` stays small enough to inline (one load and compare per token).
-    #[inline(never)]
-    fn probe<T>(&self, mut at: usize, hash: u64, mut found: impl FnMut(&SkeletonGroup) -> Option<T>) -> Option<T> {
-        loop {
-            let slot = self.slots[at];
-            if slot.group == EMPTY_SLOT.group {
-                return None;
-            }
-            if slot.hash == hash {
-                if let Some(result) = found(&self.groups[slot.group as usize]) {
-                    return Some(result);
-                }
-            }
-            at = self.next(at);
-        }
-    }
 }
 
 /// The draft cut into tokens once (shared by every word list through the document).
@@ -535,26 +452,6 @@ mod tests {
         assert!(!spells(b"fuckk", b"fuc", &[1, 1, 1]), "a letter left over");
         assert!(!spells(b"fuc", b"fuck", &[1, 1, 1, 1]), "a letter missing");
         assert!(!spells(b"shit", b"shot", &[1, 1, 1, 1]));
-    }
-
-    #[test]
-    fn skeleton_index_tells_apart_skeletons_with_the_same_hash() {
-        let spread = |entry: usize| (entry as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let mut index = SkeletonIndex::default();
-        // More skeletons than the initial table holds at a quarter full, half of them on one hash.
-        for entry in 0..40 {
-            let hash = if entry % 2 == 0 { 7 } else { spread(entry) };
-            index.insert(hash, format!("s{entry}").into_bytes(), entry);
-        }
-        index.insert(7, b"s0".to_vec(), 40);
-        let entries_of = |hash: u64, skeleton: &str| {
-            index.find(hash, |g| (g.skeleton == skeleton.as_bytes()).then(|| g.entries.clone()))
-        };
-        assert_eq!(entries_of(7, "s0"), Some(vec![0, 40]));
-        assert_eq!(entries_of(7, "s38"), Some(vec![38]));
-        assert_eq!(entries_of(spread(39), "s39"), Some(vec![39]));
-        assert_eq!(entries_of(7, "s39"), None);
-        assert_eq!(entries_of(8, "s0"), None);
     }
 
     #[test]
