@@ -66,7 +66,6 @@ pub(crate) struct Document<'a> {
     org_spans: Vec<(usize, usize)>,
     org_phones: Vec<String>,
     care: Vec<CareTerm>,
-    digits: usize,
     /// The tokens word lists match against, cut on first use and shared by every list.
     word_tokens: OnceCell<Tokens>,
     /// The phrase-table rows that can match in the draft, found on first use.
@@ -82,7 +81,6 @@ impl<'a> Document<'a> {
         let org_spans = find_org_spans(norm.lower(), policy);
         let org_phones = policy.organization.phones.iter().map(|p| last_digits(p, 10)).collect();
         let care = find_care_terms(norm.text(), norm.lower(), &policy.clinical_terms);
-        let digits = norm.text().bytes().filter(u8::is_ascii_digit).count();
         Document {
             norm,
             options,
@@ -91,7 +89,6 @@ impl<'a> Document<'a> {
             org_spans,
             org_phones,
             care,
-            digits,
             word_tokens: OnceCell::new(),
             phrase_candidates: OnceCell::new(),
             gate: OnceCell::new(),
@@ -121,12 +118,6 @@ impl<'a> Document<'a> {
     /// Which privacy patterns (identifiers, mentions, rule cues) match somewhere in the draft.
     pub fn gate(&self) -> &Gate {
         self.gate.get_or_init(|| Gate::new(self))
-    }
-
-    /// How many ASCII digits the folded text has: a detector whose every hit needs more skips the draft
-    /// (most posts have few digits, and then no number pattern has to run).
-    pub fn digits(&self) -> usize {
-        self.digits
     }
 
     /// Sentence ranges, in order, covering the text.
@@ -321,19 +312,6 @@ pub(crate) fn last_digits(s: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_the_digits_detectors_see() {
-        let options = CheckOptions::default();
-        let policy = Policy::default();
-        // Fullwidth and Arabic-Indic digits are folded to ASCII first, so the number detectors that skip a
-        // draft with too few digits count what their patterns see.
-        let doc = Document::new("call \u{FF12}\u{FF11}7-555-\u{0660}143 (ten digits)", &options, &policy);
-        assert_eq!(doc.digits(), 10);
-        assert_eq!(Document::new("no numbers here", &options, &policy).digits(), 0);
-        let flagged = crate::check("call \u{FF12}\u{FF11}7-555-\u{0660}143 tonight", &options, &policy);
-        assert_eq!(flagged.findings[0].identifier.as_deref(), Some("phone"));
-    }
 
     #[test]
     fn splits_sentences_and_lines() {

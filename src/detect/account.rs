@@ -32,9 +32,6 @@ impl Detector for Account {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        if doc.digits() < 4 {
-            return; // an account number has at least 4 digits
-        }
         let lower = doc.lower();
         for caps in doc.gate().captures_iter(&ACCOUNT, doc) {
             let value = caps.get(1).expect("the value group always matches");

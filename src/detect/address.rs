@@ -110,9 +110,6 @@ impl Detector for Address {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        if doc.digits() < 1 {
-            return; // a street number
-        }
         let (text, lower) = (doc.text(), doc.lower());
         for caps in doc.gate().captures_iter(&ADDRESS, doc) {
             let whole = caps.get(0).expect("group 0 always matches");

@@ -35,9 +35,6 @@ impl Detector for Device {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        if doc.digits() < 3 {
-            return; // a serial has at least 3 digits
-        }
         let lower = doc.lower();
         for caps in doc.gate().captures_iter(&KEYED, doc) {
             let value = caps.get(1).expect("the value group always matches");
@@ -48,9 +45,7 @@ impl Detector for Device {
             }
             out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Device));
         }
-        // A GS1 UDI starts with a 14-digit device identifier.
-        let udis = (doc.digits() >= 14).then(|| doc.gate().find_iter(&GS1_UDI, doc)).into_iter().flatten();
-        for m in udis {
+        for m in doc.gate().find_iter(&GS1_UDI, doc) {
             out.push(Hit::new(Kind::PhiDirectIdentifier, m.start(), m.end(), MESSAGE).identifier(Identifier::Device));
         }
     }

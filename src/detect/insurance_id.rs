@@ -45,9 +45,6 @@ impl Detector for InsuranceId {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        if doc.digits() < 5 {
-            return; // a member or Medicare number has at least 5 digits
-        }
         let text = doc.text();
         for caps in doc.gate().captures_iter(&KEYED, doc) {
             let value = caps.get(1).expect("the value group always matches");

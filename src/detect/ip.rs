@@ -30,9 +30,7 @@ impl Detector for Ip {
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let text = doc.text();
         let bytes = text.as_bytes();
-        // Four numbers of one digit or more.
-        let ipv4s = (doc.digits() >= 4).then(|| doc.gate().find_iter(&IPV4, doc)).into_iter().flatten();
-        for m in ipv4s {
+        for m in doc.gate().find_iter(&IPV4, doc) {
             let (start, end) = (m.start(), m.end());
             let dotted_before = start >= 2 && bytes[start - 1] == b'.' && bytes[start - 2].is_ascii_digit();
             let dotted_after = bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);

@@ -34,9 +34,6 @@ impl Detector for License {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        if doc.digits() < 4 {
-            return; // a licence number has at least 4 digits
-        }
         let lower = doc.lower();
         for caps in doc.gate().captures_iter(&LICENSE, doc) {
             let value = caps.get(1).expect("the value group always matches");

@@ -36,9 +36,6 @@ impl Detector for Mrn {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        if doc.digits() < 4 {
-            return; // a record number has at least 4 digits
-        }
         let lower = doc.lower();
         for caps in doc.gate().captures_iter(&MRN, doc) {
             let value = caps.get(1).expect("the value group always matches");

@@ -24,9 +24,6 @@ impl Detector for Phone {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        if doc.digits() < 10 {
-            return; // ten digits
-        }
         let text = doc.text();
         // Found without capture groups (the slow part of a regex search): the parts are read off the match.
         for whole in doc.gate().find_iter(&PHONE, doc) {

@@ -22,9 +22,6 @@ impl Detector for Ssn {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        if doc.digits() < 9 {
-            return; // nine digits
-        }
         for caps in doc.gate().captures_iter(&SSN, doc) {
             let whole = caps.get(0).expect("group 0 always matches");
             let (sep1, sep2) = (&caps[2], &caps[4]);

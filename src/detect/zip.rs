@@ -29,9 +29,6 @@ impl Detector for Zip {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        if doc.digits() < 5 {
-            return; // five digits
-        }
         let (text, lower) = (doc.text(), doc.lower());
         // Computed once, on the first candidate, so a long paste full of numbers stays linear.
         let mut case_words: Option<bool> = None;
