@@ -66,6 +66,7 @@ pub(crate) struct Document<'a> {
     org_spans: Vec<(usize, usize)>,
     org_phones: Vec<String>,
     care: Vec<CareTerm>,
+    astral: bool,
     /// The tokens word lists match against, cut on first use and shared by every list.
     word_tokens: OnceCell<Tokens>,
     /// The phrase-table rows that can match in the draft, found on first use.
@@ -81,6 +82,7 @@ impl<'a> Document<'a> {
         let org_spans = find_org_spans(norm.lower(), policy);
         let org_phones = policy.organization.phones.iter().map(|p| last_digits(p, 10)).collect();
         let care = find_care_terms(norm.text(), norm.lower(), &policy.clinical_terms);
+        let astral = norm.text().bytes().any(|b| b >= 0xF0);
         Document {
             norm,
             options,
@@ -89,6 +91,7 @@ impl<'a> Document<'a> {
             org_spans,
             org_phones,
             care,
+            astral,
             word_tokens: OnceCell::new(),
             phrase_candidates: OnceCell::new(),
             gate: OnceCell::new(),
@@ -118,6 +121,12 @@ impl<'a> Document<'a> {
     /// Which privacy patterns (identifiers, mentions, rule cues) match somewhere in the draft.
     pub fn gate(&self) -> &Gate {
         self.gate.get_or_init(|| Gate::new(self))
+    }
+
+    /// True when the draft has a character beyond the Basic Multilingual Plane, as every emoji the tone rules
+    /// look for is: the many drafts without one skip those searches.
+    pub fn has_astral(&self) -> bool {
+        self.astral
     }
 
     /// Sentence ranges, in order, covering the text.

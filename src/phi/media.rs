@@ -23,7 +23,7 @@ pub(crate) static PHOTO: Pattern = Pattern::lower(
 
 pub(super) fn judge(doc: &Document, gate: &Gate, out: &mut Vec<Hit>) {
     let lower = doc.lower();
-    if lower.contains("my own") {
+    if !(gate.is_open(&SHOWS_PHI) || gate.is_open(&PHOTO)) || lower.contains("my own") {
         return;
     }
     for m in gate.find_iter(&SHOWS_PHI, doc) {

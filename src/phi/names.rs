@@ -11,35 +11,37 @@ use crate::detect::tone::words::Fnv;
 use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
 use crate::lexicon::Lexicon;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// Every word of a draft is looked up: FNV hashes these short keys faster than the default SipHash.
-type NameSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+type Hasher = BuildHasherDefault<Fnv>;
 
 struct NameLists {
-    first: NameSet,
-    ambiguous: NameSet,
-    surnames: NameSet,
+    /// Given names, each with whether it is listed as a plain name and whether as an ambiguous one (also a
+    /// common word: "Will", "Grace"); one lookup per word answers both.
+    given: HashMap<&'static str, GivenName, Hasher>,
+    surnames: HashSet<&'static str, Hasher>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct GivenName {
+    known: bool,
+    ambiguous: bool,
 }
 
 static LISTS: LazyLock<NameLists> = LazyLock::new(|| {
-    let mut lists =
-        NameLists { first: NameSet::default(), ambiguous: NameSet::default(), surnames: NameSet::default() };
-    for (data, is_surname) in
-        [(include_str!("../data/names/first.txt"), false), (include_str!("../data/names/surnames.txt"), true)]
-    {
-        for (section, line) in crate::lexicon::rows(data) {
-            if is_surname {
-                lists.surnames.insert(line);
-            } else if section == "ambiguous" {
-                lists.ambiguous.insert(line);
-            } else {
-                lists.first.insert(line);
-            }
+    let mut lists = NameLists { given: HashMap::default(), surnames: HashSet::default() };
+    for (section, line) in crate::lexicon::rows(include_str!("../data/names/first.txt")) {
+        let name = lists.given.entry(line).or_default();
+        if section == "ambiguous" {
+            name.ambiguous = true;
+        } else {
+            name.known = true;
         }
     }
+    lists.surnames.extend(crate::lexicon::rows(include_str!("../data/names/surnames.txt")).map(|(_, line)| line));
     lists
 });
 
@@ -73,7 +75,8 @@ pub(crate) static CUED: Pattern = Pattern::new(
 /// hyphens (what the regex `[A-Za-z][a-z'-]*` finds, without a regex search per word of a long paste).
 fn name_words(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // About one word in six bytes of prose: room enough that the list seldom grows.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii_alphabetic() {
@@ -178,11 +181,9 @@ pub(crate) fn find_names(doc: &Document, gate: &Gate) -> Vec<Mention> {
         let lower = &doc.lower()[start..start + base.len()];
         let capitalized =
             base.starts_with(|c: char| c.is_ascii_uppercase()) && !base.chars().skip(1).any(|c| c.is_ascii_uppercase());
-        let known = lists.first.contains(lower);
-        let ambiguous = lists.ambiguous.contains(lower);
-        if !known && !ambiguous {
+        let Some(&GivenName { known, ambiguous }) = lists.given.get(lower) else {
             continue;
-        }
+        };
         // Part of a longer word ("McDonald's"), or a month before a day ("Jan 5 1949").
         let inside_word = text[..start].ends_with(|c: char| c.is_alphabetic());
         let month_day = MONTHS.contains(&lower) && text[end..].trim_start().starts_with(|c: char| c.is_ascii_digit());

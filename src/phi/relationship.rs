@@ -27,7 +27,8 @@ pub(super) fn judge(doc: &Document, gate: &Gate, out: &mut Vec<Hit>) {
         out.push(Hit::new(Kind::PhiRelationshipConfirmation, m.start(), m.end(), MESSAGE).suggest(SUGGESTION));
     }
     let cared = doc.care_terms().iter().any(|t| t.category != CareCategory::Visit);
-    if !cared || is_about_own_family_or_colleague(lower) {
+    let says_miss_you = cared && lower.contains("miss you");
+    if !(gate.is_open(&SUPPORT) || says_miss_you) || !cared || is_about_own_family_or_colleague(lower) {
         return;
     }
     for m in gate.find_iter(&SUPPORT, doc) {
@@ -40,7 +41,7 @@ pub(super) fn judge(doc: &Document, gate: &Gate, out: &mut Vec<Hit>) {
             .split(|c: char| !c.is_ascii_alphabetic())
             .any(|word| ["passed", "died", "rip", "loss", "memory", "funeral", "condolence"].contains(&word))
     };
-    if lower.contains("miss you") && mourning() {
+    if says_miss_you && mourning() {
         for (at, _) in lower.match_indices("miss you") {
             if lower[..at].ends_with(|c: char| c.is_alphabetic()) {
                 continue; // "dismiss you"

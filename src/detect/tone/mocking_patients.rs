@@ -55,8 +55,9 @@ impl Detector for MockingPatients {
         let slang_anywhere = Table::PatientSlang.is_match(doc);
         // Most drafts neither laugh nor sneer: looked for once in the whole draft rather than in every sentence.
         let text = doc.text();
-        let laugh_anywhere = LAUGHS.occurs_in(doc.lower()) || LAUGH_EMOJI.iter().any(|e| text.contains(e));
-        let sneer_anywhere = SNEER_EMOJI.iter().any(|e| text.contains(e));
+        let laugh_anywhere =
+            LAUGHS.occurs_in(doc.lower()) || doc.has_astral() && LAUGH_EMOJI.iter().any(|e| text.contains(e));
+        let sneer_anywhere = doc.has_astral() && SNEER_EMOJI.iter().any(|e| text.contains(e));
         if !(slang_anywhere || laugh_anywhere || sneer_anywhere) {
             return;
         }
@@ -145,6 +146,12 @@ fn person_reference(doc: &Document, start: usize, end: usize) -> Option<(usize, 
 mod tests {
     use crate::detect::testing::*;
     use crate::Kind;
+
+    #[test]
+    fn its_emoji_are_all_astral() {
+        assert_astral(super::SNEER_EMOJI);
+        assert_astral(super::LAUGH_EMOJI);
+    }
 
     #[test]
     fn flags_ridicule_phrases() {

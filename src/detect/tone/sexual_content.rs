@@ -32,6 +32,10 @@ impl Detector for SexualContent {
         let found = Table::Sexual.find(doc);
         let hit_sentences: Vec<(usize, usize)> = found.iter().map(|p| doc.sentence_at(p.start)).collect();
         super::push_phrases(found, Kind::ToneSexualContent, MESSAGE, SUGGESTION, out);
+        // The rest needs an emoji.
+        if !doc.has_astral() {
+            return;
+        }
         for &(start, end) in doc.sentences() {
             if hit_sentences.contains(&(start, end)) {
                 continue;
@@ -63,6 +67,12 @@ impl Detector for SexualContent {
 mod tests {
     use crate::detect::testing::*;
     use crate::Kind;
+
+    #[test]
+    fn its_emoji_are_all_astral() {
+        assert_astral(super::SUGGESTIVE_EMOJI);
+        assert_astral(super::FLIRT_EMOJI);
+    }
 
     #[test]
     fn flags_remarks_about_colleagues() {

@@ -22,11 +22,17 @@ impl Detector for Shouting {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let text = doc.text();
-        for (start, end) in caps_runs(text) {
-            let calm = sentence_case(&text[start..end]);
-            out.push(Hit::new(Kind::ToneShouting, start, end, MESSAGE).severity(Severity::Low).suggest(calm));
-        }
         let bytes = text.as_bytes();
+        // Most drafts have too few capitals or exclamation marks to shout: counting them is one quick pass.
+        if bytes.iter().filter(|b| b.is_ascii_uppercase()).count() >= MIN_LETTERS {
+            for (start, end) in caps_runs(text) {
+                let calm = sentence_case(&text[start..end]);
+                out.push(Hit::new(Kind::ToneShouting, start, end, MESSAGE).severity(Severity::Low).suggest(calm));
+            }
+        }
+        if bytes.iter().filter(|&&b| b == b'!').count() < MIN_EXCLAMATIONS {
+            return;
+        }
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i] != b'!' {
