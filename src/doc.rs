@@ -2,7 +2,6 @@
 
 use crate::care::{find_care_terms, CareCategory, CareTerm};
 use crate::detect::tone::words::Tokens;
-use crate::detect::tone::Candidates;
 use crate::gate::Gate;
 use crate::policy::Policy;
 use crate::report::{Identifier, Kind, Severity};
@@ -64,13 +63,10 @@ pub(crate) struct Document<'a> {
     pub policy: &'a Policy,
     sentences: Vec<(usize, usize)>,
     org_spans: Vec<(usize, usize)>,
-    org_phones: Vec<String>,
     care: Vec<CareTerm>,
     astral: bool,
     /// The tokens word lists match against, cut on first use and shared by every list.
     word_tokens: OnceCell<Tokens>,
-    /// The phrase-table rows that can match in the draft, found on first use.
-    phrase_candidates: OnceCell<Candidates>,
     /// The privacy patterns that match in the draft, found on first use.
     gate: OnceCell<Gate>,
 }
@@ -80,7 +76,6 @@ impl<'a> Document<'a> {
         let norm = Normalized::new(original);
         let sentences = split_sentences(norm.text());
         let org_spans = find_org_spans(norm.lower(), policy);
-        let org_phones = policy.organization.phones.iter().map(|p| last_digits(p, 10)).collect();
         let care = find_care_terms(norm.text(), norm.lower(), &policy.clinical_terms);
         let astral = norm.text().bytes().any(|b| b >= 0xF0);
         Document {
@@ -89,11 +84,9 @@ impl<'a> Document<'a> {
             policy,
             sentences,
             org_spans,
-            org_phones,
             care,
             astral,
             word_tokens: OnceCell::new(),
-            phrase_candidates: OnceCell::new(),
             gate: OnceCell::new(),
         }
     }
@@ -113,12 +106,7 @@ impl<'a> Document<'a> {
         self.word_tokens.get_or_init(|| Tokens::new(self.lower()))
     }
 
-    /// The rows of the phrase tables that can match in the draft (see [`crate::detect::tone::Table`]).
-    pub fn phrase_candidates(&self) -> &Candidates {
-        self.phrase_candidates.get_or_init(|| Candidates::new(self.lower()))
-    }
-
-    /// Which privacy patterns (identifiers, mentions, rule cues) match somewhere in the draft.
+    /// Which privacy patterns (identifiers, mentions, rule cues) and phrase-table rows may match in the draft.
     pub fn gate(&self) -> &Gate {
         self.gate.get_or_init(|| Gate::new(self))
     }
@@ -191,7 +179,7 @@ impl<'a> Document<'a> {
     /// True when the phone number is one of the organization's own.
     pub fn is_org_phone(&self, phone: &str) -> bool {
         let digits = last_digits(phone, 10);
-        self.org_phones.contains(&digits)
+        self.policy.organization.phones.iter().any(|own| last_digits(own, 10) == digits)
     }
 
     /// True when an email address or link belongs to one of the organization's domains.

@@ -1,13 +1,15 @@
-//! The privacy patterns and the one pass that says which of them occur in a draft.
+//! The privacy patterns, and the one pass that says which of them and of the phrase-table rows occur in a
+//! draft.
 //!
 //! Identifier detectors and the contextual privacy rules each search the draft with a few regexes, and in
-//! most drafts most of them find nothing. Every such regex is a [`Pattern`] listed in [`GATED`]: one pass of a
-//! [`MultiPattern`] over the folded text and one over the lowercased text tell which patterns match at all
-//! ([`Gate`], built once per draft by [`crate::doc::Document::gate`]); a pattern's own regex is compiled the
-//! first time the gate opens for it and runs only in drafts where it matches.
+//! most drafts most of them find nothing; so do the rows of the phrase tables. Every such regex is a
+//! [`Pattern`] listed in [`GATED`] or a phrase-table row: one pass of a [`MultiPattern`] over the folded text
+//! tells which of them may match ([`Gate`], built once per draft by [`crate::doc::Document::gate`]); a
+//! pattern's own regex is compiled the first time the gate opens for it and runs only in drafts where it may
+//! match.
 
 use crate::doc::Document;
-use crate::multi::MultiPattern;
+use crate::multi::{Case, Matched, MultiPattern};
 use regex::Regex;
 use std::sync::{LazyLock, OnceLock};
 
@@ -132,41 +134,55 @@ static GATED: [&Pattern; 55] = [
     &m::BIRTH,
 ];
 
-/// Two sets: the case-sensitive patterns (searched in the text) and the lowercase ones (in the lowercased
-/// text), each with the indexes into [`GATED`] of its patterns.
-static GATES: LazyLock<[(MultiPattern, Vec<usize>); 2]> = LazyLock::new(|| {
+/// The gated patterns (pattern `i` of the set is `GATED[i]`), then every phrase-table row (in the order of
+/// [`crate::detect::tone::phrase_rows`]), in one set.
+static SET: LazyLock<MultiPattern> = LazyLock::new(|| {
     for (i, pattern) in GATED.iter().enumerate() {
         pattern.index.set(i).expect("each pattern is listed once");
     }
-    [false, true].map(|lower| {
-        let indexes: Vec<usize> = (0..GATED.len()).filter(|&i| GATED[i].lower == lower).collect();
-        let sources: Vec<&str> = indexes.iter().map(|&i| GATED[i].source()).collect();
-        let set = MultiPattern::new(&sources).expect("privacy patterns compile as a set");
-        (set, indexes)
+    let case = |lower| if lower { Case::Lower } else { Case::Sensitive };
+    let patterns: Vec<(&str, Case)> = GATED
+        .iter()
+        .map(|p| (p.source(), case(p.lower)))
+        .chain(crate::detect::tone::phrase_rows().map(|row| (row, Case::Lower)))
+        .collect();
+    MultiPattern::new(&patterns).unwrap_or_else(|_| {
+        // Name the bad pattern.
+        for (pattern, _) in &patterns {
+            if let Err(e) = Regex::new(pattern) {
+                panic!("pattern {pattern:?}: {e}");
+            }
+        }
+        panic!("the privacy patterns and phrase rows do not compile as a set")
     })
 });
 
-/// The gated patterns that match somewhere in one draft.
-pub(crate) struct Gate([bool; GATED.len()]);
+/// The gated patterns and phrase-table rows that may match somewhere in one draft: every one that matches,
+/// and perhaps a few lowercase ones that do not (see [`MultiPattern`]), so their own regexes decide.
+pub(crate) struct Gate(Matched);
 
 impl Gate {
-    /// Searches `doc` once for every gated pattern.
+    /// Searches `doc` once for every gated pattern and phrase row.
     pub fn new(doc: &Document) -> Gate {
-        let mut open = [false; GATED.len()];
-        for ((set, indexes), haystack) in GATES.iter().zip([doc.text(), doc.lower()]) {
-            for i in set.matches(haystack).iter() {
-                open[indexes[i]] = true;
-            }
-        }
-        Gate(open)
+        Gate(SET.matches(doc.lower()))
     }
 
-    /// True when `pattern` matches somewhere in the draft.
+    /// True when `pattern` may match somewhere in the draft.
     pub fn is_open(&self, pattern: &Pattern) -> bool {
-        // A gate exists only after `GATES` noted every listed pattern's index.
+        // A gate exists only after `SET` noted every listed pattern's index.
         let index = pattern.index.get().copied();
         debug_assert!(index.is_some(), "pattern {:?} is not listed in GATED", pattern.source());
-        index.is_some_and(|i| self.0[i])
+        index.is_some_and(|i| self.0.contains(i))
+    }
+
+    /// True when phrase-table row `row` (its place in [`crate::detect::tone::phrase_rows`]) may match.
+    pub fn is_row_open(&self, row: usize) -> bool {
+        self.0.contains(GATED.len() + row)
+    }
+
+    /// True when `pattern` matches somewhere in `doc`.
+    pub fn is_match(&self, pattern: &'static Pattern, doc: &Document) -> bool {
+        self.is_open(pattern) && pattern.regex().is_match(pattern.haystack(doc))
     }
 
     /// Matches of `pattern`, or none when the gate saw none.
@@ -201,13 +217,8 @@ mod tests {
     }
 
     #[test]
-    fn the_gates_fit_their_cache_on_a_large_paste() {
-        let text = crate::multi::mixed_text(1 << 20);
-        let options = crate::CheckOptions::default();
-        let doc = Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
-        for ((set, _), haystack) in GATES.iter().zip([doc.text(), doc.lower()]) {
-            assert_eq!(set.cache_clears(haystack), 0);
-        }
+    fn the_set_fits_its_cache_on_a_large_paste() {
+        assert_eq!(SET.cache_clears(&crate::multi::mixed_text(1 << 20).to_ascii_lowercase()), 0);
     }
 
     #[test]

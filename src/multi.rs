@@ -1,20 +1,27 @@
-//! Many patterns, one pass: which of them match somewhere in a text.
+//! Many patterns, one pass: which of them may match somewhere in a text.
 //!
-//! Rule families (the phrase tables, the mention patterns) first ask which of their patterns occur in the
+//! Rule families (the phrase tables, the privacy patterns) first ask which of their patterns occur in the
 //! draft at all, and run only those patterns' own regexes for positions. `regex::RegexSet` answers that, but
 //! builds a reverse NFA, a literal prefilter and fallback engines it never needs for the question; building
 //! them was most of the first check's time. This is `regex-automata`'s lazy DFA straight from the forward
 //! NFA: cheaper to build, the same single pass to search.
+//!
+//! The search runs in the ASCII-lowercased text, so that one pass serves the patterns written for it
+//! ([`Case::Lower`]) and those written for the text as it is ([`Case::Sensitive`]): in the latter, every
+//! capital is read as its lowercase letter. Such a pattern can match in the lowercased text where it does not
+//! match the text (`Mr [A-Z]` on "mr smith"), never the other way round: the answer is every pattern that
+//! matches, perhaps with a few more, and callers run the pattern's own regex on its own text.
 
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::{hybrid, Input, MatchKind, PatternID, PatternSet};
+use regex_syntax::hir::{self, Hir, HirKind};
 
 /// Memory for the lazy DFA's states, per set and per thread. Searching all patterns at once keeps many
 /// patterns in progress at each byte, so the states are many and large: with `regex`'s default 2 MB, a 1 MB
 /// paste of mixed text cleared the cache over and over and the check took twenty times longer. The memory
 /// is taken as states are built; short drafts use a small part of it.
-const CACHE_CAPACITY: usize = 4 << 20;
+const CACHE_CAPACITY: usize = 8 << 20;
 
 type CachePool = Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>;
 
@@ -24,16 +31,27 @@ pub(crate) struct MultiPattern {
     caches: CachePool,
 }
 
-/// The patterns of a [`MultiPattern`] that matched a text.
+/// Which text a pattern is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// The text as it is.
+    Sensitive,
+    /// The ASCII-lowercased text (same offsets); the pattern is written in lowercase.
+    Lower,
+}
+
+/// The patterns of a [`MultiPattern`] that may match a text: every one that matches, and perhaps a few
+/// case-sensitive ones that do not.
 pub(crate) struct Matched(PatternSet);
 
 impl Matched {
-    /// True when pattern `index` (its position in the list given to [`MultiPattern::new`]) matched.
+    /// True when pattern `index` (its position in the list given to [`MultiPattern::new`]) may match.
     pub fn contains(&self, index: usize) -> bool {
         index < self.0.capacity() && self.0.contains(PatternID::new_unchecked(index))
     }
 
-    /// The indexes of the patterns that matched, in order.
+    /// The indexes of the patterns that may match, in order.
+    #[cfg(test)]
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.0.iter().map(|id| id.as_usize())
     }
@@ -42,36 +60,78 @@ impl Matched {
 impl MultiPattern {
     /// Compiles `patterns` into one automaton. Fails like `regex::Regex::new` on a bad pattern (the caller
     /// names it) or when the set is too large.
-    pub fn new(patterns: &[&str]) -> Result<MultiPattern, Box<hybrid::BuildError>> {
+    pub fn new(patterns: &[(&str, Case)]) -> Result<MultiPattern, Box<dyn std::error::Error>> {
+        let hirs = patterns
+            .iter()
+            .map(|&(source, case)| {
+                let hir = regex_automata::util::syntax::parse(source)?;
+                Ok(if case == Case::Sensitive { for_lowercased_text(hir) } else { hir })
+            })
+            .collect::<Result<Vec<Hir>, regex_syntax::Error>>()?;
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(WhichCaptures::None))
+            .build_many_from_hir(&hirs)?;
         let dfa = hybrid::dfa::DFA::builder()
             .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All).cache_capacity(CACHE_CAPACITY))
-            .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
-            .build_many(patterns)
-            .map_err(Box::new)?;
+            .build_from_nfa(nfa)?;
         let for_caches = dfa.clone();
         let caches: CachePool = Pool::new(Box::new(move || for_caches.create_cache()));
         Ok(MultiPattern { dfa, caches })
     }
 
-    /// The patterns that match somewhere in `haystack`, in one pass over it.
-    pub fn matches(&self, haystack: &str) -> Matched {
+    /// The patterns that may match somewhere in a text, in one pass over `lower`, the text ASCII-lowercased.
+    pub fn matches(&self, lower: &str) -> Matched {
         let mut matched = PatternSet::new(self.dfa.pattern_len());
         let mut cache = self.caches.get();
         // The lazy DFA gives up only when configured to (`minimum_cache_clear_count`, unset), and quits only
         // on a Unicode word boundary in non-ASCII text: patterns here use ASCII `(?-u:\b)`.
         self.dfa
-            .try_which_overlapping_matches(&mut cache, &Input::new(haystack), &mut matched)
+            .try_which_overlapping_matches(&mut cache, &Input::new(lower), &mut matched)
             .expect("a multi-pattern search without Unicode word boundaries never fails");
         Matched(matched)
     }
 
-    /// How many times a fresh cache is cleared while searching `haystack` (0 when its states fit).
+    /// How many times a fresh cache is cleared while searching `lower` (0 when its states fit).
     #[cfg(test)]
-    pub fn cache_clears(&self, haystack: &str) -> usize {
+    pub fn cache_clears(&self, lower: &str) -> usize {
         let mut cache = self.dfa.create_cache();
         let mut matched = PatternSet::new(self.dfa.pattern_len());
-        self.dfa.try_which_overlapping_matches(&mut cache, &Input::new(haystack), &mut matched).expect("search");
+        self.dfa.try_which_overlapping_matches(&mut cache, &Input::new(lower), &mut matched).expect("search");
         cache.clear_count()
+    }
+}
+
+/// `hir` for the ASCII-lowercased text: every capital it matches is matched as its lowercase letter.
+fn for_lowercased_text(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Literal(hir::Literal(bytes)) => Hir::literal(bytes.to_ascii_lowercase()),
+        HirKind::Class(hir::Class::Unicode(mut class)) => {
+            let lowercase = class.ranges().iter().filter_map(|range| {
+                let (start, end) = (range.start().max('A'), range.end().min('Z'));
+                (start <= end)
+                    .then(|| hir::ClassUnicodeRange::new(start.to_ascii_lowercase(), end.to_ascii_lowercase()))
+            });
+            class.union(&hir::ClassUnicode::new(lowercase));
+            Hir::class(hir::Class::Unicode(class))
+        }
+        HirKind::Class(hir::Class::Bytes(mut class)) => {
+            let lowercase = class.ranges().iter().filter_map(|range| {
+                let (start, end) = (range.start().max(b'A'), range.end().min(b'Z'));
+                (start <= end).then(|| hir::ClassBytesRange::new(start.to_ascii_lowercase(), end.to_ascii_lowercase()))
+            });
+            class.union(&hir::ClassBytes::new(lowercase));
+            Hir::class(hir::Class::Bytes(class))
+        }
+        HirKind::Repetition(repetition) => {
+            Hir::repetition(hir::Repetition { sub: Box::new(for_lowercased_text(*repetition.sub)), ..repetition })
+        }
+        HirKind::Capture(capture) => {
+            Hir::capture(hir::Capture { sub: Box::new(for_lowercased_text(*capture.sub)), ..capture })
+        }
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(for_lowercased_text).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(for_lowercased_text).collect()),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Look(look) => Hir::look(look),
     }
 }
 
@@ -101,25 +161,47 @@ pub(crate) fn mixed_text(bytes: usize) -> String {
 mod tests {
     use super::*;
 
+    fn sensitive<'p>(patterns: &[&'p str]) -> Vec<(&'p str, Case)> {
+        patterns.iter().map(|&p| (p, Case::Sensitive)).collect()
+    }
+
     #[test]
     fn tells_which_patterns_match_anywhere() {
-        let set = MultiPattern::new(&[r"(?-u:\b)cat(?-u:\b)", r"[0-9]{3}", r"(?-u:\b)dog(?-u:\b)"]).unwrap();
+        let set =
+            MultiPattern::new(&sensitive(&[r"(?-u:\b)cat(?-u:\b)", r"[0-9]{3}", r"(?-u:\b)dog(?-u:\b)"])).unwrap();
         let matched = set.matches("a cat and 1234");
         assert_eq!(matched.iter().collect::<Vec<_>>(), [0, 1]);
         assert!(matched.contains(1) && !matched.contains(2) && !matched.contains(9));
         // Overlapping matches of different patterns are all reported.
-        let set = MultiPattern::new(&["not true", "simply not true"]).unwrap();
+        let set = MultiPattern::new(&sensitive(&["not true", "simply not true"])).unwrap();
         assert_eq!(set.matches("that's simply not true").iter().count(), 2);
     }
 
     #[test]
     fn non_ascii_text_is_searched() {
-        let set = MultiPattern::new(&[r"(?-u:\b)años(?-u:\b)", r"\w+ café"]).unwrap();
+        let set = MultiPattern::new(&sensitive(&[r"(?-u:\b)años(?-u:\b)", r"\w+ café"])).unwrap();
         assert_eq!(set.matches("tiene 91 años 😀, le café").iter().collect::<Vec<_>>(), [0, 1]);
     }
 
     #[test]
+    fn case_sensitive_patterns_are_read_in_the_lowercased_text() {
+        let set = MultiPattern::new(&[
+            ("mr [a-z]+", Case::Lower),
+            ("Mr [A-Z][a-z]+", Case::Sensitive),
+            ("NYC", Case::Sensitive),
+            ("CAFÉ", Case::Sensitive),
+        ])
+        .unwrap();
+        // "Mr Smith", "NYC", "CAFÉ" lowercased: every pattern that matches the text is found.
+        assert_eq!(set.matches("mr smith in nyc café").iter().collect::<Vec<_>>(), [0, 1, 2]);
+        // Only ASCII capitals are read as lowercase: "É" stays "É".
+        assert_eq!(set.matches("cafÉ").iter().collect::<Vec<_>>(), [3]);
+        assert_eq!(set.matches("mr 5").iter().count(), 0);
+    }
+
+    #[test]
     fn a_bad_pattern_is_an_error() {
-        assert!(MultiPattern::new(&["(unclosed"]).is_err());
+        assert!(MultiPattern::new(&sensitive(&["(unclosed"])).is_err());
+        assert!(MultiPattern::new(&[("(unclosed", Case::Lower)]).is_err());
     }
 }

@@ -61,7 +61,7 @@ pub(super) fn judge(doc: &Document, gate: &Gate, out: &mut Vec<Hit>) {
         if rest.starts_with('-') || rest.starts_with(' ') && next.is_some_and(|w| SERVICE_WORDS.contains(&w)) {
             continue;
         }
-        if !gate.is_open(&STORY_TIME) {
+        if !gate.is_match(&STORY_TIME, doc) {
             continue;
         }
         out.push(Hit::new(Kind::PhiCaseStory, m.start(), m.end(), MESSAGE));

@@ -6,7 +6,6 @@
 
 use super::Detector;
 use crate::doc::Document;
-use crate::multi::{Matched, MultiPattern};
 use crate::Context;
 use regex::Regex;
 use std::ops::Range;
@@ -55,9 +54,9 @@ pub(crate) static DETECTORS: &[&dyn Detector] = &[
 /// headers, `#` comments. Regexes are written in lowercase and run on the lowercased folded text; `\b` means
 /// an ASCII word boundary.
 ///
-/// The rows of every table are compiled into one multi-pattern lazy DFA ([`Phrases`]): one pass over a
-/// draft tells which rows match anywhere in it, and only those rows' regexes run to find the positions
-/// (each compiled the first time it is needed). One pass serves all twelve tables.
+/// The rows of every table are searched for in the one pass of [`crate::gate`]: it tells which rows may
+/// match anywhere in a draft, and only those rows' regexes run to find the positions (each compiled the
+/// first time it is needed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Table {
     CureClaims,
@@ -119,25 +118,29 @@ impl Table {
     /// (`^ $ \A \z`) nor `\B`, and a sentence starts and ends next to a non-word character, so every `\b`
     /// true inside the sentence is true in the draft.
     pub fn find_in(self, doc: &Document, part: &str) -> Vec<Phrase> {
-        PHRASES.find(self as usize, doc.phrase_candidates(), part)
+        let gate = doc.gate();
+        PHRASES.find(self as usize, |row| gate.is_row_open(row), part)
     }
 
     /// True when some row matches somewhere in the draft.
     pub fn is_match(self, doc: &Document) -> bool {
-        PHRASES.is_match(self as usize, doc.phrase_candidates(), doc.lower())
+        let gate = doc.gate();
+        PHRASES.is_match(self as usize, |row| gate.is_row_open(row), doc.lower())
     }
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::parse(&Table::ALL.map(Table::data)));
 
-/// The rows of several phrase tables and the multi-pattern automaton that says which of them match.
-///
-/// Positions come from the rows' own regexes.
+/// The pattern of every row of every table, in order: the rows [`crate::gate`] searches for.
+pub(crate) fn phrase_rows() -> impl Iterator<Item = &'static str> {
+    PHRASES.rows.iter().map(|row| row.pattern.as_str())
+}
+
+/// The rows of several phrase tables. Positions come from the rows' own regexes.
 struct Phrases {
     rows: Vec<Row>,
     /// The rows of each table, in the order the tables were given.
     tables: Vec<Range<usize>>,
-    set: MultiPattern,
 }
 
 struct Row {
@@ -146,16 +149,6 @@ struct Row {
     regex: OnceLock<Regex>,
     category: &'static str,
     suggestion: Option<&'static str>,
-}
-
-/// The rows (of all tables) that match somewhere in one draft.
-pub(crate) struct Candidates(Matched);
-
-impl Candidates {
-    /// The rows that match in the draft whose lowercased text is `lower`.
-    pub fn new(lower: &str) -> Candidates {
-        PHRASES.candidates(lower)
-    }
 }
 
 /// One phrase found by a [`Table`] (byte offsets into the text searched).
@@ -168,7 +161,7 @@ pub(crate) struct Phrase {
 }
 
 impl Phrases {
-    /// Parses built-in tables. Panics on a bad row (every table is compiled by a test).
+    /// Parses built-in tables (compiled when used; a test compiles every row).
     fn parse(tables: &[&'static str]) -> Phrases {
         let mut rows = Vec::new();
         let mut ranges = Vec::new();
@@ -193,21 +186,7 @@ impl Phrases {
             }
             ranges.push(first..rows.len());
         }
-        let patterns: Vec<&str> = rows.iter().map(|r| r.pattern.as_str()).collect();
-        let set = MultiPattern::new(&patterns).unwrap_or_else(|_| {
-            // Name the bad row.
-            for pattern in &patterns {
-                if let Err(e) = Regex::new(pattern) {
-                    panic!("phrase table row {pattern:?}: {e}");
-                }
-            }
-            panic!("phrase tables do not compile as a set")
-        });
-        Phrases { rows, tables: ranges, set }
-    }
-
-    fn candidates(&self, lower: &str) -> Candidates {
-        Candidates(self.set.matches(lower))
+        Phrases { rows, tables: ranges }
     }
 
     fn regex(&self, row: usize) -> &Regex {
@@ -215,13 +194,10 @@ impl Phrases {
         row.regex.get_or_init(|| Regex::new(&row.pattern).expect("row compiled in the set"))
     }
 
-    fn candidate_rows<'c>(&self, table: usize, candidates: &'c Candidates) -> impl Iterator<Item = usize> + 'c {
-        self.tables[table].clone().filter(|&row| candidates.0.contains(row))
-    }
-
-    fn find(&self, table: usize, candidates: &Candidates, lower: &str) -> Vec<Phrase> {
+    /// Every match in `lower` of the rows of `table` for which `open` says the row may match.
+    fn find(&self, table: usize, open: impl Fn(usize) -> bool, lower: &str) -> Vec<Phrase> {
         let mut found = Vec::new();
-        for index in self.candidate_rows(table, candidates) {
+        for index in self.tables[table].clone().filter(|&row| open(row)) {
             let row = &self.rows[index];
             for m in self.regex(index).find_iter(lower) {
                 found.push(Phrase {
@@ -244,8 +220,8 @@ impl Phrases {
         kept
     }
 
-    fn is_match(&self, table: usize, candidates: &Candidates, lower: &str) -> bool {
-        self.candidate_rows(table, candidates).any(|row| self.regex(row).is_match(lower))
+    fn is_match(&self, table: usize, open: impl Fn(usize) -> bool, lower: &str) -> bool {
+        self.tables[table].clone().filter(|&row| open(row)).any(|row| self.regex(row).is_match(lower))
     }
 
     #[cfg(test)]
@@ -325,7 +301,7 @@ mod tests {
     use super::*;
 
     fn find(phrases: &Phrases, table: usize, lower: &str) -> Vec<(usize, usize, &'static str)> {
-        phrases.find(table, &phrases.candidates(lower), lower).iter().map(|p| (p.start, p.end, p.category)).collect()
+        phrases.find(table, |_| true, lower).iter().map(|p| (p.start, p.end, p.category)).collect()
     }
 
     #[test]
@@ -336,24 +312,28 @@ mod tests {
     }
 
     #[test]
-    fn one_pass_serves_every_table_and_parts_of_the_draft() {
+    fn tables_parts_of_the_draft_and_open_rows() {
         let phrases = Phrases::parse(&["[first]\n\\bcat\\b\n", "[second]\n\\bdog\\b\n\\bcat nap\\b\n"]);
         let lower = "the cat saw a dog. then a cat nap";
         assert_eq!(find(&phrases, 0, lower), [(4, 7, "first"), (26, 29, "first")]);
         assert_eq!(find(&phrases, 1, lower), [(14, 17, "second"), (26, 33, "second")]);
-        let candidates = phrases.candidates(lower);
-        // A part of the draft is searched with the draft's candidates; offsets are the part's.
-        let part = &lower[19..];
-        let found = phrases.find(1, &candidates, part);
-        assert_eq!(found.iter().map(|p| (p.start, p.end)).collect::<Vec<_>>(), [(7, 14)]);
-        assert!(phrases.is_match(0, &candidates, lower));
-        assert!(!phrases.is_match(0, &phrases.candidates("no pets"), "no pets"));
+        // A part of the draft: offsets are the part's.
+        assert_eq!(find(&phrases, 1, &lower[19..]), [(7, 14, "second")]);
+        // Only the rows the gate opened are tried (rows are numbered across tables).
+        let found = phrases.find(1, |row| row == 2, lower);
+        assert_eq!(found.iter().map(|p| (p.start, p.end)).collect::<Vec<_>>(), [(26, 33)]);
+        assert!(phrases.is_match(0, |_| true, lower));
+        assert!(!phrases.is_match(0, |_| false, lower));
+        assert!(!phrases.is_match(0, |_| true, "no pets"));
     }
 
     #[test]
-    fn the_phrase_set_fits_its_cache_on_a_large_paste() {
-        let text = crate::multi::mixed_text(1 << 20).to_lowercase();
-        assert_eq!(PHRASES.set.cache_clears(&text), 0);
+    fn rows_are_found_through_the_gate_in_any_case() {
+        let options = crate::CheckOptions::default();
+        let doc = Document::new("That's SIMPLY NOT TRUE.", &options, &crate::detect::testing::TEST_POLICY);
+        assert!(Table::ALL.iter().any(|table| !table.find(&doc).is_empty()));
+        let doc = Document::new("A quiet day.", &options, &crate::detect::testing::TEST_POLICY);
+        assert!(Table::ALL.iter().all(|table| table.find(&doc).is_empty()));
     }
 
     #[test]

@@ -73,7 +73,14 @@ fn caps_runs(text: &str) -> Vec<(usize, usize)> {
     };
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphabetic() {
+        if b.is_ascii_lowercase() {
+            // A word with a lowercase letter is not shouted: skip it whole.
+            flush(&mut current);
+            i += 1;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'\'') {
+                i += 1;
+            }
+        } else if b.is_ascii_uppercase() {
             let start = i;
             // One pass over the word counts its capitals and notes any lowercase letter.
             let (mut upper, mut has_lower) = (0, false);
