@@ -216,6 +216,10 @@ fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if !matches!(b, b'\n' | b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
         let ends = match b {
             b'\n' => true,
             b'.' | b'!' | b'?' => {

@@ -97,9 +97,9 @@ fn finish(original: &str, doc: &Document, mut hits: Vec<Hit>) -> Report {
             start: units[2 * i],
             end: units[2 * i + 1],
             text: original[start..end].to_string(),
-            identifier: hit.identifier.map(Cow::into_owned),
-            message: hit.message.into_owned(),
-            suggestion: hit.suggestion.map(Cow::into_owned),
+            identifier: hit.identifier,
+            message: hit.message,
+            suggestion: hit.suggestion,
         })
         .collect();
     let verdict = verdict(&findings, policy);

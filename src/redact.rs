@@ -116,9 +116,9 @@ mod tests {
             start,
             end,
             text: String::new(),
-            identifier: identifier.then(|| "name".to_string()),
-            message: String::new(),
-            suggestion: Some(suggestion.to_string()),
+            identifier: identifier.then_some("name".into()),
+            message: "".into(),
+            suggestion: Some(suggestion.to_string().into()),
         }
     }
 

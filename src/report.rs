@@ -1,6 +1,7 @@
 //! The one report shape shared by the CLI, the wasm API, the extension and the tests.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// How serious a finding is. Ordered: `Low < Medium < High`.
@@ -235,12 +236,12 @@ pub struct Finding {
     pub text: String,
     /// For patient identifiers: the identifier type (`name`, `date`, `ssn`, ...) or a custom identifier's id.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub identifier: Option<String>,
-    /// Why this is a risk, in plain words.
-    pub message: String,
+    pub identifier: Option<Cow<'static, str>>,
+    /// Why this is a risk, in plain words. (Built-in texts are borrowed, not copied into every report.)
+    pub message: Cow<'static, str>,
     /// A redaction placeholder or a safer wording.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Cow<'static, str>>,
 }
 
 /// The result of checking one draft.

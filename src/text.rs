@@ -272,16 +272,21 @@ pub fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_by_key(|&i| offsets[i]);
     let mut result = vec![0; offsets.len()];
-    let mut units = 0;
-    let mut chars = text.char_indices().peekable();
+    let (mut at, mut units) = (0, 0);
     for i in order {
-        let target = offsets[i];
-        while let Some(&(at, ch)) = chars.peek() {
-            if at + ch.len_utf8() > target {
-                break;
-            }
-            units += ch.len_utf16();
-            chars.next();
+        // Only whole characters before the offset count.
+        let mut target = offsets[i].min(text.len());
+        while !text.is_char_boundary(target) {
+            target -= 1;
+        }
+        if target > at {
+            // A character is one unit, two beyond the Basic Multilingual Plane (a 4-byte sequence): count its
+            // leading bytes and the leading bytes of 4-byte sequences, a loop without branches.
+            units += text.as_bytes()[at..target]
+                .iter()
+                .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                .sum::<usize>();
+            at = target;
         }
         result[i] = units;
     }
@@ -466,6 +471,24 @@ mod tests {
             assert_eq!(folded.origin, origin, "{original:?}");
             assert_eq!(folded.lower, text.to_ascii_lowercase(), "{original:?}");
         }
+    }
+
+    #[test]
+    fn utf16_offsets_count_whole_characters_before_each_offset() {
+        let text = "a😀é中\u{10FFFF}z";
+        // Every offset, inside characters and past the end too, in no particular order.
+        let offsets: Vec<usize> = (0..=text.len() + 2).rev().collect();
+        let expected: Vec<usize> = offsets
+            .iter()
+            .map(|&offset| {
+                let mut end = offset.min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                text[..end].encode_utf16().count()
+            })
+            .collect();
+        assert_eq!(utf16_offsets(text, &offsets), expected);
     }
 
     #[test]

@@ -30,9 +30,9 @@ fuzz_target!(|input: Input| {
             start: usize::from(start),
             end: usize::from(end),
             text: String::new(),
-            identifier: identifier.then(|| "name".to_string()),
-            message: String::new(),
-            suggestion: Some(if identifier { "[name]" } else { "someone" }.to_string()),
+            identifier: identifier.then_some("name".into()),
+            message: "".into(),
+            suggestion: Some(if identifier { "[name]" } else { "someone" }.into()),
         });
     }
     forged.verdict = if forged.findings.is_empty() { Verdict::Ok } else { Verdict::Warn };
