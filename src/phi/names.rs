@@ -11,37 +11,44 @@ use crate::detect::tone::words::Fnv;
 use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
 use crate::lexicon::Lexicon;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// Every word of a draft is looked up: FNV hashes these short keys faster than the default SipHash.
-type Hasher = BuildHasherDefault<Fnv>;
+type NameSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
 struct NameLists {
-    /// Given names, each with whether it is listed as a plain name and whether as an ambiguous one (also a
-    /// common word: "Will", "Grace"); one lookup per word answers both.
-    given: HashMap<&'static str, GivenName, Hasher>,
-    surnames: HashSet<&'static str, Hasher>,
-}
-
-#[derive(Default, Clone, Copy)]
-struct GivenName {
-    known: bool,
-    ambiguous: bool,
+    /// Every given name: most words are none, and one lookup says so.
+    given: NameSet,
+    first: NameSet,
+    /// Given names that are also common words ("Will", "Grace").
+    ambiguous: NameSet,
+    surnames: NameSet,
 }
 
 static LISTS: LazyLock<NameLists> = LazyLock::new(|| {
-    let mut lists = NameLists { given: HashMap::default(), surnames: HashSet::default() };
-    for (section, line) in crate::lexicon::rows(include_str!("../data/names/first.txt")) {
-        let name = lists.given.entry(line).or_default();
-        if section == "ambiguous" {
-            name.ambiguous = true;
-        } else {
-            name.known = true;
+    let mut lists = NameLists {
+        given: NameSet::default(),
+        first: NameSet::default(),
+        ambiguous: NameSet::default(),
+        surnames: NameSet::default(),
+    };
+    for (data, is_surname) in
+        [(include_str!("../data/names/first.txt"), false), (include_str!("../data/names/surnames.txt"), true)]
+    {
+        for (section, line) in crate::lexicon::rows(data) {
+            if is_surname {
+                lists.surnames.insert(line);
+            } else if section == "ambiguous" {
+                lists.ambiguous.insert(line);
+                lists.given.insert(line);
+            } else {
+                lists.first.insert(line);
+                lists.given.insert(line);
+            }
         }
     }
-    lists.surnames.extend(crate::lexicon::rows(include_str!("../data/names/surnames.txt")).map(|(_, line)| line));
     lists
 });
 
@@ -181,9 +188,10 @@ pub(crate) fn find_names(doc: &Document, gate: &Gate) -> Vec<Mention> {
         let lower = &doc.lower()[start..start + base.len()];
         let capitalized =
             base.starts_with(|c: char| c.is_ascii_uppercase()) && !base.chars().skip(1).any(|c| c.is_ascii_uppercase());
-        let Some(&GivenName { known, ambiguous }) = lists.given.get(lower) else {
+        if !lists.given.contains(lower) {
             continue;
-        };
+        }
+        let (known, ambiguous) = (lists.first.contains(lower), lists.ambiguous.contains(lower));
         // Part of a longer word ("McDonald's"), or a month before a day ("Jan 5 1949").
         let inside_word = text[..start].ends_with(|c: char| c.is_alphabetic());
         let month_day = MONTHS.contains(&lower) && text[end..].trim_start().starts_with(|c: char| c.is_ascii_digit());
