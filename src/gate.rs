@@ -159,12 +159,18 @@ static SET: LazyLock<MultiPattern> = LazyLock::new(|| {
 
 /// The gated patterns and phrase-table rows that may match somewhere in one draft: every one that matches,
 /// and perhaps a few lowercase ones that do not (see [`MultiPattern`]), so their own regexes decide.
-pub(crate) struct Gate(Matched);
+pub(crate) struct Gate {
+    open: Matched,
+    /// Whether any phrase row may match: in most drafts none does, and the tables need not look at each.
+    any_row: bool,
+}
 
 impl Gate {
     /// Searches `doc` once for every gated pattern and phrase row.
     pub fn new(doc: &Document) -> Gate {
-        Gate(SET.matches(doc.lower()))
+        let open = SET.matches(doc.lower());
+        let any_row = open.len() > (0..GATED.len()).filter(|&i| open.contains(i)).count();
+        Gate { open, any_row }
     }
 
     /// True when `pattern` may match somewhere in the draft.
@@ -172,12 +178,17 @@ impl Gate {
         // A gate exists only after `SET` noted every listed pattern's index.
         let index = pattern.index.get().copied();
         debug_assert!(index.is_some(), "pattern {:?} is not listed in GATED", pattern.source());
-        index.is_some_and(|i| self.0.contains(i))
+        index.is_some_and(|i| self.open.contains(i))
+    }
+
+    /// True when some phrase-table row may match.
+    pub fn is_any_row_open(&self) -> bool {
+        self.any_row
     }
 
     /// True when phrase-table row `row` (its place in [`crate::detect::tone::phrase_rows`]) may match.
     pub fn is_row_open(&self, row: usize) -> bool {
-        self.0.contains(GATED.len() + row)
+        self.open.contains(GATED.len() + row)
     }
 
     /// True when `pattern` matches somewhere in `doc`.
@@ -229,5 +240,9 @@ mod tests {
         assert!(gate.is_open(&id::PHONE));
         assert!(!gate.is_open(&id::EMAIL) && !gate.is_open(&m::AGE));
         assert_eq!(gate.find_iter(&id::EMAIL, &doc).count(), 0);
+        assert!(!gate.is_any_row_open());
+        let doc =
+            Document::new("that's simply not true, call 217-555-0143", &options, &crate::detect::testing::TEST_POLICY);
+        assert!(doc.gate().is_any_row_open() && doc.gate().is_open(&id::PHONE));
     }
 }

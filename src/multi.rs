@@ -50,6 +50,11 @@ impl Matched {
         index < self.0.capacity() && self.0.contains(PatternID::new_unchecked(index))
     }
 
+    /// How many patterns may match.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
     /// The indexes of the patterns that may match, in order.
     #[cfg(test)]
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {

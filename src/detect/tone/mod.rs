@@ -119,13 +119,16 @@ impl Table {
     /// true inside the sentence is true in the draft.
     pub fn find_in(self, doc: &Document, part: &str) -> Vec<Phrase> {
         let gate = doc.gate();
+        if !gate.is_any_row_open() {
+            return Vec::new();
+        }
         PHRASES.find(self as usize, |row| gate.is_row_open(row), part)
     }
 
     /// True when some row matches somewhere in the draft.
     pub fn is_match(self, doc: &Document) -> bool {
         let gate = doc.gate();
-        PHRASES.is_match(self as usize, |row| gate.is_row_open(row), doc.lower())
+        gate.is_any_row_open() && PHRASES.is_match(self as usize, |row| gate.is_row_open(row), doc.lower())
     }
 }
 
