@@ -66,13 +66,11 @@ impl MultiPattern {
     /// Compiles `patterns` into one automaton. Fails like `regex::Regex::new` on a bad pattern (the caller
     /// names it) or when the set is too large.
     pub fn new(patterns: &[(&str, Case)]) -> Result<MultiPattern, Box<dyn std::error::Error>> {
-        let hirs = patterns
-            .iter()
-            .map(|&(source, case)| {
-                let hir = regex_automata::util::syntax::parse(source)?;
-                Ok(if case == Case::Sensitive { for_lowercased_text(hir) } else { hir })
-            })
-            .collect::<Result<Vec<Hir>, regex_syntax::Error>>()?;
+        let mut hirs = Vec::with_capacity(patterns.len());
+        for &(source, case) in patterns {
+            let hir = regex_automata::util::syntax::parse(source)?;
+            hirs.push(if case == Case::Sensitive { for_lowercased_text(hir) } else { hir });
+        }
         let nfa = thompson::Compiler::new()
             .configure(thompson::Config::new().which_captures(WhichCaptures::None))
             .build_many_from_hir(&hirs)?;
