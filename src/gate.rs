@@ -3,8 +3,8 @@
 //!
 //! Identifier detectors and the contextual privacy rules each search the draft with a few regexes, and in
 //! most drafts most of them find nothing; so do the rows of the phrase tables. Every such regex is a
-//! [`Pattern`] listed in [`GATED`] or a phrase-table row: one pass of a [`MultiPattern`] over the folded text
-//! tells which of them may match ([`Gate`], built once per draft by [`crate::doc::Document::gate`]); a
+//! [`Pattern`] listed in [`GATED`] or a phrase-table row: one pass of a [`MultiPattern`] over the lowercased
+//! folded text tells which of them may match ([`Gate`], built once per draft by [`crate::doc::Document::gate`]); a
 //! pattern's own regex is compiled the first time the gate opens for it and runs only in drafts where it may
 //! match.
 
@@ -158,7 +158,7 @@ static SET: LazyLock<MultiPattern> = LazyLock::new(|| {
 });
 
 /// The gated patterns and phrase-table rows that may match somewhere in one draft: every one that matches,
-/// and perhaps a few lowercase ones that do not (see [`MultiPattern`]), so their own regexes decide.
+/// and perhaps a few case-sensitive ones that do not (see [`MultiPattern`]), so their own regexes decide.
 pub(crate) struct Gate {
     open: Matched,
     /// Whether any phrase row may match: in most drafts none does, and the tables need not look at each.

@@ -60,6 +60,18 @@ pub(crate) struct WordList {
     /// The [`skeleton_hash`] of each entry's word (letters with repeats collapsed, "asshole" → "ashole") to
     /// the entries with that hash, in list order. Tokens carry the same hash, so a lookup hashes nothing.
     by_skeleton: HashMap<u64, Vec<usize>, BuildHasherDefault<PreHashed>>,
+    /// One bit per skeleton hash's top bits: a clear bit says no entry has the hash, which answers most
+    /// tokens (words that are in no list) without a map lookup.
+    hash_bits: [u64; HASH_BIT_WORDS],
+}
+
+/// 4,096 bits per list: a few percent of unlisted words share a bit with a listed one.
+const HASH_BIT_WORDS: usize = 64;
+
+/// The bit of [`WordList::hash_bits`] for a skeleton hash: its word and the bit in it.
+fn hash_bit(skeleton_hash: u64) -> (usize, u64) {
+    let bit = (skeleton_hash >> 52) as usize; // the top 12 bits: 0..4096
+    (bit / 64, 1 << (bit % 64))
 }
 
 struct Entry {
@@ -100,7 +112,12 @@ impl WordList {
             by_skeleton.entry(skeleton_hash(word.as_bytes())).or_default().push(entries.len());
             entries.push(Entry { word, skeleton, repeats, category, suggestion });
         }
-        WordList { entries, by_skeleton }
+        let mut hash_bits = [0; HASH_BIT_WORDS];
+        for hash in by_skeleton.keys() {
+            let (word, bit) = hash_bit(*hash);
+            hash_bits[word] |= bit;
+        }
+        WordList { entries, by_skeleton, hash_bits }
     }
 
     /// Every listed word in `lower` (the lowercased folded text), in order.
@@ -163,6 +180,10 @@ impl WordList {
             return self.lookup_wildcards(letters, wildcards);
         }
         if letters.is_empty() {
+            return None;
+        }
+        let (word, bit) = hash_bit(skeleton_hash);
+        if self.hash_bits[word] & bit == 0 {
             return None;
         }
         // Different skeletons may share a hash: `spells` checks the skeleton itself.
@@ -302,7 +323,8 @@ fn token_letter(b: u8) -> Option<u8> {
 
 fn tokenize(lower: &str) -> Tokens {
     let bytes = lower.as_bytes();
-    let mut tokens = Tokens { list: Vec::new(), letters: Vec::with_capacity(lower.len()) };
+    // About one token in six bytes of prose: room enough that the list seldom grows.
+    let mut tokens = Tokens { list: Vec::with_capacity(lower.len() / 6 + 1), letters: Vec::with_capacity(lower.len()) };
     let mut i = 0;
     while i < bytes.len() {
         if token_letter(bytes[i]).is_none() {
