@@ -64,7 +64,8 @@ pub(crate) struct Document<'a> {
     sentences: Vec<(usize, usize)>,
     org_spans: Vec<(usize, usize)>,
     care: Vec<CareTerm>,
-    astral: bool,
+    /// Every character beyond the Basic Multilingual Plane (emoji, mostly), with its offset, in order.
+    astral: Vec<(usize, char)>,
     /// The tokens word lists match against, cut on first use and shared by every list.
     word_tokens: OnceCell<Tokens>,
     /// The privacy patterns that match in the draft, found on first use.
@@ -77,7 +78,7 @@ impl<'a> Document<'a> {
         let sentences = split_sentences(norm.text());
         let org_spans = find_org_spans(norm.lower(), policy);
         let care = find_care_terms(norm.text(), norm.lower(), &policy.clinical_terms);
-        let astral = norm.text().bytes().any(|b| b >= 0xF0);
+        let astral = astral_chars(norm.text());
         Document {
             norm,
             options,
@@ -114,7 +115,14 @@ impl<'a> Document<'a> {
     /// True when the draft has a character beyond the Basic Multilingual Plane, as every emoji the tone rules
     /// look for is: the many drafts without one skip those searches.
     pub fn has_astral(&self) -> bool {
-        self.astral
+        !self.astral.is_empty()
+    }
+
+    /// The characters beyond the Basic Multilingual Plane that start in the byte range, with their offsets,
+    /// in order: emoji are looked for among these few, not by searching the text once per emoji.
+    pub fn astral_in(&self, start: usize, end: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+        let from = self.astral.partition_point(|&(at, _)| at < start);
+        self.astral[from..].iter().copied().take_while(move |&(at, _)| at < end)
     }
 
     /// Sentence ranges, in order, covering the text.
@@ -207,6 +215,12 @@ fn ends_with_abbreviation(before: &[u8]) -> bool {
     let word_start = before.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
     let word = &before[word_start..];
     (word.len() == 1 && word[0].is_ascii_uppercase()) || ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+}
+
+/// Every character of `text` beyond the Basic Multilingual Plane (a 4-byte sequence), with its offset.
+fn astral_chars(text: &str) -> Vec<(usize, char)> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter(|&i| bytes[i] >= 0xF0).filter_map(|i| text[i..].chars().next().map(|c| (i, c))).collect()
 }
 
 fn split_sentences(text: &str) -> Vec<(usize, usize)> {

@@ -19,21 +19,21 @@ const MESSAGE: &str = "Mocking or venting about patients, even without names, er
 const FALLBACK: &str = "Share what the shift taught you, without judging the patient.";
 /// Emoji that sneer at or laugh at the person a sentence describes (eye-roll, retching, clown, facepalm,
 /// animals used as comparisons, tears of laughter).
-const SNEER_EMOJI: &[&str] = &[
-    "\u{1F644}",
-    "\u{1F922}",
-    "\u{1F92E}",
-    "\u{1F921}",
-    "\u{1F612}",
-    "\u{1F926}",
-    "\u{1F437}",
-    "\u{1F416}",
-    "\u{1F404}",
-    "\u{1F40B}",
-    "\u{1F433}",
+const SNEER_EMOJI: &[char] = &[
+    '\u{1F644}',
+    '\u{1F922}',
+    '\u{1F92E}',
+    '\u{1F921}',
+    '\u{1F612}',
+    '\u{1F926}',
+    '\u{1F437}',
+    '\u{1F416}',
+    '\u{1F404}',
+    '\u{1F40B}',
+    '\u{1F433}',
 ];
 /// Tears of laughter: ridicule only right after a patient's condition ("came in with X lmao").
-const LAUGH_EMOJI: &[&str] = &["\u{1F602}", "\u{1F923}"];
+const LAUGH_EMOJI: &[char] = &['\u{1F602}', '\u{1F923}'];
 /// How close (in bytes) a laugh must follow the condition it laughs at.
 const LAUGH_REACH: usize = 25;
 /// Words that laugh at what a sentence describes.
@@ -55,9 +55,9 @@ impl Detector for MockingPatients {
         let slang_anywhere = Table::PatientSlang.is_match(doc);
         // Most drafts neither laugh nor sneer: looked for once in the whole draft rather than in every sentence.
         let text = doc.text();
-        let laugh_anywhere =
-            LAUGHS.occurs_in(doc.lower()) || doc.has_astral() && LAUGH_EMOJI.iter().any(|e| text.contains(e));
-        let sneer_anywhere = doc.has_astral() && SNEER_EMOJI.iter().any(|e| text.contains(e));
+        let emoji_in = |start, end, list: &[char]| doc.astral_in(start, end).any(|(_, c)| list.contains(&c));
+        let laugh_anywhere = LAUGHS.occurs_in(doc.lower()) || emoji_in(0, text.len(), LAUGH_EMOJI);
+        let sneer_anywhere = emoji_in(0, text.len(), SNEER_EMOJI);
         if !(slang_anywhere || laugh_anywhere || sneer_anywhere) {
             return;
         }
@@ -65,9 +65,8 @@ impl Detector for MockingPatients {
             if already.binary_search(&(start, end)).is_ok() {
                 continue;
             }
-            let sentence = &text[start..end];
             let lower = &doc.lower()[start..end];
-            let sneer = sneer_anywhere && SNEER_EMOJI.iter().any(|e| sentence.contains(e));
+            let sneer = sneer_anywhere && emoji_in(start, end, SNEER_EMOJI);
             let slang = if slang_anywhere {
                 Table::PatientSlang.find_in(doc, lower).into_iter().find(|p| p.category == "always")
             } else {
@@ -98,12 +97,9 @@ impl Detector for MockingPatients {
 /// A condition someone arrived with, followed closely by a laugh: "came in with a panic attack lmao".
 fn laughed_at_condition(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
     let care = doc.care_in(start, end);
-    let text = doc.text();
     let lower = doc.lower();
     let mut laughs: Vec<usize> = LAUGHS.find(&lower[start..end]).map(|t| start + t.start).collect();
-    for emoji in LAUGH_EMOJI {
-        laughs.extend(text[start..end].match_indices(emoji).map(|(i, _)| start + i));
-    }
+    laughs.extend(doc.astral_in(start, end).filter(|(_, c)| LAUGH_EMOJI.contains(c)).map(|(at, _)| at));
     // "a bariatric pt who broke the bed lmao": a laugh right after the patient.
     let patient = care.iter().find(|t| {
         t.category == CareCategory::Patient

@@ -14,10 +14,10 @@ pub(crate) struct SexualContent;
 const MESSAGE: &str = "Sexual remarks about colleagues or patients in public can be read as harassment and break \
                        professional-conduct rules.";
 const SUGGESTION: &str = "Leave out remarks about how people look; celebrate what they do.";
-const SUGGESTIVE_EMOJI: &[&str] = &["\u{1F346}", "\u{1F351}", "\u{1F4A6}"];
+const SUGGESTIVE_EMOJI: &[char] = &['\u{1F346}', '\u{1F351}', '\u{1F4A6}'];
 /// Smirk, fire, hot face, heart eyes, drool, kiss, wink: flirting when aimed at a "hot patient".
-const FLIRT_EMOJI: &[&str] =
-    &["\u{1F60F}", "\u{1F525}", "\u{1F975}", "\u{1F60D}", "\u{1F924}", "\u{1F618}", "\u{1F609}", "\u{1F48B}"];
+const FLIRT_EMOJI: &[char] =
+    &['\u{1F60F}', '\u{1F525}', '\u{1F975}', '\u{1F60D}', '\u{1F924}', '\u{1F618}', '\u{1F609}', '\u{1F48B}'];
 /// People an emoji can be aimed at.
 const PEOPLE: &[&str] = &[
     "resident", "doctor", "nurse", "surgeon", "intern", "medic", "scrubs", "him", "her", "he ", "she ", "guy", "girl",
@@ -40,23 +40,22 @@ impl Detector for SexualContent {
             if hit_sentences.contains(&(start, end)) {
                 continue;
             }
-            let sentence = &doc.text()[start..end];
             let lower = &doc.lower()[start..end];
             // "a hot patient 😏": a fever is not flirted with.
             if let Some(at) = lower.find("hot p") {
                 let person = lower[at + 4..].starts_with("patient") || lower[at + 4..].starts_with("pt");
-                if person && FLIRT_EMOJI.iter().any(|e| sentence.contains(e)) {
+                if person && doc.astral_in(start, end).any(|(_, c)| FLIRT_EMOJI.contains(&c)) {
                     out.push(
                         Hit::new(Kind::ToneSexualContent, start + at, start + at + 6, MESSAGE).suggest(SUGGESTION),
                     );
                     continue;
                 }
             }
-            let Some(at) = SUGGESTIVE_EMOJI.iter().filter_map(|e| sentence.find(e)).min() else {
+            let Some((at, emoji)) = doc.astral_in(start, end).find(|(_, c)| SUGGESTIVE_EMOJI.contains(c)) else {
                 continue;
             };
             if PEOPLE.iter().any(|p| lower.contains(p)) && !doc.care_in_sentence(start) {
-                let emoji_end = start + at + sentence[at..].chars().next().map_or(0, char::len_utf8);
+                let emoji_end = at + emoji.len_utf8();
                 out.push(Hit::new(Kind::ToneSexualContent, start, emoji_end, MESSAGE).suggest(SUGGESTION));
             }
         }
