@@ -6,7 +6,7 @@
 use crate::lexicon::{Lexicon, Term};
 use std::sync::LazyLock;
 
-static CARE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(include_str!("data/care.txt")));
+static CARE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse_fast(include_str!("data/care.txt")));
 
 /// What kind of care word a term is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
