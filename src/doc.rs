@@ -68,7 +68,7 @@ pub(crate) struct Document<'a> {
     astral: Vec<(usize, char)>,
     /// The tokens word lists match against, cut on first use and shared by every list.
     word_tokens: OnceCell<Tokens>,
-    /// The privacy patterns that match in the draft, found on first use.
+    /// The privacy patterns and phrase rows that may match in the draft, found on first use.
     gate: OnceCell<Gate>,
 }
 
