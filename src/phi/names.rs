@@ -21,30 +21,24 @@ type NameSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 struct NameLists {
     /// Every given name: most words are none, and one lookup says so.
     given: NameSet,
-    first: NameSet,
-    /// Given names that are also common words ("Will", "Grace").
+    /// The given names that are also common words ("Will", "Grace"); the others are plain names.
     ambiguous: NameSet,
     surnames: NameSet,
 }
 
 static LISTS: LazyLock<NameLists> = LazyLock::new(|| {
-    let mut lists = NameLists {
-        given: NameSet::default(),
-        first: NameSet::default(),
-        ambiguous: NameSet::default(),
-        surnames: NameSet::default(),
-    };
+    let mut lists =
+        NameLists { given: NameSet::default(), ambiguous: NameSet::default(), surnames: NameSet::default() };
     for (data, is_surname) in
         [(include_str!("../data/names/first.txt"), false), (include_str!("../data/names/surnames.txt"), true)]
     {
         for (section, line) in crate::lexicon::rows(data) {
             if is_surname {
                 lists.surnames.insert(line);
-            } else if section == "ambiguous" {
-                lists.ambiguous.insert(line);
-                lists.given.insert(line);
             } else {
-                lists.first.insert(line);
+                if section == "ambiguous" {
+                    lists.ambiguous.insert(line);
+                }
                 lists.given.insert(line);
             }
         }
@@ -191,7 +185,8 @@ pub(crate) fn find_names(doc: &Document, gate: &Gate) -> Vec<Mention> {
         if !lists.given.contains(lower) {
             continue;
         }
-        let (known, ambiguous) = (lists.first.contains(lower), lists.ambiguous.contains(lower));
+        let ambiguous = lists.ambiguous.contains(lower);
+        let known = !ambiguous;
         // Part of a longer word ("McDonald's"), or a month before a day ("Jan 5 1949").
         let inside_word = text[..start].ends_with(|c: char| c.is_alphabetic());
         let month_day = MONTHS.contains(&lower) && text[end..].trim_start().starts_with(|c: char| c.is_ascii_digit());
@@ -432,6 +427,17 @@ const COMMON_WORDS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    /// A name is listed either as plain or as ambiguous: `find_names` reads "not ambiguous" as "plain".
+    #[test]
+    fn no_given_name_is_both_plain_and_ambiguous() {
+        let rows: Vec<_> = crate::lexicon::rows(include_str!("../data/names/first.txt")).collect();
+        for (section, name) in &rows {
+            if *section == "ambiguous" {
+                assert!(!rows.iter().any(|(s, n)| n == name && *s != "ambiguous"), "{name} is listed twice");
+            }
+        }
+    }
+
     use super::*;
     use crate::detect::testing::TEST_POLICY;
     use crate::CheckOptions;

@@ -197,10 +197,15 @@ impl Phrases {
         row.regex.get_or_init(|| Regex::new(&row.pattern).expect("row compiled in the set"))
     }
 
+    /// The rows of `table` for which `open` says the row may match.
+    fn open_rows(&self, table: usize, open: impl Fn(usize) -> bool) -> impl Iterator<Item = usize> {
+        self.tables[table].clone().filter(move |&row| open(row))
+    }
+
     /// Every match in `lower` of the rows of `table` for which `open` says the row may match.
     fn find(&self, table: usize, open: impl Fn(usize) -> bool, lower: &str) -> Vec<Phrase> {
         let mut found = Vec::new();
-        for index in self.tables[table].clone().filter(|&row| open(row)) {
+        for index in self.open_rows(table, open) {
             let row = &self.rows[index];
             for m in self.regex(index).find_iter(lower) {
                 found.push(Phrase {
@@ -224,7 +229,7 @@ impl Phrases {
     }
 
     fn is_match(&self, table: usize, open: impl Fn(usize) -> bool, lower: &str) -> bool {
-        self.tables[table].clone().filter(|&row| open(row)).any(|row| self.regex(row).is_match(lower))
+        self.open_rows(table, open).any(|row| self.regex(row).is_match(lower))
     }
 
     #[cfg(test)]
