@@ -68,8 +68,7 @@ impl MultiPattern {
     pub fn new(patterns: &[(&str, Case)]) -> Result<MultiPattern, Box<dyn std::error::Error>> {
         let mut hirs = Vec::with_capacity(patterns.len());
         for &(source, case) in patterns {
-            let hir = regex_automata::util::syntax::parse(source)?;
-            hirs.push(if case == Case::Sensitive { for_lowercased_text(hir) } else { hir });
+            hirs.push(for_the_set(regex_automata::util::syntax::parse(source)?, case));
         }
         let nfa = thompson::Compiler::new()
             .configure(thompson::Config::new().which_captures(WhichCaptures::None))
@@ -104,35 +103,56 @@ impl MultiPattern {
     }
 }
 
-/// `hir` for the ASCII-lowercased text: every capital it matches is matched as its lowercase letter.
-fn for_lowercased_text(hir: Hir) -> Hir {
+/// `hir` as searched by the set: for the ASCII-lowercased text when `case` is [`Case::Sensitive`] (every
+/// capital it matches is matched as its lowercase letter), and widened so that it compiles to a fraction of
+/// the states: a class with non-ASCII characters matches every non-ASCII character, and a bounded
+/// repetition with a long optional tail (`[^.]{0,60}`, `( \w+){0,3}`) any number of times beyond its minimum.
+/// Both only add matches, and a Unicode class or a counted gap copied into the NFA state by state was most of
+/// the set's build time and of the lazy DFA's states.
+fn for_the_set(hir: Hir, case: Case) -> Hir {
+    let lowercase_capitals = case == Case::Sensitive;
     match hir.into_kind() {
-        HirKind::Literal(hir::Literal(bytes)) => Hir::literal(bytes.to_ascii_lowercase()),
-        HirKind::Class(hir::Class::Unicode(mut class)) => {
-            let lowercase = class.ranges().iter().filter_map(|range| {
+        HirKind::Literal(hir::Literal(bytes)) if lowercase_capitals => Hir::literal(bytes.to_ascii_lowercase()),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Class(hir::Class::Unicode(class)) => {
+            let mut ascii: Vec<hir::ClassUnicodeRange> = Vec::with_capacity(class.ranges().len() + 1);
+            for range in class.ranges() {
+                if range.start() <= '\x7f' {
+                    ascii.push(hir::ClassUnicodeRange::new(range.start(), range.end().min('\x7f')));
+                }
                 let (start, end) = (range.start().max('A'), range.end().min('Z'));
-                (start <= end)
-                    .then(|| hir::ClassUnicodeRange::new(start.to_ascii_lowercase(), end.to_ascii_lowercase()))
-            });
-            class.union(&hir::ClassUnicode::new(lowercase));
-            Hir::class(hir::Class::Unicode(class))
+                if lowercase_capitals && start <= end {
+                    ascii.push(hir::ClassUnicodeRange::new(start.to_ascii_lowercase(), end.to_ascii_lowercase()));
+                }
+            }
+            if class.ranges().last().is_some_and(|range| range.end() > '\x7f') {
+                ascii.push(hir::ClassUnicodeRange::new('\u{80}', char::MAX));
+            }
+            Hir::class(hir::Class::Unicode(hir::ClassUnicode::new(ascii)))
         }
         HirKind::Class(hir::Class::Bytes(mut class)) => {
-            let lowercase = class.ranges().iter().filter_map(|range| {
-                let (start, end) = (range.start().max(b'A'), range.end().min(b'Z'));
-                (start <= end).then(|| hir::ClassBytesRange::new(start.to_ascii_lowercase(), end.to_ascii_lowercase()))
-            });
-            class.union(&hir::ClassBytes::new(lowercase));
+            if lowercase_capitals {
+                let lowercase = class.ranges().iter().filter_map(|range| {
+                    let (start, end) = (range.start().max(b'A'), range.end().min(b'Z'));
+                    (start <= end)
+                        .then(|| hir::ClassBytesRange::new(start.to_ascii_lowercase(), end.to_ascii_lowercase()))
+                });
+                class.union(&hir::ClassBytes::new(lowercase));
+            }
             Hir::class(hir::Class::Bytes(class))
         }
-        HirKind::Repetition(repetition) => {
-            Hir::repetition(hir::Repetition { sub: Box::new(for_lowercased_text(*repetition.sub)), ..repetition })
+        HirKind::Repetition(mut repetition) => {
+            if repetition.max.is_some_and(|max| max - repetition.min >= 2) {
+                repetition.max = None;
+            }
+            repetition.sub = Box::new(for_the_set(*repetition.sub, case));
+            Hir::repetition(repetition)
         }
         HirKind::Capture(capture) => {
-            Hir::capture(hir::Capture { sub: Box::new(for_lowercased_text(*capture.sub)), ..capture })
+            Hir::capture(hir::Capture { sub: Box::new(for_the_set(*capture.sub, case)), ..capture })
         }
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(for_lowercased_text).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(for_lowercased_text).collect()),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(|sub| for_the_set(sub, case)).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(|sub| for_the_set(sub, case)).collect()),
         HirKind::Empty => Hir::empty(),
         HirKind::Look(look) => Hir::look(look),
     }
@@ -200,6 +220,17 @@ mod tests {
         // Only ASCII capitals are read as lowercase: "É" stays "É".
         assert_eq!(set.matches("cafÉ").iter().collect::<Vec<_>>(), [3]);
         assert_eq!(set.matches("mr 5").iter().count(), 0);
+    }
+
+    #[test]
+    fn patterns_are_widened_never_narrowed() {
+        let set =
+            MultiPattern::new(&[("a [^.]{0,5} b", Case::Lower), (r"\w+ café", Case::Lower), ("x{2}", Case::Lower)])
+                .unwrap();
+        // The gap is longer than 5, "→" is no word character: the set may answer for patterns that do not match.
+        assert_eq!(set.matches("a long way to b, → café").iter().collect::<Vec<_>>(), [0, 1]);
+        // But what the pattern excludes in ASCII stays excluded, and short repetitions stay exact.
+        assert_eq!(set.matches("a z. b, ! café, x").iter().count(), 0);
     }
 
     #[test]
