@@ -23,8 +23,8 @@ impl Detector for Shouting {
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let text = doc.text();
         let bytes = text.as_bytes();
-        // Most drafts have too few capitals or exclamation marks to shout: counting them is one quick pass.
-        if bytes.iter().filter(|b| b.is_ascii_uppercase()).count() >= MIN_LETTERS {
+        // Most drafts have no word of four capitals, which a shouted run needs: looking for one is a quick pass.
+        if has_long_capital_word(bytes) {
             for (start, end) in caps_runs(text) {
                 let calm = sentence_case(&text[start..end]);
                 out.push(Hit::new(Kind::ToneShouting, start, end, MESSAGE).severity(Severity::Low).suggest(calm));
@@ -112,6 +112,22 @@ fn caps_runs(text: &str) -> Vec<(usize, usize)> {
     runs
 }
 
+/// Whether some word of [`caps_runs`] has four capitals and no lowercase letter.
+fn has_long_capital_word(bytes: &[u8]) -> bool {
+    let mut capitals = 0;
+    for &b in bytes {
+        capitals = match b {
+            b'A'..=b'Z' => capitals + 1,
+            b'0'..=b'9' | b'\'' => capitals,
+            _ => 0,
+        };
+        if capitals == 4 {
+            return true;
+        }
+    }
+    false
+}
+
 /// "PLEASE DO NOT PARK HERE" → "Please do not park here".
 fn sentence_case(shouted: &str) -> String {
     let mut out = String::with_capacity(shouted.len());
@@ -136,7 +152,7 @@ fn sentence_case(shouted: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::sentence_case;
+    use super::{has_long_capital_word, sentence_case};
     use crate::detect::testing::*;
     use crate::Kind;
 
@@ -146,6 +162,20 @@ mod tests {
         assert_flags("GET. YOUR. FLU. SHOT.", Kind::ToneShouting, "GET. YOUR. FLU. SHOT");
         assert_flags("We did it!!!!!", Kind::ToneShouting, "!!!!!");
         assert_flags("whoever parked there, MOVE YOUR CAR", Kind::ToneShouting, "MOVE YOUR CAR");
+        // The only long word has an apostrophe in it.
+        assert_flags("honestly, YOU DON'T GET IT", Kind::ToneShouting, "YOU DON'T GET IT");
+    }
+
+    #[test]
+    fn a_long_capital_word_may_hold_digits_and_apostrophes() {
+        assert!(
+            has_long_capital_word(b"so WON'T") && has_long_capital_word(b"COVID19") && has_long_capital_word(b"ICU4A")
+        );
+        assert!(
+            !has_long_capital_word(b"ICU RN DOB")
+                && !has_long_capital_word(b"ICUs and BLS-ACL")
+                && !has_long_capital_word(b"")
+        );
     }
 
     #[test]
