@@ -186,8 +186,8 @@ impl<'a> Document<'a> {
 
     /// True when the phone number is one of the organization's own.
     pub fn is_org_phone(&self, phone: &str) -> bool {
-        let digits = last_digits(phone, 10);
-        self.policy.organization.phones.iter().any(|own| last_digits(own, 10) == digits)
+        // The last ten digits, from the end: "+1 (217) 555-0100" is "217.555.0100".
+        self.policy.organization.phones.iter().any(|own| last_ten_digits(own).eq(last_ten_digits(phone)))
     }
 
     /// True when an email address or link belongs to one of the organization's domains.
@@ -318,10 +318,9 @@ fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
     spans
 }
 
-/// The last `n` ASCII digits of `s`.
-pub(crate) fn last_digits(s: &str, n: usize) -> String {
-    let digits: Vec<char> = s.chars().filter(char::is_ascii_digit).collect();
-    digits[digits.len().saturating_sub(n)..].iter().collect()
+/// The last ten ASCII digits of `s`, last first.
+fn last_ten_digits(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes().rev().filter(u8::is_ascii_digit).take(10)
 }
 
 #[cfg(test)]
@@ -383,7 +382,7 @@ mod tests {
         let doc = Document::new("Thanks maria alvarez at RCH! Call 217.555.0142", &options, &policy);
         let at = doc.lower().find("maria").unwrap();
         assert!(doc.is_org(at, at + 5));
-        assert!(doc.is_org_phone("217.555.0142"));
+        assert!(doc.is_org_phone("217.555.0142") && doc.is_org_phone("+1 (217) 555-0142"));
         assert!(!doc.is_org_phone("217.555.0199"));
         assert!(doc.is_org_domain("jobs@rch.org"));
         assert!(doc.is_org_domain("https://www.rch.org/careers"));
