@@ -30,11 +30,13 @@ pub(crate) mod relationship;
 mod review_reply;
 
 use crate::care::CareCategory;
+use crate::detect::tone::words::Fnv;
 use crate::detect::Detector;
 use crate::doc::{Document, Hit};
 use crate::report::{Identifier, Kind};
 pub(crate) use mentions::{find_mentions, Mention, MentionKind};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// The contextual privacy rules, run as one detector because they share the mentions.
 pub(crate) struct PatientContext;
@@ -157,9 +159,10 @@ fn attach_supporting(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
     }
     // Indexes built once, so that a long paste with thousands of mentions and anchors stays linear: the
     // first anchor in the mention's sentence or a sentence next to it, and whether a PHI hit overlaps it.
-    let mut by_sentence: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut by_end: HashMap<usize, usize> = HashMap::new();
-    let mut by_start: HashMap<usize, usize> = HashMap::new();
+    type Index<K> = HashMap<K, usize, BuildHasherDefault<Fnv>>;
+    let mut by_sentence: Index<(usize, usize)> = Index::default();
+    let mut by_end: Index<usize> = Index::default();
+    let mut by_start: Index<usize> = Index::default();
     for (i, &(start, _, _)) in anchors.iter().enumerate() {
         let (a_start, a_end) = doc.sentence_at(start);
         by_sentence.entry((a_start, a_end)).or_insert(i);

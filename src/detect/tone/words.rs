@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: the keys are a few ASCII letters, where SipHash's set-up dominates.
+/// FNV-1a: the keys are short (a few ASCII letters, a pair of offsets), where SipHash's set-up dominates.
 #[derive(Default)]
 pub(crate) struct Fnv(u64);
 
