@@ -173,8 +173,9 @@ impl WordList {
     }
 
     /// The entry that `letters` (leetspeak already read, `*` for unknown letters) spells, if any, given
-    /// how many of them are `*` and the [`skeleton_hash`] of the letters.
-    #[inline]
+    /// how many of them are `*` and the [`skeleton_hash`] of the letters. Always inlined: every list calls it
+    /// for every token, and most calls end at the bit test.
+    #[inline(always)]
     fn lookup(&self, letters: &[u8], wildcards: usize, skeleton_hash: u64) -> Option<usize> {
         if wildcards > 0 {
             return self.lookup_wildcards(letters, wildcards);
