@@ -111,6 +111,9 @@ impl MultiPattern {
 /// the set's build time and of the lazy DFA's states.
 fn for_the_set(hir: Hir, case: Case) -> Hir {
     let lowercase_capitals = case == Case::Sensitive;
+    if !lowercase_capitals && !widens(&hir) {
+        return hir; // most phrase rows: rebuilding them would cost as much as compiling them
+    }
     match hir.into_kind() {
         HirKind::Literal(hir::Literal(bytes)) if lowercase_capitals => Hir::literal(bytes.to_ascii_lowercase()),
         HirKind::Literal(literal) => Hir::literal(literal.0),
@@ -155,6 +158,22 @@ fn for_the_set(hir: Hir, case: Case) -> Hir {
         HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(|sub| for_the_set(sub, case)).collect()),
         HirKind::Empty => Hir::empty(),
         HirKind::Look(look) => Hir::look(look),
+    }
+}
+
+/// True when [`for_the_set`] would widen something in `hir`.
+fn widens(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Class(hir::Class::Unicode(class)) => class.ranges().iter().any(|range| {
+            // Negated classes ("[^.]") already hold every non-ASCII character.
+            range.end() > '\x7f' && !(range.start() <= '\u{80}' && range.end() == char::MAX)
+        }),
+        HirKind::Repetition(repetition) => {
+            repetition.max.is_some_and(|max| max - repetition.min >= 2) || widens(&repetition.sub)
+        }
+        HirKind::Capture(capture) => widens(&capture.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(widens),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(hir::Class::Bytes(_)) | HirKind::Look(_) => false,
     }
 }
 
@@ -231,6 +250,13 @@ mod tests {
         assert_eq!(set.matches("a long way to b, → café").iter().collect::<Vec<_>>(), [0, 1]);
         // But what the pattern excludes in ASCII stays excluded, and short repetitions stay exact.
         assert_eq!(set.matches("a z. b, ! café, x").iter().count(), 0);
+    }
+
+    #[test]
+    fn only_patterns_with_something_to_widen_are_rebuilt() {
+        let parse = |p: &str| regex_automata::util::syntax::parse(p).unwrap();
+        assert!(widens(&parse(r"\w+ café")) && widens(&parse("a [^.]{0,5} b")) && widens(&parse("(x( y){0,3})")));
+        assert!(!widens(&parse(r"(?-u:\b)not (true|fair)")) && !widens(&parse("[^.]+ x{2,3}")));
     }
 
     #[test]
