@@ -180,11 +180,11 @@ pub(crate) fn find_names(doc: &Document, gate: &Gate) -> Vec<Mention> {
         }
         // The lowercased text has the same offsets: no copy per word.
         let lower = &doc.lower()[start..start + base.len()];
-        let capitalized =
-            base.starts_with(|c: char| c.is_ascii_uppercase()) && !base.chars().skip(1).any(|c| c.is_ascii_uppercase());
         if !lists.given.contains(lower) {
             continue;
         }
+        let capitalized =
+            base.starts_with(|c: char| c.is_ascii_uppercase()) && !base.chars().skip(1).any(|c| c.is_ascii_uppercase());
         let ambiguous = lists.ambiguous.contains(lower);
         let known = !ambiguous;
         // Part of a longer word ("McDonald's"), or a month before a day ("Jan 5 1949").
