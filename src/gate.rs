@@ -197,12 +197,8 @@ impl Gate {
     }
 
     /// Matches of `pattern`, or none when the gate saw none.
-    pub fn find_iter<'d>(
-        &self,
-        pattern: &'static Pattern,
-        doc: &'d Document,
-    ) -> impl Iterator<Item = regex::Match<'d>> {
-        self.is_open(pattern).then(|| pattern.regex().find_iter(pattern.haystack(doc))).into_iter().flatten()
+    pub fn find_iter<'d>(&self, pattern: &'static Pattern, doc: &'d Document) -> IfOpen<regex::Matches<'static, 'd>> {
+        IfOpen(self.is_open(pattern).then(|| pattern.regex().find_iter(pattern.haystack(doc))))
     }
 
     /// Captures of every match of `pattern`, or none when the gate saw none.
@@ -210,8 +206,21 @@ impl Gate {
         &self,
         pattern: &'static Pattern,
         doc: &'d Document,
-    ) -> impl Iterator<Item = regex::Captures<'d>> {
-        self.is_open(pattern).then(|| pattern.regex().captures_iter(pattern.haystack(doc))).into_iter().flatten()
+    ) -> IfOpen<regex::CaptureMatches<'static, 'd>> {
+        IfOpen(self.is_open(pattern).then(|| pattern.regex().captures_iter(pattern.haystack(doc))))
+    }
+}
+
+/// A pattern's matches when the gate opened for it, else none. Not `Option::into_iter().flatten()`: a
+/// `Flatten` holds three of the regex's iterators, and moving it was a copy of several hundred bytes for
+/// every pattern of every draft, matched or not.
+pub(crate) struct IfOpen<I>(Option<I>);
+
+impl<I: Iterator> Iterator for IfOpen<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        self.0.as_mut()?.next()
     }
 }
 
