@@ -59,6 +59,9 @@ mod tests {
         assert_flags("is carol jenkins ok? saw her get wheeled up to the ICU", KIND, "carol jenkins");
         assert_flags("Shoutout to our patient Priya who walked the hall today after her stroke!", KIND, "Priya");
         assert_flags("142 days in the NICU and going home today, baby Noah!", KIND, "baby Noah");
+        // Caring for a named person, or for "you" in a farewell to them.
+        assert_flags("Such an honor to care for Mr. Dunleavy in his last days.", KIND, "Dunleavy");
+        assert_flags("Goodbye Mr. Dunleavy, we were lucky to care for you on 5 South.", KIND, "Dunleavy");
     }
 
     #[test]
@@ -91,5 +94,8 @@ mod tests {
         assert_allows("Dr. Lee will call you about the MRI results.", KIND);
         assert_allows_in("Dr. Lee will call you Monday about the MRI.", Context::ReplyToReview, KIND);
         assert_allows("My son Tyler broke his wrist and the ER team was amazing", KIND);
+        // Caring as the job, said of or to a colleague.
+        assert_allows("Meet Tamsin, our newest nurse, here to care for you on 5 South.", KIND);
+        assert_allows("Tamsin, it was a joy to care for families beside you. Happy retirement!", KIND);
     }
 }
