@@ -140,6 +140,8 @@ mod tests {
         assert_flags("A sweet older man on my unit asked me to read him the paper every morning.", KIND, "older man");
         assert_flags("POV: the 300 lb patient wants a third pudding cup at 2am", KIND, "the 300 lb patient");
         assert_flags("ugh, a wire snapped on my very first patient of the morning", KIND, "my very first patient");
+        // A numbered bed is a place of care, so the person in it is a patient.
+        assert_flags("The gentleman in bed 9 tonight hums show tunes nonstop", KIND, "The gentleman");
     }
 
     #[test]
