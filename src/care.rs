@@ -54,19 +54,6 @@ pub(crate) fn find_care_terms(text: &str, lower: &str, extra_terms: &[String]) -
         .filter(|t| !is_non_clinical_sense(text, lower, t))
         .map(|Term { start, end, category: name }| CareTerm { start, end, category: category(name) })
         .collect();
-    // "bed 12", "bay 3": a numbered bed is a place of care ("the lady in bed 12"), where "bed" and "room"
-    // alone are not ("went to bed", "room 118 is our quiet room").
-    for keyword in NUMBERED_CARE_PLACES {
-        let mut from = 0;
-        while let Some(at) = lower[from..].find(keyword) {
-            let (start, end) = (from + at, from + at + keyword.len());
-            let number = lower[end..].bytes().take_while(u8::is_ascii_digit).count();
-            if number > 0 && crate::lexicon::is_word_start(lower, start) {
-                terms.push(CareTerm { start, end: end + number, category: CareCategory::Place });
-            }
-            from = end;
-        }
-    }
     for extra in extra_terms {
         let needle = extra.to_ascii_lowercase();
         let mut from = 0;
@@ -81,9 +68,6 @@ pub(crate) fn find_care_terms(text: &str, lower: &str, extra_terms: &[String]) -
     terms.sort_by_key(|t| t.start);
     terms
 }
-
-/// Keywords that make a following number a hospital bed (see [`find_care_terms`]).
-const NUMBERED_CARE_PLACES: &[&str] = &["bed ", "bay ", "crib ", "isolette ", "cama "];
 
 /// "Be patient", "patient with yourselves": the adjective, not a person in care.
 fn is_non_clinical_sense(text: &str, lower: &str, term: &Term) -> bool {

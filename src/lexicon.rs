@@ -2,10 +2,14 @@
 //!
 //! A list is plain text in `src/data/`: `#` starts a comment, `[name]` starts a category, and every other
 //! line is a term in lowercase. A term ending in `*` also matches longer words that start with it
-//! (`diabet*` matches "diabetes" and "diabetic"). Terms are matched in the lowercased folded text, at
+//! (`diabet*` matches "diabetes" and "diabetic"); a `[0-9]` in a term stands for one digit (`bed [0-9]*`
+//! matches "bed 4" and "bed 12"). Terms are matched in the lowercased folded text, at
 //! word boundaries, leftmost-longest.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// Stands for any one digit in a term.
+const DIGIT: &str = "[0-9]";
 
 /// A compiled word list.
 pub(crate) struct Lexicon {
@@ -55,20 +59,27 @@ impl Lexicon {
     }
 
     fn build(data: &'static str, kind: Option<aho_corasick::AhoCorasickKind>) -> Lexicon {
-        let mut patterns: Vec<&'static str> = Vec::new();
+        let mut patterns: Vec<std::borrow::Cow<'static, str>> = Vec::new();
         let mut entries = Vec::new();
         for (category, line) in rows(data) {
             let (term, prefix) = match line.strip_suffix('*') {
                 Some(stem) => (stem, true),
                 None => (line, false),
             };
-            patterns.push(term);
-            entries.push(Entry { category, prefix });
+            if term.contains(DIGIT) {
+                for digit in '0'..='9' {
+                    patterns.push(term.replacen(DIGIT, digit.encode_utf8(&mut [0; 4]), 1).into());
+                    entries.push(Entry { category, prefix });
+                }
+            } else {
+                patterns.push(term.into());
+                entries.push(Entry { category, prefix });
+            }
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(kind)
-            .build(&patterns)
+            .build(patterns.iter().map(|p| p.as_bytes()))
             .expect("built-in word list compiles");
         Lexicon { automaton, entries }
     }
@@ -134,6 +145,15 @@ mod tests {
         let found: Vec<(&str, &str)> = lex.find(text).map(|t| (&text[t.start..t.end], t.category)).collect();
         assert_eq!(found, vec![("chest pain", "condition"), ("diabetic", "condition"), ("er", "place")]);
         assert_eq!(lex.len(), 3);
+    }
+
+    #[test]
+    fn a_digit_placeholder_stands_for_any_digit() {
+        let lex = Lexicon::parse("[place]\nbed [0-9]*\n");
+        let text = "bed 7, bed 12, bed A, bedside 4";
+        let found: Vec<&str> = lex.find(text).map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(found, ["bed 7", "bed 12"]);
+        assert_eq!(lex.len(), 10);
     }
 
     #[test]
