@@ -108,6 +108,8 @@ mod tests {
         assert_flags("Admitted a pilot from the small plane crash overnight, stable now", KIND, "pilot");
         assert_flags("A 29-year-old mom of quadruplets went home today after 5 weeks with us", KIND, "29-year-old");
         assert_flags("Pt's husband works at the hardware store on Route 2, brought us cookies", KIND, "Route 2");
+        // A crash told in other words is still the news event.
+        assert_flags("The teen who rolled his jeep on Highway 30 last night is still in the OR", KIND, "Highway 30");
     }
 
     #[test]
