@@ -190,6 +190,33 @@ impl<'a> Document<'a> {
         self.policy.organization.phones.iter().any(|own| last_ten_digits(own).eq(last_ten_digits(phone)))
     }
 
+    /// True when the words before `at` ask the reader to contact the organization ("call us at", "email our
+    /// billing office at"): the number or address that follows is the organization's, listed or not.
+    pub fn is_org_contact(&self, at: usize) -> bool {
+        let before = self.before(at, 60).trim_end().trim_end_matches(':').trim_end();
+        let Some(cue) = before.strip_suffix(" at").or_else(|| before.strip_suffix(" on")) else {
+            return false;
+        };
+        let Some((_, whom)) =
+            CONTACT_VERBS.iter().filter_map(|verb| cue.rsplit_once(verb)).min_by_key(|(_, w)| w.len())
+        else {
+            return false;
+        };
+        let mut words = whom.split_whitespace();
+        match words.next() {
+            Some("us") => whom.split_whitespace().count() == 1,
+            // "our billing office", "our patient advocate"; not "our patient" or "our pt's daughter".
+            Some("our") => {
+                let rest: Vec<&str> = words.collect();
+                let is_patient = |w: &&str| ["patient", "pt", "client", "resident"].iter().any(|p| w.starts_with(p));
+                let role_follows = |i: usize| rest.get(i + 1).is_some_and(|w| CONTACT_ROLES.contains(w));
+                (1..=4).contains(&rest.len())
+                    && !rest.iter().enumerate().any(|(i, w)| is_patient(w) && !role_follows(i))
+            }
+            _ => false,
+        }
+    }
+
     /// True when an email address or link belongs to one of the organization's domains.
     pub fn is_org_domain(&self, address: &str) -> bool {
         let lower = address.to_ascii_lowercase();
@@ -317,6 +344,23 @@ fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
     }
     spans
 }
+
+/// Words that ask the reader to get in touch, before "us" or "our ...".
+const CONTACT_VERBS: &[&str] = &["call ", "text ", "contact ", "email ", "e-mail ", "reach ", "write to ", "message "];
+
+/// Offices named after the people they serve: "our patient advocate", "our patient services team".
+const CONTACT_ROLES: &[&str] = &[
+    "advocate",
+    "advocates",
+    "services",
+    "relations",
+    "liaison",
+    "navigator",
+    "experience",
+    "accounts",
+    "portal",
+    "line",
+];
 
 /// The last ten ASCII digits of `s`, last first.
 fn last_ten_digits(s: &str) -> impl Iterator<Item = u8> + '_ {

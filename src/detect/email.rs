@@ -1,7 +1,8 @@
 //! `email`: personal email addresses, direct identifiers unless on the organization's own domains.
 //!
 //! Flags "tammyr62@gmail.com" and "j.doe+clinic@example.net". Allows "jobs@lakesidegeneral.org" (the
-//! organization's domain) and strings with an @ that are not addresses ("@mentions", "meet @ 5pm").
+//! organization's domain), an address given for reaching the organization ("email us at ..."), and strings
+//! with an @ that are not addresses ("@mentions", "meet @ 5pm").
 
 use super::Detector;
 use crate::doc::{Document, Hit};
@@ -22,7 +23,7 @@ impl Detector for Email {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         for m in doc.gate().find_iter(&EMAIL, doc) {
-            if doc.is_org_domain(m.as_str()) {
+            if doc.is_org_domain(m.as_str()) || doc.is_org_contact(m.start()) {
                 continue;
             }
             out.push(Hit::new(Kind::PhiDirectIdentifier, m.start(), m.end(), MESSAGE).identifier(Identifier::Email));
@@ -45,5 +46,7 @@ mod tests {
     fn allows_the_organizations_domain_and_mentions() {
         assert_allows("Apply: careers@lakesidegeneral.org", Kind::PhiDirectIdentifier);
         assert_allows("thanks @lakeside_nurses, meet @ 5pm", Kind::PhiDirectIdentifier);
+        assert_allows("Questions? Email our patient relations team at help@example.net", Kind::PhiDirectIdentifier);
+        assert_flags("email the pt's son at sam.k@example.net", Kind::PhiDirectIdentifier, "sam.k@example.net");
     }
 }

@@ -1,8 +1,9 @@
 //! `phone`: personal phone and fax numbers (NANP), direct identifiers when they are not the organization's.
 //!
 //! Flags "217-555-0199", "(217) 555 0177", "+1 217.555.0188", "217/555-0199", and ten bare digits after "cell", "phone",
-//! "call" or "text". Allows the organization's own numbers in any format, toll-free lines (800, 888, ...,
-//! which belong to businesses and hotlines), and numbers whose area code or exchange cannot exist.
+//! "call" or "text". Allows the organization's own numbers in any format, numbers given for reaching the
+//! organization ("call us at", "reach our billing office at"), toll-free lines (800, 888, ..., which belong
+//! to businesses and hotlines), and numbers whose area code or exchange cannot exist.
 
 use super::Detector;
 use crate::doc::{Document, Hit};
@@ -44,7 +45,7 @@ impl Detector for Phone {
             if parts.bare && !names_phone(doc.before(start, 30)) {
                 continue;
             }
-            if doc.is_org_phone(whole.as_str()) {
+            if doc.is_org_phone(whole.as_str()) || doc.is_org_contact(start) {
                 continue;
             }
             out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Phone));
@@ -128,6 +129,17 @@ mod tests {
     fn allows_the_organizations_own_numbers_in_any_format() {
         assert_allows("Questions? Call (614) 555-0100 today", Kind::PhiDirectIdentifier);
         assert_allows("Fax forms to 614.555.0101", Kind::PhiDirectIdentifier);
+    }
+
+    #[test]
+    fn allows_numbers_given_for_reaching_the_organization() {
+        assert_allows("Sorry for the trouble. Please call us at (312) 555-0166.", Kind::PhiDirectIdentifier);
+        assert_allows("Reach our billing office at 312-555-0166", Kind::PhiDirectIdentifier);
+        assert_allows("contact our patient advocate at 312.555.0166", Kind::PhiDirectIdentifier);
+        // Someone else's number stays flagged, however it is introduced.
+        assert_flags("call our patient at 312-555-0166", Kind::PhiDirectIdentifier, "312-555-0166");
+        assert_flags("call our pt's daughter at 312-555-0166", Kind::PhiDirectIdentifier, "312-555-0166");
+        assert_flags("call us at 9 or her at 312-555-0166", Kind::PhiDirectIdentifier, "312-555-0166");
     }
 
     #[test]

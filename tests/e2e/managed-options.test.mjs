@@ -19,7 +19,7 @@ const POLICY = {
     { id: 'staff_badge', label: 'Staff badge', pattern: '\\bBDG\\d{5}\\b', severity: 'high' },
   ],
 };
-const DRAFT = 'Follow-up for RCH-123456 with BDG12345 tomorrow, call us at (217) 555-0142';
+const DRAFT = 'Follow-up for RCH-123456 with BDG12345 tomorrow, front desk (217) 555-0142';
 const SKIP = canIsolate() ? false : 'needs root and a private mount namespace (unshare -m, mount --bind)';
 
 describe('managed policy (IT): custom identifiers, a bad pattern, the options page', { timeout: 120000, skip: SKIP }, () => {

@@ -11,7 +11,7 @@ const POLICY = {
   locked: ['mode', 'sites'],
   organization: { names: ['Riverside Family Dental'], phones: ['(217) 555-0142'] },
 };
-const DRAFT = 'Call us at (217) 555-0142 or (217) 555-0199';
+const DRAFT = 'Front desk (217) 555-0142 or (217) 555-0199';
 const isolated = canIsolate();
 
 describe('managed policy (IT): block mode, organization details, locks', { timeout: 120000, skip: isolated ? false : 'needs root and a private mount namespace (unshare -m, mount --bind)' }, () => {
