@@ -2,9 +2,10 @@
 //!
 //! Any confirmation is a disclosure: a visit, an appointment, a date, a treatment, a diagnosis, insurance,
 //! a bill, a no-show, "our records show", or unmasking a pseudonymous reviewer. Flags "your crown came
-//! loose", "you arrived late to your appointment", "your Aetna plan does not cover", "we remember you",
-//! "who is actually Karen Mills". Allows the safe reply: "We can't discuss anyone's care here, including
-//! whether someone is a patient; please call us."
+//! loose", "you arrived late to your appointment", "you were 20 minutes late", "sorry about the wait on
+//! Monday", "your Aetna plan does not cover", "we remember you", "who is actually Karen Mills". Allows the
+//! safe reply: "We can't discuss anyone's care here, including whether someone is a patient; please call
+//! us."
 
 use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
@@ -17,7 +18,7 @@ const MESSAGE: &str = "Replying to a review with details of the reviewer's visit
 const SUGGESTION: &str = "Thank you for your feedback. We can't discuss anyone's care online, but we'd like to help: please call our office.";
 
 static CONFIRMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:we remember you|(?:dr\.? [0-9a-z_]+|our (?:[0-9a-z_]+ )?(?:team|staff|doctor|dentist|hygienist|nurse|provider|surgeon)|(?:s?he|they)) (?:remembers? you|remembered you)|(?:we have )?no record of you|you (?:were|have) never (?:been )?(?:a patient|seen|treated)|never been (?:a patient|seen) (?:here|at our|by)|we know who you are|you'?re the (?:gentleman|lady|guy|woman|man|one|mom|dad) who|our (?:records|system|chart|files|notes) (?:show|indicate|say)|according to our (?:records|system|chart|files|scheduling system|notes)|per our (?:records|chart)|in (?:her|his|your|their) chart|we'?ve confirmed with|was seen by|were seen by|came (?:in|to our office|to see us)|has been (?:discharged|dismissed) from our practice|as (?:a|our) patient|who is actually|real name is|you waited|you no-?showed|you missed (?:[0-9a-z_]+ ){0,2}appointments?|you (?:were|was) here for|during your (?:[0-9a-z_]+ ){0,2}(?:visit|stay|appointment|procedure|prep))(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:we remember you|(?:dr\.? [0-9a-z_]+|our (?:[0-9a-z_]+ )?(?:team|staff|doctor|dentist|hygienist|nurse|provider|surgeon)|(?:s?he|they)) (?:remembers? you|remembered you)|(?:we have )?no record of you|you (?:were|have) never (?:been )?(?:a patient|seen|treated)|never been (?:a patient|seen) (?:here|at our|by)|we know who you are|you'?re the (?:gentleman|lady|guy|woman|man|one|mom|dad) who|our (?:records|system|chart|files|notes) (?:show|indicate|say)|according to our (?:records|system|chart|files|scheduling system|notes)|per our (?:records|chart)|in (?:her|his|your|their) chart|we'?ve confirmed with|was seen by|were seen by|came (?:in|to our office|to see us)|has been (?:discharged|dismissed) from our practice|as (?:a|our) patient|who is actually|real name is|you waited|you no-?showed|you missed (?:[0-9a-z_]+ ){0,2}appointments?|you (?:were|was) here for|during your (?:[0-9a-z_]+ ){0,2}(?:visit|stay|appointment|procedure|prep)|you (?:arrived|were|showed up|got here|came in) (?:[0-9a-z_]+ ){0,3}late|(?:the|your) (?:long )?wait (?:(?:on|last|this) [0-9a-z_]+|yesterday|today))(?-u:\b)")
         .expect("review pattern compiles")
 });
 
@@ -180,6 +181,9 @@ mod tests {
             KIND,
             "who is actually",
         );
+        // Lateness and waiting confirm an appointment, with or without a clinical word.
+        assert_flags_in("We didn't turn you away; you were 25 minutes late.", REPLY, KIND, "you were 25 minutes late");
+        assert_flags_in("Sorry for the long wait last Thursday!", REPLY, KIND, "the long wait last Thursday");
     }
 
     #[test]
@@ -191,6 +195,11 @@ mod tests {
         );
         assert_allows_in("Thank you for the five stars! We'll share this with the team.", REPLY, KIND);
         assert_allows_in("Thanks for your feedback about our parking; the new lot opens soon.", REPLY, KIND);
+        assert_allows_in(
+            "Wait times have been long lately and we're hiring; we hope the wait is shorter soon.",
+            REPLY,
+            KIND,
+        );
     }
 
     #[test]
