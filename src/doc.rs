@@ -204,7 +204,7 @@ impl<'a> Document<'a> {
         };
         let mut words = whom.split_whitespace();
         match words.next() {
-            Some("us") => whom.split_whitespace().count() == 1,
+            Some("us") => words.next().is_none(),
             // "our billing office", "our patient advocate"; not "our patient" or "our pt's daughter".
             Some("our") => {
                 let rest: Vec<&str> = words.collect();

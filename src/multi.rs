@@ -145,7 +145,7 @@ fn for_the_set(hir: Hir, case: Case) -> Hir {
             Hir::class(hir::Class::Bytes(class))
         }
         HirKind::Repetition(mut repetition) => {
-            if repetition.max.is_some_and(|max| max - repetition.min >= 2) {
+            if has_long_tail(&repetition) {
                 repetition.max = None;
             }
             repetition.sub = Box::new(for_the_set(*repetition.sub, case));
@@ -168,13 +168,17 @@ fn widens(hir: &Hir) -> bool {
             // Negated classes ("[^.]") already hold every non-ASCII character.
             range.end() > '\x7f' && !(range.start() <= '\u{80}' && range.end() == char::MAX)
         }),
-        HirKind::Repetition(repetition) => {
-            repetition.max.is_some_and(|max| max - repetition.min >= 2) || widens(&repetition.sub)
-        }
+        HirKind::Repetition(repetition) => has_long_tail(repetition) || widens(&repetition.sub),
         HirKind::Capture(capture) => widens(&capture.sub),
         HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(widens),
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(hir::Class::Bytes(_)) | HirKind::Look(_) => false,
     }
+}
+
+/// True when a repetition may stop at two or more counts past its minimum (`{0,60}`, `{1,3}`): the set
+/// reads it as unbounded.
+fn has_long_tail(repetition: &hir::Repetition) -> bool {
+    repetition.max.is_some_and(|max| max - repetition.min >= 2)
 }
 
 /// About `bytes` of mixed text (the benchmark drafts and clinical notes, repeated) for tests of large pastes.
