@@ -3,10 +3,11 @@
 //! A list is plain text in `src/data/`: `#` starts a comment, `[name]` starts a category, and every other
 //! line is a term in lowercase. A term ending in `*` also matches longer words that start with it
 //! (`diabet*` matches "diabetes" and "diabetic"); a `[0-9]` in a term stands for one digit (`bed [0-9]*`
-//! matches "bed 4" and "bed 12"). Terms are matched in the lowercased folded text, at
-//! word boundaries, leftmost-longest.
+//! matches "bed 4" and "bed 12"). Terms are matched in the lowercased folded text, at word boundaries,
+//! leftmost-longest.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::borrow::Cow;
 
 /// Stands for any one digit in a term.
 const DIGIT: &str = "[0-9]";
@@ -59,20 +60,20 @@ impl Lexicon {
     }
 
     fn build(data: &'static str, kind: Option<aho_corasick::AhoCorasickKind>) -> Lexicon {
-        let mut patterns: Vec<std::borrow::Cow<'static, str>> = Vec::new();
+        let mut patterns: Vec<Cow<'static, str>> = Vec::new();
         let mut entries = Vec::new();
         for (category, line) in rows(data) {
             let (term, prefix) = match line.strip_suffix('*') {
                 Some(stem) => (stem, true),
                 None => (line, false),
             };
-            if term.contains(DIGIT) {
-                for digit in '0'..='9' {
-                    patterns.push(term.replacen(DIGIT, digit.encode_utf8(&mut [0; 4]), 1).into());
-                    entries.push(Entry { category, prefix });
-                }
+            let variants: Vec<Cow<'static, str>> = if term.contains(DIGIT) {
+                ('0'..='9').map(|digit| term.replacen(DIGIT, &digit.to_string(), 1).into()).collect()
             } else {
-                patterns.push(term.into());
+                vec![term.into()]
+            };
+            for variant in variants {
+                patterns.push(variant);
                 entries.push(Entry { category, prefix });
             }
         }
