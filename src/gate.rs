@@ -24,6 +24,8 @@ pub(crate) struct Pattern {
     regex: OnceLock<Regex>,
     /// The pattern's place in [`GATED`], noted when the gate's sets are built.
     index: OnceLock<usize>,
+    /// The longest match the pattern can have, in bytes, if it has a limit (and matches no empty text).
+    reach: OnceLock<Option<usize>>,
 }
 
 enum Source {
@@ -49,7 +51,7 @@ impl Pattern {
     }
 
     const fn with(source: Source, lower: bool) -> Pattern {
-        Pattern { source, lower, regex: OnceLock::new(), index: OnceLock::new() }
+        Pattern { source, lower, regex: OnceLock::new(), index: OnceLock::new(), reach: OnceLock::new() }
     }
 
     pub(crate) fn source(&self) -> &str {
@@ -69,6 +71,14 @@ impl Pattern {
 
     fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| Regex::new(self.source()).expect("privacy pattern compiles"))
+    }
+
+    fn reach(&self) -> Option<usize> {
+        *self.reach.get_or_init(|| {
+            let hir = regex_automata::util::syntax::parse(self.source()).expect("privacy pattern compiles");
+            let properties = hir.properties();
+            properties.maximum_len().filter(|_| properties.minimum_len().is_some_and(|min| min > 0))
+        })
     }
 }
 
@@ -163,14 +173,35 @@ pub(crate) struct Gate {
     open: Matched,
     /// Whether any phrase row may match: in most drafts none does, and the tables need not look at each.
     any_row: bool,
+    /// In a long text, where each gated pattern with a limited reach may end a match (`ends[i]` for
+    /// `GATED[i]`, see [`MultiPattern::matches_and_ends`]); empty for a short one.
+    ends: Vec<Option<Vec<usize>>>,
 }
+
+/// From this length on, the gate notes where patterns end matches, and a pattern with a limited reach is
+/// searched for only near those ends: in a 1 MB paste a pattern found a hundred times no longer costs a scan
+/// of the megabyte. A draft shorter than this is scanned in a few microseconds anyway.
+const NEAR_SEARCH_MIN_LEN: usize = 16 << 10;
 
 impl Gate {
     /// Searches `doc` once for every gated pattern and phrase row.
     pub fn new(doc: &Document) -> Gate {
-        let open = SET.matches(doc.lower());
+        let lower = doc.lower();
+        let (open, ends) = if lower.len() < NEAR_SEARCH_MIN_LEN {
+            (SET.matches(lower), Vec::new())
+        } else {
+            let tracked: Vec<bool> = GATED.iter().map(|p| p.reach().is_some()).collect();
+            // Past one end per 64 bytes the searches near the ends would cover most of the text.
+            SET.matches_and_ends(lower, &tracked, lower.len() / 64)
+        };
         let any_row = open.len() > (0..GATED.len()).filter(|&i| open.contains(i)).count();
-        Gate { open, any_row }
+        Gate { open, any_row, ends }
+    }
+
+    /// Where `pattern`'s matches may end, when the gate noted them (see [`Gate::ends`]), with its reach.
+    fn near(&self, pattern: &Pattern) -> Option<(&[usize], usize)> {
+        let ends = self.ends.get(*pattern.index.get()?)?.as_deref()?;
+        Some((ends, pattern.reach()?))
     }
 
     /// True when `pattern` may match somewhere in the draft.
@@ -197,30 +228,101 @@ impl Gate {
     }
 
     /// Matches of `pattern`, or none when the gate saw none.
-    pub fn find_iter<'d>(&self, pattern: &'static Pattern, doc: &'d Document) -> IfOpen<regex::Matches<'static, 'd>> {
-        IfOpen(self.is_open(pattern).then(|| pattern.regex().find_iter(pattern.haystack(doc))))
+    pub fn find_iter<'d>(
+        &'d self,
+        pattern: &'static Pattern,
+        doc: &'d Document,
+    ) -> Found<'d, regex::Matches<'static, 'd>, regex::Match<'d>> {
+        self.found(pattern, doc, Regex::find_iter, Regex::find_at, regex::Match::end)
     }
 
     /// Captures of every match of `pattern`, or none when the gate saw none.
     pub fn captures_iter<'d>(
-        &self,
+        &'d self,
         pattern: &'static Pattern,
         doc: &'d Document,
-    ) -> IfOpen<regex::CaptureMatches<'static, 'd>> {
-        IfOpen(self.is_open(pattern).then(|| pattern.regex().captures_iter(pattern.haystack(doc))))
+    ) -> Found<'d, regex::CaptureMatches<'static, 'd>, regex::Captures<'d>> {
+        let end = |captures: &regex::Captures| captures.get_match().end();
+        self.found(pattern, doc, Regex::captures_iter, Regex::captures_at, end)
+    }
+
+    #[inline(always)]
+    fn found<'d, I, T>(
+        &'d self,
+        pattern: &'static Pattern,
+        doc: &'d Document,
+        iter: fn(&'static Regex, &'d str) -> I,
+        search: fn(&'static Regex, &'d str, usize) -> Option<T>,
+        end: fn(&T) -> usize,
+    ) -> Found<'d, I, T> {
+        if !self.is_open(pattern) {
+            return Found::Closed;
+        }
+        let (regex, haystack) = (pattern.regex(), pattern.haystack(doc));
+        match self.near(pattern) {
+            None => Found::All(iter(regex, haystack)),
+            Some((ends, reach)) => Found::Near(Near { regex, haystack, ends, reach, at: 0, search, end }),
+        }
     }
 }
 
-/// A pattern's matches when the gate opened for it, else none. Not `Option::into_iter().flatten()`: a
-/// `Flatten` holds three of the regex's iterators, and moving it was a copy of several hundred bytes for
-/// every pattern of every draft, matched or not.
-pub(crate) struct IfOpen<I>(Option<I>);
+/// A pattern's matches: none when the gate did not open for it, else those of a search of the whole text or
+/// of the searches near where the gate saw them end. Not `Option::into_iter().flatten()`: a `Flatten` holds
+/// three of the regex's iterators, and moving it was a copy of several hundred bytes for every pattern of
+/// every draft, matched or not.
+pub(crate) enum Found<'d, I, T> {
+    Closed,
+    All(I),
+    Near(Near<'d, T>),
+}
 
-impl<I: Iterator> Iterator for IfOpen<I> {
-    type Item = I::Item;
+impl<I: Iterator<Item = T>, T> Iterator for Found<'_, I, T> {
+    type Item = T;
 
-    fn next(&mut self) -> Option<I::Item> {
-        self.0.as_mut()?.next()
+    #[inline(always)]
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Found::Closed => None,
+            Found::All(all) => all.next(),
+            Found::Near(near) => near.next(),
+        }
+    }
+}
+
+/// The matches a whole-text iteration finds, found by searches that start close to them.
+///
+/// A match `[s, e)` of a pattern whose matches are at most `reach` bytes long and never empty ends at one of
+/// the gate's `ends` and starts at `e - reach` or later. A whole-text iteration that stands at `at` finds the
+/// leftmost match starting at `at` or later; its end is after `at`, so at or after the first noted end `e`
+/// past `at`, and no match starts between `at` and `e - reach`. Searching from there (`find_at`, which still
+/// sees the text before it for `\b`) finds the same match without scanning the gap.
+pub(crate) struct Near<'d, T> {
+    regex: &'static Regex,
+    haystack: &'d str,
+    ends: &'d [usize],
+    reach: usize,
+    /// Where the whole-text iteration would search next.
+    at: usize,
+    search: fn(&'static Regex, &'d str, usize) -> Option<T>,
+    end: fn(&T) -> usize,
+}
+
+impl<T> Iterator for Near<'_, T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        let passed = self.ends.partition_point(|&end| end <= self.at);
+        self.ends = &self.ends[passed..];
+        let mut from = self.at.max(self.ends.first()?.saturating_sub(self.reach));
+        while !self.haystack.is_char_boundary(from) {
+            from += 1; // a match starts on a character
+        }
+        let found = (self.search)(self.regex, self.haystack, from);
+        match &found {
+            Some(found) => self.at = (self.end)(found),
+            None => self.ends = &[],
+        }
+        found
     }
 }
 
@@ -239,6 +341,31 @@ mod tests {
     #[test]
     fn the_set_fits_its_cache_on_a_large_paste() {
         assert_eq!(SET.cache_clears(&crate::multi::mixed_text(1 << 20).to_ascii_lowercase()), 0);
+    }
+
+    #[test]
+    fn searches_near_the_noted_ends_find_what_whole_searches_find() {
+        let options = crate::CheckOptions::default();
+        let mut text = crate::multi::mixed_text(NEAR_SEARCH_MIN_LEN * 4);
+        // Matches back to back, overlapping candidates, and one at the very end.
+        text.push_str("Room 12 room 14B, 217-555-0143217-555-0199 on 3/4/2025 3/4/2025. Call 217-555-0100");
+        let doc = Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
+        let gate = doc.gate();
+        let mut near = 0;
+        for pattern in GATED {
+            let whole: Vec<_> = pattern.regex().find_iter(pattern.haystack(&doc)).map(|m| m.range()).collect();
+            if let Found::Near(_) = gate.find_iter(pattern, &doc) {
+                near += 1;
+            }
+            let found: Vec<_> = gate.find_iter(pattern, &doc).map(|m| m.range()).collect();
+            assert_eq!(found, whole, "{:?}", pattern.source());
+            let captured: Vec<_> = gate.captures_iter(pattern, &doc).map(|c| c.get_match().range()).collect();
+            assert_eq!(captured, whole, "{:?}", pattern.source());
+        }
+        assert!(near >= 10, "only {near} patterns were searched near their ends");
+        // A short draft is searched whole.
+        let doc = Document::new("call 217-555-0143 today", &options, &crate::detect::testing::TEST_POLICY);
+        assert!(matches!(doc.gate().find_iter(&id::PHONE, &doc), Found::All(_)));
     }
 
     #[test]

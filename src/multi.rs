@@ -12,6 +12,7 @@
 //! match the text (`Mr [A-Z]` on "mr smith"), never the other way round: the answer is every pattern that
 //! matches, perhaps with a few more, and callers run the pattern's own regex on its own text.
 
+use regex_automata::hybrid::dfa::OverlappingState;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::{hybrid, Input, MatchKind, PatternID, PatternSet};
@@ -91,6 +92,35 @@ impl MultiPattern {
             .try_which_overlapping_matches(&mut cache, &Input::new(lower), &mut matched)
             .expect("a multi-pattern search without Unicode word boundaries never fails");
         Matched(matched)
+    }
+
+    /// As [`MultiPattern::matches`], and where in `lower` each tracked pattern (`tracked[i]` for pattern `i`)
+    /// ends a match, in order: `ends[i]`, or `None` when pattern `i` is not tracked or ended more than `limit`
+    /// matches. Every match of the pattern as written ends at one of these (its widened form matches wherever
+    /// it does); some may be the widened form's alone.
+    pub fn matches_and_ends(&self, lower: &str, tracked: &[bool], limit: usize) -> (Matched, Vec<Option<Vec<usize>>>) {
+        let mut matched = PatternSet::new(self.dfa.pattern_len());
+        let mut ends: Vec<Option<Vec<usize>>> = tracked.iter().map(|&t| t.then(Vec::new)).collect();
+        let mut cache = self.caches.get();
+        let input = Input::new(lower);
+        let mut state = OverlappingState::start();
+        loop {
+            self.dfa
+                .try_search_overlapping_fwd(&mut cache, &input, &mut state)
+                .expect("a multi-pattern search without Unicode word boundaries never fails");
+            let Some(found) = state.get_match() else { break };
+            matched.insert(found.pattern());
+            if let Some(slot) = ends.get_mut(found.pattern().as_usize()) {
+                // Past the limit the list would cost memory and save no time: the pattern's matches are dense.
+                if slot.as_ref().is_some_and(|list| list.len() >= limit) {
+                    *slot = None;
+                }
+                if let Some(list) = slot {
+                    list.push(found.offset());
+                }
+            }
+        }
+        (Matched(matched), ends)
     }
 
     /// How many times a fresh cache is cleared while searching `lower` (0 when its states fit).
@@ -261,6 +291,17 @@ mod tests {
         let parse = |p: &str| regex_automata::util::syntax::parse(p).unwrap();
         assert!(widens(&parse(r"\w+ café")) && widens(&parse("a [^.]{0,5} b")) && widens(&parse("(x( y){0,3})")));
         assert!(!widens(&parse(r"(?-u:\b)not (true|fair)")) && !widens(&parse("[^.]+ x{2,3}")));
+    }
+
+    #[test]
+    fn tracked_patterns_tell_where_their_matches_end() {
+        let set = MultiPattern::new(&sensitive(&["[0-9]{3}", "cat", "dog"])).unwrap();
+        let (matched, ends) = set.matches_and_ends("1234 cat cat dog", &[true, true, false], 10);
+        assert_eq!(matched.iter().collect::<Vec<_>>(), [0, 1, 2]);
+        // Overlapping matches too: "123" and "234".
+        assert_eq!(ends, [Some(vec![3, 4]), Some(vec![8, 12]), None]);
+        let (_, ends) = set.matches_and_ends("1234 cat cat dog", &[true, true, false], 1);
+        assert_eq!(ends, [None, None, None], "over the limit");
     }
 
     #[test]
