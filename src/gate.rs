@@ -11,6 +11,7 @@
 use crate::doc::Document;
 use crate::multi::{Case, Matched, MultiPattern};
 use regex::Regex;
+use regex_syntax::hir::{Class, Hir, HirKind};
 use std::sync::{LazyLock, OnceLock};
 
 /// A privacy pattern with the text it runs on, compiled on first use.
@@ -24,9 +25,21 @@ pub(crate) struct Pattern {
     regex: OnceLock<Regex>,
     /// The pattern's place in [`GATED`], noted when the gate's sets are built.
     index: OnceLock<usize>,
-    /// The longest match the pattern can have, in bytes, if it has a limit (and matches no empty text).
-    reach: OnceLock<Option<usize>>,
 }
+
+/// Where a match of a pattern can start, given where it ends: a match `[s, e)` starts at `e - reach` or later,
+/// and after the last of the `breaks` before `e`.
+#[derive(Clone, Copy)]
+struct Limits {
+    /// The longest match, in bytes, if there is a limit.
+    reach: Option<usize>,
+    /// Up to three ASCII characters no match contains (repeated to fill), the most common in text first.
+    breaks: Option<[u8; 3]>,
+}
+
+/// Characters that end a pattern's run through the text when it cannot contain them, the most common in
+/// drafts first.
+const BREAK_CANDIDATES: &[u8] = b"\n.,!?;:()\"";
 
 enum Source {
     Written(&'static str),
@@ -51,7 +64,7 @@ impl Pattern {
     }
 
     const fn with(source: Source, lower: bool) -> Pattern {
-        Pattern { source, lower, regex: OnceLock::new(), index: OnceLock::new(), reach: OnceLock::new() }
+        Pattern { source, lower, regex: OnceLock::new(), index: OnceLock::new() }
     }
 
     pub(crate) fn source(&self) -> &str {
@@ -72,13 +85,41 @@ impl Pattern {
     fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| Regex::new(self.source()).expect("privacy pattern compiles"))
     }
+}
 
-    fn reach(&self) -> Option<usize> {
-        *self.reach.get_or_init(|| {
-            let hir = regex_automata::util::syntax::parse(self.source()).expect("privacy pattern compiles");
-            let properties = hir.properties();
-            properties.maximum_len().filter(|_| properties.minimum_len().is_some_and(|min| min > 0))
-        })
+impl Limits {
+    /// What a match's end tells of its start for pattern `source`; `None` when it may match empty text or
+    /// has no limits.
+    fn of(source: &str) -> Option<Limits> {
+        let hir = regex_automata::util::syntax::parse(source).expect("privacy pattern compiles");
+        if hir.properties().minimum_len().is_none_or(|min| min == 0) {
+            return None;
+        }
+        let mut breaks = BREAK_CANDIDATES.iter().copied().filter(|&b| !may_contain(&hir, b));
+        let breaks = breaks.next().map(|first| {
+            let second = breaks.next().unwrap_or(first);
+            [first, second, breaks.next().unwrap_or(second)]
+        });
+        let reach = hir.properties().maximum_len();
+        (reach.is_some() || breaks.is_some()).then_some(Limits { reach, breaks })
+    }
+}
+
+/// [`Limits`] of each gated pattern (`LIMITS[i]` for `GATED[i]`), for long texts.
+static LIMITS: LazyLock<Vec<Option<Limits>>> = LazyLock::new(|| GATED.iter().map(|p| Limits::of(p.source())).collect());
+
+/// True when some match of `hir` may contain the ASCII character `byte`.
+fn may_contain(hir: &Hir, byte: u8) -> bool {
+    match hir.kind() {
+        HirKind::Literal(literal) => literal.0.contains(&byte),
+        HirKind::Class(Class::Unicode(class)) => {
+            class.ranges().iter().any(|r| (r.start()..=r.end()).contains(&char::from(byte)))
+        }
+        HirKind::Class(Class::Bytes(class)) => class.ranges().iter().any(|r| (r.start()..=r.end()).contains(&byte)),
+        HirKind::Repetition(repetition) => may_contain(&repetition.sub, byte),
+        HirKind::Capture(capture) => may_contain(&capture.sub, byte),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(|sub| may_contain(sub, byte)),
+        HirKind::Empty | HirKind::Look(_) => false,
     }
 }
 
@@ -173,13 +214,13 @@ pub(crate) struct Gate {
     open: Matched,
     /// Whether any phrase row may match: in most drafts none does, and the tables need not look at each.
     any_row: bool,
-    /// In a long text, where each gated pattern with a limited reach may end a match (`ends[i]` for
+    /// In a long text, where each gated pattern with [`Limits`] may end a match (`ends[i]` for
     /// `GATED[i]`, see [`MultiPattern::matches_and_ends`]); empty for a short one.
     ends: Vec<Option<Vec<usize>>>,
 }
 
-/// From this length on, the gate notes where patterns end matches, and a pattern with a limited reach is
-/// searched for only near those ends: in a 1 MB paste a pattern found a hundred times no longer costs a scan
+/// From this length on, the gate notes where patterns end matches, and a pattern with [`Limits`] is searched
+/// for only near those ends: in a 1 MB paste a pattern found a hundred times no longer costs a scan
 /// of the megabyte. A draft shorter than this is scanned in a few microseconds anyway.
 const NEAR_SEARCH_MIN_LEN: usize = 16 << 10;
 
@@ -190,7 +231,7 @@ impl Gate {
         let (open, ends) = if lower.len() < NEAR_SEARCH_MIN_LEN {
             (SET.matches(lower), Vec::new())
         } else {
-            let tracked: Vec<bool> = GATED.iter().map(|p| p.reach().is_some()).collect();
+            let tracked: Vec<bool> = LIMITS.iter().map(Option::is_some).collect();
             // Past one end per 64 bytes the searches near the ends would cover most of the text.
             SET.matches_and_ends(lower, &tracked, lower.len() / 64)
         };
@@ -198,10 +239,10 @@ impl Gate {
         Gate { open, any_row, ends }
     }
 
-    /// Where `pattern`'s matches may end, when the gate noted them (see [`Gate::ends`]), with its reach.
-    fn near(&self, pattern: &Pattern) -> Option<(&[usize], usize)> {
-        let ends = self.ends.get(*pattern.index.get()?)?.as_deref()?;
-        Some((ends, pattern.reach()?))
+    /// Where `pattern`'s matches may end, when the gate noted them (see [`Gate::ends`]), with its limits.
+    fn near(&self, pattern: &Pattern) -> Option<(&[usize], Limits)> {
+        let index = *pattern.index.get()?;
+        Some((self.ends.get(index)?.as_deref()?, LIMITS[index]?))
     }
 
     /// True when `pattern` may match somewhere in the draft.
@@ -261,7 +302,7 @@ impl Gate {
         let (regex, haystack) = (pattern.regex(), pattern.haystack(doc));
         match self.near(pattern) {
             None => Found::All(iter(regex, haystack)),
-            Some((ends, reach)) => Found::Near(Near { regex, haystack, ends, reach, at: 0, search, end }),
+            Some((ends, limits)) => Found::Near(Near { regex, haystack, ends, limits, at: 0, search, end }),
         }
     }
 }
@@ -291,16 +332,19 @@ impl<I: Iterator<Item = T>, T> Iterator for Found<'_, I, T> {
 
 /// The matches a whole-text iteration finds, found by searches that start close to them.
 ///
-/// A match `[s, e)` of a pattern whose matches are at most `reach` bytes long and never empty ends at one of
-/// the gate's `ends` and starts at `e - reach` or later. A whole-text iteration that stands at `at` finds the
-/// leftmost match starting at `at` or later; its end is after `at`, so at or after the first noted end `e`
-/// past `at`, and no match starts between `at` and `e - reach`. Searching from there (`find_at`, which still
-/// sees the text before it for `\b`) finds the same match without scanning the gap.
+/// A match `[s, e)` of a pattern that never matches empty text ends at one of the gate's `ends`, and
+/// [`Limits`] bound its start: `s` is at least `e - reach`, and after the last break character before `e`
+/// (a character no match contains). A whole-text iteration that stands at `at` finds the leftmost match
+/// starting at `at` or later; its end is after `at`, so at or after the first noted end `e` past `at`, and
+/// both bounds only grow with `e`: no match starts between `at` and `e`'s bounds. Searching from there
+/// (`find_at`, which still sees the text before it for `\b`) finds the same match without scanning the gap.
+/// The iteration stays linear: each step looks back for a break only as far as `at`, and the match it finds
+/// moves `at` past `e`.
 pub(crate) struct Near<'d, T> {
     regex: &'static Regex,
     haystack: &'d str,
     ends: &'d [usize],
-    reach: usize,
+    limits: Limits,
     /// Where the whole-text iteration would search next.
     at: usize,
     search: fn(&'static Regex, &'d str, usize) -> Option<T>,
@@ -311,12 +355,7 @@ impl<T> Iterator for Near<'_, T> {
     type Item = T;
 
     fn next(&mut self) -> Option<T> {
-        let passed = self.ends.partition_point(|&end| end <= self.at);
-        self.ends = &self.ends[passed..];
-        let mut from = self.at.max(self.ends.first()?.saturating_sub(self.reach));
-        while !self.haystack.is_char_boundary(from) {
-            from += 1; // a match starts on a character
-        }
+        let from = next_search_start(self.haystack, &mut self.ends, self.limits, self.at)?;
         let found = (self.search)(self.regex, self.haystack, from);
         match &found {
             Some(found) => self.at = (self.end)(found),
@@ -324,6 +363,24 @@ impl<T> Iterator for Near<'_, T> {
         }
         found
     }
+}
+
+/// Where the search for the next match at or after `at` can start (see [`Near`]), passing the `ends` before
+/// it; `None` when no match is left.
+fn next_search_start(haystack: &str, ends: &mut &[usize], limits: Limits, at: usize) -> Option<usize> {
+    *ends = &ends[ends.partition_point(|&end| end <= at)..];
+    let end = *ends.first()?;
+    let mut from = at.max(limits.reach.map_or(0, |reach| end.saturating_sub(reach)));
+    if let Some([a, b, c]) = limits.breaks {
+        let gap = &haystack.as_bytes()[from..end];
+        if let Some(last) = gap.iter().rposition(|&byte| byte == a || byte == b || byte == c) {
+            from += last + 1;
+        }
+    }
+    while !haystack.is_char_boundary(from) {
+        from += 1; // a match starts on a character
+    }
+    Some(from)
 }
 
 #[cfg(test)]
@@ -344,25 +401,44 @@ mod tests {
     }
 
     #[test]
+    fn what_a_match_end_tells_of_its_start() {
+        let limits = |source| Limits::of(source).map(|l| (l.reach, l.breaks));
+        // Unbounded, but no match holds a newline, a comma or a "!".
+        assert_eq!(limits(r"(?-u:\b)[A-Z][a-z]+ (?:St|Ave)\.?"), Some((None, Some(*b"\n,!"))));
+        assert_eq!(limits("[0-9]{3}-[0-9]{4}"), Some((Some(8), Some(*b"\n.,"))));
+        assert_eq!(limits(r"[^x]{2}[\s\S]"), Some((Some(12), None)), "a non-ASCII character is up to four bytes");
+        assert_eq!(limits("[^x]+"), None, "no limit at all");
+        assert_eq!(limits("x*"), None, "matches empty text");
+    }
+
+    #[test]
     fn searches_near_the_noted_ends_find_what_whole_searches_find() {
         let options = crate::CheckOptions::default();
         let mut text = crate::multi::mixed_text(NEAR_SEARCH_MIN_LEN * 4);
         // Matches back to back, overlapping candidates, and one at the very end.
         text.push_str("Room 12 room 14B, 217-555-0143217-555-0199 on 3/4/2025 3/4/2025. Call 217-555-0100");
-        let doc = Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
-        let gate = doc.gate();
-        let mut near = 0;
-        for pattern in GATED {
-            let whole: Vec<_> = pattern.regex().find_iter(pattern.haystack(&doc)).map(|m| m.range()).collect();
-            if let Found::Near(_) = gate.find_iter(pattern, &doc) {
-                near += 1;
+        // The same without paragraph breaks: fewer break characters between matches.
+        let joined = text.replace("\n\n", " ");
+        for text in [text, joined] {
+            let doc = Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
+            let gate = doc.gate();
+            let (mut near, mut unbounded) = (0, 0);
+            for pattern in GATED {
+                let whole: Vec<_> = pattern.regex().find_iter(pattern.haystack(&doc)).map(|m| m.range()).collect();
+                if let Found::Near(near_search) = gate.find_iter(pattern, &doc) {
+                    near += 1;
+                    unbounded += usize::from(near_search.limits.reach.is_none());
+                }
+                let found: Vec<_> = gate.find_iter(pattern, &doc).map(|m| m.range()).collect();
+                assert_eq!(found, whole, "{:?}", pattern.source());
+                let captured: Vec<_> = gate.captures_iter(pattern, &doc).map(|c| c.get_match().range()).collect();
+                assert_eq!(captured, whole, "{:?}", pattern.source());
             }
-            let found: Vec<_> = gate.find_iter(pattern, &doc).map(|m| m.range()).collect();
-            assert_eq!(found, whole, "{:?}", pattern.source());
-            let captured: Vec<_> = gate.captures_iter(pattern, &doc).map(|c| c.get_match().range()).collect();
-            assert_eq!(captured, whole, "{:?}", pattern.source());
+            assert!(
+                near >= 20 && unbounded >= 5,
+                "only {near} patterns ({unbounded} unbounded) searched near their ends"
+            );
         }
-        assert!(near >= 10, "only {near} patterns were searched near their ends");
         // A short draft is searched whole.
         let doc = Document::new("call 217-555-0143 today", &options, &crate::detect::testing::TEST_POLICY);
         assert!(matches!(doc.gate().find_iter(&id::PHONE, &doc), Found::All(_)));

@@ -84,14 +84,7 @@ impl MultiPattern {
 
     /// The patterns that may match somewhere in a text, in one pass over `lower`, the text ASCII-lowercased.
     pub fn matches(&self, lower: &str) -> Matched {
-        let mut matched = PatternSet::new(self.dfa.pattern_len());
-        let mut cache = self.caches.get();
-        // The lazy DFA gives up only when configured to (`minimum_cache_clear_count`, unset), and quits only
-        // on a Unicode word boundary in non-ASCII text: patterns here use ASCII `(?-u:\b)`.
-        self.dfa
-            .try_which_overlapping_matches(&mut cache, &Input::new(lower), &mut matched)
-            .expect("a multi-pattern search without Unicode word boundaries never fails");
-        Matched(matched)
+        self.matches_and_ends(lower, &[], 0).0
     }
 
     /// As [`MultiPattern::matches`], and where in `lower` each tracked pattern (`tracked[i]` for pattern `i`)
@@ -105,6 +98,8 @@ impl MultiPattern {
         let input = Input::new(lower);
         let mut state = OverlappingState::start();
         loop {
+            // The lazy DFA gives up only when configured to (`minimum_cache_clear_count`, unset), and quits
+            // only on a Unicode word boundary in non-ASCII text: patterns here use ASCII `(?-u:\b)`.
             self.dfa
                 .try_search_overlapping_fwd(&mut cache, &input, &mut state)
                 .expect("a multi-pattern search without Unicode word boundaries never fails");
