@@ -11,25 +11,30 @@ thread_local! {
     static CHECKER: RefCell<Checker> = RefCell::new(Checker::default());
 }
 
-#[derive(serde::Deserialize, Default)]
-struct JsOptions {
-    context: Option<String>,
-    site: Option<String>,
-}
-
 fn options(value: JsValue) -> Result<CheckOptions, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(CheckOptions::default());
     }
-    let raw: JsOptions = serde_wasm_bindgen::from_value(value)
-        .map_err(|_| JsError::new("options must be an object like {context: 'post', site: 'facebook'}"))?;
-    let context = match raw.context.as_deref() {
+    // Read field by field, not through serde: a derived deserializer links float formatting for its error
+    // messages, kilobytes of wasm for a message this boundary replaces anyway.
+    let not_an_object = || JsError::new("options must be an object like {context: 'post', site: 'facebook'}");
+    if !value.is_object() {
+        return Err(not_an_object());
+    }
+    let text_field = |name: &str| {
+        let field = js_sys::Reflect::get(&value, &JsValue::from_str(name)).map_err(|_| not_an_object())?;
+        if field.is_undefined() || field.is_null() {
+            return Ok(None);
+        }
+        field.as_string().map(Some).ok_or_else(not_an_object)
+    };
+    let context = match text_field("context")?.as_deref() {
         None => Context::Post,
         Some(name) => Context::parse(name).ok_or_else(|| {
             JsError::new(&format!("unknown context '{name}'; expected post, comment, reply_to_review or message"))
         })?,
     };
-    Ok(CheckOptions { context, site: raw.site })
+    Ok(CheckOptions { context, site: text_field("site")? })
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -66,9 +71,10 @@ pub fn configure(policy: JsValue) -> Vec<String> {
     } else if policy.is_undefined() || policy.is_null() {
         (Policy::default(), Vec::new())
     } else {
-        match serde_wasm_bindgen::from_value::<serde_json::Value>(policy) {
-            Ok(value) => Policy::from_value(&value),
-            Err(_) => {
+        // As JSON text rather than through serde's JS deserializer, for the reason `options` gives.
+        match js_sys::JSON::stringify(&policy).ok().and_then(|json| json.as_string()) {
+            Some(json) => Policy::parse_lenient(&json),
+            None => {
                 (Policy::default(), vec![crate::Problem { path: "$".into(), message: "expected a JSON object".into() }])
             }
         }

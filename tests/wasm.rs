@@ -79,6 +79,31 @@ fn bad_context_is_a_clear_error() {
     assert!(text.contains("unknown context 'tweet'"), "{text}");
 }
 
+fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    let err = result.err().expect("the call is refused");
+    get(&JsValue::from(err), "message").as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn options_that_are_not_an_object_of_strings_are_a_clear_error() {
+    configure(JsValue::UNDEFINED);
+    assert!(error_message(check("hello", JsValue::from_f64(5.0))).starts_with("options must be an object"));
+    let numeric_context = js_sys::JSON::parse(r#"{"context": 5}"#).unwrap();
+    assert!(error_message(check("hello", numeric_context)).starts_with("options must be an object"));
+    // Missing and null fields take their defaults.
+    let partial = js_sys::JSON::parse(r#"{"context": null, "site": "facebook"}"#).unwrap();
+    let report = check("pt ssn 219-09-9999", partial).unwrap();
+    assert_eq!(get(&report, "verdict").as_string().as_deref(), Some("warn"));
+}
+
+#[wasm_bindgen_test]
+fn configure_refuses_what_is_not_json() {
+    let not_json = js_sys::Function::new_no_args("return 1");
+    let problems = configure(not_json.into());
+    assert_eq!(problems, ["$: expected a JSON object"]);
+    configure(JsValue::UNDEFINED);
+}
+
 #[wasm_bindgen_test]
 fn redact_replaces_identifiers_through_the_same_policy() {
     configure(JsValue::UNDEFINED);
