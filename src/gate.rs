@@ -412,6 +412,21 @@ mod tests {
     }
 
     #[test]
+    fn a_near_search_starts_where_the_earliest_match_could() {
+        let text = "one, two three four";
+        let mut ends: &[usize] = &[3, 13, 18];
+        // A match ending at 13 and at most 5 bytes long starts at 8 ("three") at the earliest.
+        let reach = Limits { reach: Some(5), breaks: None };
+        assert_eq!(next_search_start(text, &mut ends, reach, 4), Some(8));
+        assert_eq!(ends, [13, 18], "the end before the position is passed");
+        // Unbounded, but no match holds a comma: it starts after the one before its end, or at the position.
+        let comma = Limits { reach: None, breaks: Some(*b",,,") };
+        assert_eq!(next_search_start(text, &mut ends, comma, 0), Some(4));
+        assert_eq!(next_search_start(text, &mut ends, comma, 6), Some(6));
+        assert_eq!(next_search_start(text, &mut ends, comma, 18), None, "no end is left");
+    }
+
+    #[test]
     fn searches_near_the_noted_ends_find_what_whole_searches_find() {
         let options = crate::CheckOptions::default();
         let mut text = crate::multi::mixed_text(NEAR_SEARCH_MIN_LEN * 4);
@@ -442,6 +457,58 @@ mod tests {
         // A short draft is searched whole.
         let doc = Document::new("call 217-555-0143 today", &options, &crate::detect::testing::TEST_POLICY);
         assert!(matches!(doc.gate().find_iter(&id::PHONE, &doc), Found::All(_)));
+    }
+
+    #[test]
+    fn searches_near_the_noted_ends_agree_on_shuffled_pastes() {
+        // Pieces glued in random orders with separators that are and are not break characters (or none, so
+        // that a match can run across two pieces).
+        let pieces: Vec<String> = crate::multi::mixed_text(NEAR_SEARCH_MIN_LEN)
+            .split("\n\n")
+            .flat_map(|piece| piece.split(". ").map(str::to_string).collect::<Vec<_>>())
+            .chain(
+                [
+                    "Mr. O'Neil",
+                    "St. Mary's Church",
+                    "1200 Main St., Apt 4",
+                    "(217) 555-0142217-555-0199",
+                    "jo@x.org",
+                    "www.example.com/a?b=1",
+                    "Room 12B",
+                    "3/4/25",
+                    "the 94-year-old in bed 12",
+                    "Lincoln Elementary",
+                    "Dear Ana Ruiz,",
+                    "MRN 00412345",
+                    "age 67",
+                    "on Tuesday at 3 pm",
+                ]
+                .map(str::to_string),
+            )
+            .collect();
+        let separators = [" ", "\n", ". ", ", ", "", "\n\n", "! ", "; ", "😀 "];
+        let options = crate::CheckOptions::default();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |below: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % below
+        };
+        for _ in 0..3 {
+            let mut text = String::new();
+            while text.len() < NEAR_SEARCH_MIN_LEN + 4096 {
+                text.push_str(&pieces[next(pieces.len())]);
+                text.push_str(separators[next(separators.len())]);
+            }
+            let doc = Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
+            let gate = doc.gate();
+            for pattern in GATED {
+                let whole: Vec<_> = pattern.regex().find_iter(pattern.haystack(&doc)).map(|m| m.range()).collect();
+                let found: Vec<_> = gate.find_iter(pattern, &doc).map(|m| m.range()).collect();
+                assert_eq!(found, whole, "{:?}", pattern.source());
+                let captured: Vec<_> = gate.captures_iter(pattern, &doc).map(|c| c.get_match().range()).collect();
+                assert_eq!(captured, whole, "{:?}", pattern.source());
+            }
+        }
     }
 
     #[test]
