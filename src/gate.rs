@@ -512,6 +512,22 @@ mod tests {
     }
 
     #[test]
+    fn the_set_fits_its_cache_on_a_long_paste_of_new_text() {
+        // Words in an order no draft has: every position leads the set into states not built before. With an
+        // 8 MB cache this cleared 3 times, and every re-check of the paste (at each pause in typing) built its
+        // states again.
+        let words: Vec<&str> = include_str!("../bench/data/notes.txt").split_whitespace().collect();
+        let mut seed: u64 = 7;
+        let mut text = String::new();
+        while text.len() < 60 << 10 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(words[(seed >> 33) as usize % words.len()]);
+            text.push(' ');
+        }
+        assert_eq!(SET.cache_clears(&text.to_ascii_lowercase()), 0);
+    }
+
+    #[test]
     fn opens_only_for_patterns_that_match() {
         let options = crate::CheckOptions::default();
         let doc = Document::new("call 217-555-0143 today", &options, &crate::detect::testing::TEST_POLICY);

@@ -21,8 +21,10 @@ use regex_syntax::hir::{self, Hir, HirKind};
 /// Memory for the lazy DFA's states, per set and per thread. Searching all patterns at once keeps many
 /// patterns in progress at each byte, so the states are many and large: with 4 MB the gate's set cleared
 /// its cache 276 times on a 1 MB paste of mixed text (with `regex`'s default 2 MB, a check took twenty times
-/// longer). The memory is taken as states are built; short drafts use a small part of it.
-const CACHE_CAPACITY: usize = 8 << 20;
+/// longer), and with 8 MB it still cleared on 40–200 KB of text unlike any before, so that every re-check of
+/// such a paste cost as much as the first (~1 s a 200 KB natively). The memory is taken as states are built:
+/// drafts use a small part of it, and only a long paste of new text takes it all.
+const CACHE_CAPACITY: usize = 32 << 20;
 
 type CachePool = Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>;
 
