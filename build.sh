@@ -241,7 +241,7 @@ run_tests() {
 
   if rustup toolchain list | grep -q '^nightly' && command -v cargo-fuzz >/dev/null; then
     step "fuzzing smoke (${FUZZ_SECONDS:-20} s per target; longer runs: SECURITY.md)"
-    for target in check redact policy; do
+    for target in check redact policy long_paste; do
       (cd fuzz && cargo +nightly fuzz run -O "$target" -- -max_total_time="${FUZZ_SECONDS:-20}" -jobs=1 -workers=1)
     done
   else

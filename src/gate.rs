@@ -222,7 +222,7 @@ pub(crate) struct Gate {
 /// From this length on, the gate notes where patterns end matches, and a pattern with [`Limits`] is searched
 /// for only near those ends: in a 1 MB paste a pattern found a hundred times no longer costs a scan
 /// of the megabyte. Drafts shorter than this, nearly all of them, keep the plain one pass.
-const NEAR_SEARCH_MIN_LEN: usize = 16 << 10;
+pub(crate) const NEAR_SEARCH_MIN_LEN: usize = 16 << 10;
 
 impl Gate {
     /// Searches `doc` once for every gated pattern and phrase row.
@@ -383,6 +383,32 @@ fn next_search_start(haystack: &str, ends: &mut &[usize], limits: Limits, at: us
     Some(from)
 }
 
+/// Compares the gate's matches and captures of every gated pattern in `doc` with a whole-text search of the
+/// pattern's own regex (for the unit tests and the `long_paste` fuzz target). `Ok` counts the patterns searched
+/// near their ends, and how many of those have no longest match; `Err` names the first pattern whose matches
+/// differ, with the match ranges (never the text).
+#[cfg(any(test, feature = "fuzzing"))]
+pub(crate) fn compare_with_whole_searches(doc: &Document) -> Result<(usize, usize), String> {
+    let gate = doc.gate();
+    let (mut near, mut unbounded) = (0, 0);
+    for pattern in GATED {
+        let whole: Vec<_> = pattern.regex().find_iter(pattern.haystack(doc)).map(|m| m.range()).collect();
+        if let Found::Near(near_search) = gate.find_iter(pattern, doc) {
+            near += 1;
+            unbounded += usize::from(near_search.limits.reach.is_none());
+        }
+        let found: Vec<_> = gate.find_iter(pattern, doc).map(|m| m.range()).collect();
+        let captured: Vec<_> = gate.captures_iter(pattern, doc).map(|c| c.get_match().range()).collect();
+        if found != whole || captured != whole {
+            return Err(format!(
+                "pattern {:?}: a whole-text search finds {whole:?}, the gate {found:?} (captures {captured:?})",
+                pattern.source()
+            ));
+        }
+    }
+    Ok((near, unbounded))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,23 +518,9 @@ mod tests {
         }
     }
 
-    /// Compares the gate's matches and captures of every gated pattern with a whole-text search; returns how
-    /// many patterns were searched near their ends, and how many of those have no longest match.
+    #[track_caller]
     fn assert_gate_finds_what_whole_searches_find(doc: &Document) -> (usize, usize) {
-        let gate = doc.gate();
-        let (mut near, mut unbounded) = (0, 0);
-        for pattern in GATED {
-            let whole: Vec<_> = pattern.regex().find_iter(pattern.haystack(doc)).map(|m| m.range()).collect();
-            if let Found::Near(near_search) = gate.find_iter(pattern, doc) {
-                near += 1;
-                unbounded += usize::from(near_search.limits.reach.is_none());
-            }
-            let found: Vec<_> = gate.find_iter(pattern, doc).map(|m| m.range()).collect();
-            assert_eq!(found, whole, "{:?}", pattern.source());
-            let captured: Vec<_> = gate.captures_iter(pattern, doc).map(|c| c.get_match().range()).collect();
-            assert_eq!(captured, whole, "{:?}", pattern.source());
-        }
-        (near, unbounded)
+        compare_with_whole_searches(doc).unwrap_or_else(|difference| panic!("{difference}"))
     }
 
     #[test]

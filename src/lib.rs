@@ -45,6 +45,22 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+/// Hooks for the fuzz targets of `fuzz/` (the `fuzzing` feature); not part of the API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// From this length on, the gate searches patterns near the ends its one pass noted.
+    pub const NEAR_SEARCH_MIN_LEN: usize = crate::gate::NEAR_SEARCH_MIN_LEN;
+
+    /// Checks that the gate's searches of `text` (default options and policy) find what a whole-text search
+    /// of every gated pattern finds; the error names the pattern and the match ranges.
+    pub fn near_searches_agree(text: &str) -> Result<(), String> {
+        let options = crate::CheckOptions::default();
+        let policy = crate::Policy::default();
+        crate::gate::compare_with_whole_searches(&crate::doc::Document::new(text, &options, &policy)).map(|_| ())
+    }
+}
+
 pub use engine::{check, detector_ids, Checker};
 pub use policy::{
     compile_custom_pattern, CustomIdentifier, ExtraSite, Mode, Organization, Policy, PolicyError, Problem, LOCKABLE,
