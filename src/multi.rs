@@ -12,7 +12,6 @@
 //! match the text (`Mr [A-Z]` on "mr smith"), never the other way round: the answer is every pattern that
 //! matches, perhaps with a few more, and callers run the pattern's own regex on its own text.
 
-use regex_automata::hybrid::dfa::OverlappingState;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::{hybrid, Input, MatchKind, PatternID, PatternSet};
@@ -97,24 +96,56 @@ impl MultiPattern {
         let mut matched = PatternSet::new(self.dfa.pattern_len());
         let mut ends: Vec<Option<Vec<usize>>> = tracked.iter().map(|&t| t.then(Vec::new)).collect();
         let mut cache = self.caches.get();
-        let input = Input::new(lower);
-        let mut state = OverlappingState::start();
-        loop {
-            // The lazy DFA gives up only when configured to (`minimum_cache_clear_count`, unset), and quits
-            // only on a Unicode word boundary in non-ASCII text: patterns here use ASCII `(?-u:\b)`.
-            self.dfa
-                .try_search_overlapping_fwd(&mut cache, &input, &mut state)
-                .expect("a multi-pattern search without Unicode word boundaries never fails");
-            let Some(found) = state.get_match() else { break };
-            matched.insert(found.pattern());
-            if let Some(slot) = ends.get_mut(found.pattern().as_usize()) {
+        let mut found = |pattern: PatternID, end: usize| {
+            matched.insert(pattern);
+            if let Some(slot) = ends.get_mut(pattern.as_usize()) {
                 // Past the limit the list would cost memory and save no time: the pattern's matches are dense.
                 if slot.as_ref().is_some_and(|list| list.len() >= limit) {
                     *slot = None;
                 }
                 if let Some(list) = slot {
-                    list.push(found.offset());
+                    list.push(end);
                 }
+            }
+        };
+        // The lazy DFA gives up only when configured to (`minimum_cache_clear_count`, unset), and quits only on
+        // a Unicode word boundary in non-ASCII text: patterns here use ASCII `(?-u:\b)`.
+        const NEVER_FAILS: &str = "a multi-pattern search without Unicode word boundaries never fails";
+        let dfa = &self.dfa;
+        let bytes = lower.as_bytes();
+        let mut sid = dfa.start_state_forward(&mut cache, &Input::new(lower)).expect(NEVER_FAILS);
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most bytes lead from one plain, already built state to another: a table lookup each.
+            if !sid.is_tagged() {
+                while at < bytes.len() {
+                    let next = dfa.next_state_untagged(&cache, sid, bytes[at]);
+                    if next.is_tagged() {
+                        break;
+                    }
+                    sid = next;
+                    at += 1;
+                }
+                if at == bytes.len() {
+                    break;
+                }
+            }
+            // A state not built yet, or one where patterns match.
+            sid = dfa.next_state(&mut cache, sid, bytes[at]).expect(NEVER_FAILS);
+            if sid.is_match() {
+                // A match state is entered one byte after the match ends.
+                for i in 0..dfa.match_len(&cache, sid) {
+                    found(dfa.match_pattern(&cache, sid, i), at);
+                }
+            } else if sid.is_dead() {
+                break;
+            }
+            at += 1;
+        }
+        sid = dfa.next_eoi_state(&mut cache, sid).expect(NEVER_FAILS);
+        if sid.is_match() {
+            for i in 0..dfa.match_len(&cache, sid) {
+                found(dfa.match_pattern(&cache, sid, i), lower.len());
             }
         }
         (Matched(matched), ends)
@@ -233,6 +264,7 @@ pub(crate) fn mixed_text(bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex_automata::hybrid::dfa::OverlappingState;
 
     fn sensitive<'p>(patterns: &[&'p str]) -> Vec<(&'p str, Case)> {
         patterns.iter().map(|&p| (p, Case::Sensitive)).collect()
@@ -299,6 +331,42 @@ mod tests {
         assert_eq!(ends, [Some(vec![3, 4]), Some(vec![8, 12]), None]);
         let (_, ends) = set.matches_and_ends("1234 cat cat dog", &[true, true, false], 1);
         assert_eq!(ends, [None, None, None], "over the limit");
+    }
+
+    #[test]
+    fn the_one_pass_finds_what_the_overlapping_search_finds() {
+        // Matches at the first and last byte, back to back, overlapping, across non-ASCII text, and none.
+        let set = MultiPattern::new(&[
+            ("(?-u:\\b)[0-9]{3}", Case::Sensitive),
+            ("cat|category", Case::Lower),
+            ("(?-u:\\b)dog(?-u:\\b)", Case::Lower),
+            ("[^.\\n]{0,40} end(?-u:\\b)", Case::Lower),
+            ("z", Case::Lower),
+        ])
+        .unwrap();
+        let texts = [
+            "",
+            "123",
+            "category 1234 dog. the end",
+            "dogs catcat 😀 dog",
+            "x end",
+            &crate::multi::mixed_text(20 << 10).to_ascii_lowercase(),
+        ];
+        for text in texts {
+            let mut expected: Vec<Vec<usize>> = vec![Vec::new(); 5];
+            let mut cache = set.dfa.create_cache();
+            let mut state = OverlappingState::start();
+            loop {
+                set.dfa.try_search_overlapping_fwd(&mut cache, &Input::new(text), &mut state).unwrap();
+                let Some(found) = state.get_match() else { break };
+                expected[found.pattern().as_usize()].push(found.offset());
+            }
+            let (matched, ends) = set.matches_and_ends(text, &[true; 5], usize::MAX);
+            let ends: Vec<Vec<usize>> = ends.into_iter().map(Option::unwrap).collect();
+            assert_eq!(ends, expected, "{:?}", &text[..text.len().min(40)]);
+            let which: Vec<usize> = (0..5).filter(|&i| !expected[i].is_empty()).collect();
+            assert_eq!(matched.iter().collect::<Vec<_>>(), which);
+        }
     }
 
     #[test]
