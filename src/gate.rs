@@ -1,10 +1,10 @@
-//! The privacy patterns, and the one pass that says which of them and of the phrase-table rows occur in a
+//! The privacy patterns, and the two passes that say which of them and of the phrase-table rows occur in a
 //! draft.
 //!
 //! Identifier detectors and the contextual privacy rules each search the draft with a few regexes, and in
 //! most drafts most of them find nothing; so do the rows of the phrase tables. Every such regex is a
-//! [`Pattern`] listed in [`GATED`] or a phrase-table row: one pass of a [`MultiPattern`] over the lowercased
-//! folded text tells which of them may match ([`Gate`], built once per draft by [`crate::doc::Document::gate`]); a
+//! [`Pattern`] listed in [`GATED`] or a phrase-table row: one pass of a [`MultiPattern`] for each over the
+//! lowercased folded text tells which of them may match ([`Gate`], built once per draft by [`crate::doc::Document::gate`]); a
 //! pattern's own regex is compiled the first time the gate opens for it and runs only in drafts where it may
 //! match.
 
@@ -185,35 +185,41 @@ static GATED: [&Pattern; 55] = [
     &m::BIRTH,
 ];
 
-/// The gated patterns (pattern `i` of the set is `GATED[i]`), then every phrase-table row (in the order of
-/// [`crate::detect::tone::phrase_rows`]), in one set.
-static SET: LazyLock<MultiPattern> = LazyLock::new(|| {
+/// The gated patterns, in one set: pattern `i` of the set is `GATED[i]`.
+static PATTERN_SET: LazyLock<MultiPattern> = LazyLock::new(|| {
     for (i, pattern) in GATED.iter().enumerate() {
         pattern.index.set(i).expect("each pattern is listed once");
     }
     let case = |lower| if lower { Case::Lower } else { Case::Sensitive };
-    let patterns: Vec<(&str, Case)> = GATED
-        .iter()
-        .map(|p| (p.source(), case(p.lower)))
-        .chain(crate::detect::tone::phrase_rows().map(|row| (row, Case::Lower)))
-        .collect();
-    MultiPattern::new(&patterns).unwrap_or_else(|_| {
+    compile_set(&GATED.iter().map(|p| (p.source(), case(p.lower))).collect::<Vec<_>>())
+});
+
+/// Every phrase-table row, in the order of [`crate::detect::tone::phrase_rows`], in a set of their own. In
+/// one set with the privacy patterns, each byte of text unlike any before built a state of both at once, and
+/// the cost of a state grows with all that is in progress in it: the first pass over 17 KB of new drafts cost
+/// 723 M instructions in one set and 418 M in these two.
+static ROW_SET: LazyLock<MultiPattern> = LazyLock::new(|| {
+    compile_set(&crate::detect::tone::phrase_rows().map(|row| (row, Case::Lower)).collect::<Vec<_>>())
+});
+
+fn compile_set(patterns: &[(&str, Case)]) -> MultiPattern {
+    MultiPattern::new(patterns).unwrap_or_else(|_| {
         // Name the bad pattern.
-        for (pattern, _) in &patterns {
+        for (pattern, _) in patterns {
             if let Err(e) = Regex::new(pattern) {
                 panic!("pattern {pattern:?}: {e}");
             }
         }
-        panic!("the privacy patterns and phrase rows do not compile as a set")
+        panic!("the privacy patterns or the phrase rows do not compile as a set")
     })
-});
+}
 
 /// The gated patterns and phrase-table rows that may match somewhere in one draft: every one that matches,
 /// and perhaps a few case-sensitive ones that do not (see [`MultiPattern`]), so their own regexes decide.
 pub(crate) struct Gate {
     open: Matched,
-    /// Whether any phrase row may match: in most drafts none does, and the tables need not look at each.
-    any_row: bool,
+    /// The phrase rows that may match: in most drafts none does, and the tables need not look at each.
+    rows: Matched,
     /// In a long text, where each gated pattern with [`Limits`] may end a match (`ends[i]` for
     /// `GATED[i]`, see [`MultiPattern::matches_and_ends`]); empty for a short one.
     ends: Vec<Option<Vec<usize>>>,
@@ -225,18 +231,17 @@ pub(crate) struct Gate {
 pub(crate) const NEAR_SEARCH_MIN_LEN: usize = 16 << 10;
 
 impl Gate {
-    /// Searches `doc` once for every gated pattern and phrase row.
+    /// Searches `doc` once for every gated pattern and once for every phrase row.
     pub fn new(doc: &Document) -> Gate {
         let lower = doc.lower();
         let (open, ends) = if lower.len() < NEAR_SEARCH_MIN_LEN {
-            (SET.matches(lower), Vec::new())
+            (PATTERN_SET.matches(lower), Vec::new())
         } else {
             let tracked: Vec<bool> = LIMITS.iter().map(Option::is_some).collect();
             // Past one end per 64 bytes the searches near the ends would cover most of the text.
-            SET.matches_and_ends(lower, &tracked, lower.len() / 64)
+            PATTERN_SET.matches_and_ends(lower, &tracked, lower.len() / 64)
         };
-        let any_row = open.len() > (0..GATED.len()).filter(|&i| open.contains(i)).count();
-        Gate { open, any_row, ends }
+        Gate { open, rows: ROW_SET.matches(lower), ends }
     }
 
     /// Where `pattern`'s matches may end, when the gate noted them (see [`Gate::ends`]), with its limits.
@@ -247,7 +252,7 @@ impl Gate {
 
     /// True when `pattern` may match somewhere in the draft.
     pub fn is_open(&self, pattern: &Pattern) -> bool {
-        // A gate exists only after `SET` noted every listed pattern's index.
+        // A gate exists only after `PATTERN_SET` noted every listed pattern's index.
         let index = pattern.index.get().copied();
         debug_assert!(index.is_some(), "pattern {:?} is not listed in GATED", pattern.source());
         index.is_some_and(|i| self.open.contains(i))
@@ -255,12 +260,12 @@ impl Gate {
 
     /// True when some phrase-table row may match.
     pub fn is_any_row_open(&self) -> bool {
-        self.any_row
+        self.rows.len() > 0
     }
 
     /// True when phrase-table row `row` (its place in [`crate::detect::tone::phrase_rows`]) may match.
     pub fn is_row_open(&self, row: usize) -> bool {
-        self.open.contains(GATED.len() + row)
+        self.rows.contains(row)
     }
 
     /// True when `pattern` matches somewhere in `doc`.
@@ -423,7 +428,8 @@ mod tests {
 
     #[test]
     fn the_set_fits_its_cache_on_a_large_paste() {
-        assert_eq!(SET.cache_clears(&crate::multi::mixed_text(1 << 20).to_ascii_lowercase()), 0);
+        let paste = crate::multi::mixed_text(1 << 20).to_ascii_lowercase();
+        assert_eq!(PATTERN_SET.cache_clears(&paste) + ROW_SET.cache_clears(&paste), 0);
     }
 
     #[test]
@@ -525,9 +531,9 @@ mod tests {
 
     #[test]
     fn the_set_fits_its_cache_on_a_long_paste_of_new_text() {
-        // Words in an order no draft has: every position leads the set into states not built before. With an
-        // 8 MB cache this cleared the cache, and every re-check of the paste (at each pause in typing) built its
-        // states again.
+        // Words in an order no draft has: every position leads the sets into states not built before. With a
+        // 4 MB cache (8 MB when the patterns and rows were one set) this cleared the cache, and every re-check
+        // of the paste (at each pause in typing) built its states again.
         let words: Vec<&str> = include_str!("../bench/data/notes.txt").split_whitespace().collect();
         let mut seed: u64 = 7;
         let mut text = String::new();
@@ -536,7 +542,8 @@ mod tests {
             text.push_str(words[(seed >> 33) as usize % words.len()]);
             text.push(' ');
         }
-        assert_eq!(SET.cache_clears(&text.to_ascii_lowercase()), 0);
+        let paste = text.to_ascii_lowercase();
+        assert_eq!(PATTERN_SET.cache_clears(&paste) + ROW_SET.cache_clears(&paste), 0);
     }
 
     #[test]

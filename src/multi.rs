@@ -17,13 +17,14 @@ use regex_automata::util::pool::Pool;
 use regex_automata::{hybrid, Input, MatchKind, PatternID, PatternSet};
 use regex_syntax::hir::{self, Hir, HirKind};
 
-/// Memory for the lazy DFA's states, per set and per thread. Searching all patterns at once keeps many
-/// patterns in progress at each byte, so the states are many and large: with 4 MB the gate's set cleared
-/// its cache 276 times on a 1 MB paste of mixed text (with `regex`'s default 2 MB, a check took twenty times
-/// longer), and with 8 MB it still cleared on 40–200 KB of text unlike any before, so that every re-check of
-/// such a paste cost as much as the first (~1 s a 200 KB natively). The memory is taken as states are built:
-/// drafts use a small part of it, and only a long paste of new text takes it all.
-const CACHE_CAPACITY: usize = 32 << 20;
+/// Memory for the lazy DFA's states, per set and per thread. Searching many patterns at once keeps many
+/// of them in progress at each byte, so the states are many and large. When a search fills the cache, the
+/// cache is cleared, and every re-check of the text (at each pause in typing) builds its states again: with
+/// one set for the gate's privacy patterns and phrase rows together, 8 MB cleared on 40–200 KB of text unlike
+/// any before (~1 s a 200 KB natively, every time). In the two sets the gate has now, 4 MB clears on 60 KB
+/// of shuffled words and 8 MB holds 215 KB of drafts never seen before; this leaves room beyond that. The
+/// memory is taken as states are built: drafts use a small part of it.
+const CACHE_CAPACITY: usize = 16 << 20;
 
 type CachePool = Pool<hybrid::dfa::Cache, Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync>>;
 
