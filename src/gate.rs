@@ -3,10 +3,10 @@
 //!
 //! Identifier detectors and the contextual privacy rules each search the draft with a few regexes, and in
 //! most drafts most of them find nothing; so do the rows of the phrase tables. Every such regex is a
-//! [`Pattern`] listed in [`GATED`] or a phrase-table row: one pass of a [`MultiPattern`] for each over the
-//! lowercased folded text tells which of them may match ([`Gate`], built once per draft by [`crate::doc::Document::gate`]); a
-//! pattern's own regex is compiled the first time the gate opens for it and runs only in drafts where it may
-//! match.
+//! [`Pattern`] listed in [`GATED`] or a phrase-table row. One pass over the lowercased folded text for the
+//! patterns and one for the rows (each a [`MultiPattern`]) tell which of them may match ([`Gate`], built once
+//! per draft by [`crate::doc::Document::gate`]); a pattern's own regex is compiled the first time the gate
+//! opens for it and runs only in drafts where it may match.
 
 use crate::doc::Document;
 use crate::multi::{Case, Matched, MultiPattern};

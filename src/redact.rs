@@ -29,7 +29,7 @@ pub struct Redaction {
 }
 
 /// Replaces every finding whose suggestion is a replacement for its words: identifier placeholders
-/// ("[name]"), short rewordings ("person with diabetes"), and the same sentence without shouting. Advice
+/// ("\[name\]"), short rewordings ("person with diabetes"), and the same sentence without shouting. Advice
 /// ("Send personal support privately...", "(leave it out)") is shown in the overlay but never pasted into
 /// the draft.
 ///
