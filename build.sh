@@ -116,7 +116,8 @@ assemble() {
   cp -R extension dist/chrome
   rm -rf dist/chrome/pkg
   mkdir -p dist/chrome/pkg
-  cp target/pkg/postguard.js target/pkg/postguard_bg.wasm dist/chrome/pkg/
+  # snippets/: the JavaScript half of the report crossing (src/wasm_report.js), imported by postguard.js.
+  cp -R target/pkg/postguard.js target/pkg/postguard_bg.wasm target/pkg/snippets dist/chrome/pkg/
   cp -R dist/chrome dist/chrome-test
   # The test variant differs only in also running on local fixture pages, and in holding the host
   # permission for https://*.postguard.test from install: headless Chromium cannot answer the permission

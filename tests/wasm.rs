@@ -117,3 +117,43 @@ fn redact_replaces_identifiers_through_the_same_policy() {
 fn version_matches_the_crate() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn reports_cross_exactly_as_the_core_writes_them() {
+    // Built-in strings (kept by the JavaScript side after their first use), strings made for one report (a
+    // custom identifier's message, the flagged words), absent fields, emoji, and a paste that grows wasm memory
+    // between checks: each report must be the core's own, as its JSON shows.
+    let policy_json =
+        r#"{"custom_identifiers": [{"id": "badge", "label": "badge number", "pattern": "BDG-[0-9]{5}"}]}"#;
+    assert!(configure(JsValue::from_str(policy_json)).is_empty());
+    let policy = postguard::Policy::parse(policy_json).unwrap();
+    let mut drafts: Vec<(String, postguard::Context)> = include_str!("../bench/data/drafts.jsonl")
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .map(|v| {
+            (
+                v["text"].as_str().unwrap().to_string(),
+                postguard::Context::parse(v["context"].as_str().unwrap()).unwrap(),
+            )
+        })
+        .collect();
+    drafts.push(("😀 badge BDG-12345 for Mr. Ortiz, DOB 03/14/1951 🙏".to_string(), postguard::Context::Comment));
+    drafts.push((String::new(), postguard::Context::Post));
+    let paste: String = drafts.iter().map(|(text, _)| text.as_str()).cycle().take(2000).collect::<Vec<_>>().join("\n");
+    let compare = |text: &str, context: postguard::Context| {
+        let crossed = check(text, options(context.as_str())).expect("check succeeds");
+        let crossed = String::from(js_sys::JSON::stringify(&crossed).unwrap());
+        let core = postguard::check(text, &postguard::CheckOptions::new(context), &policy);
+        assert_eq!(crossed, serde_json::to_string(&core).unwrap(), "draft of {} bytes", text.len());
+        core.findings.len()
+    };
+    let mut findings = 0;
+    for _ in 0..2 {
+        for (text, context) in &drafts {
+            findings += compare(text, *context);
+        }
+        compare(&paste, postguard::Context::Post);
+    }
+    assert!(findings > 40, "the drafts should yield findings of many kinds, got {findings}");
+    configure(JsValue::UNDEFINED);
+}
