@@ -1,6 +1,7 @@
 //! `postguard`: the command-line checker over the same core as the extension.
 
-use postguard::{check, CheckOptions, Context, Policy, Report, Verdict};
+use postguard::{check, CheckOptions, Context, Finding, Policy, Report, Verdict};
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -124,36 +125,55 @@ fn check_jsonl(policy: &Policy) -> Result<ExitCode, String> {
         if line.trim().is_empty() {
             continue;
         }
-        let reply = match serde_json::from_str::<Value>(&line) {
-            Ok(request) => check_request(&request, policy),
+        let written = match serde_json::from_str::<Value>(&line) {
+            Ok(request) => match check_request(&request, policy) {
+                Ok(report) => {
+                    let id = request.get("id").unwrap_or(&Value::Null);
+                    let reply = Reply { verdict: report.verdict, findings: &report.findings, id };
+                    serde_json::to_writer(&mut out, &reply).map_err(io::Error::from)
+                }
+                Err(message) => {
+                    serde_json::to_writer(&mut out, &failure(request.get("id"), &message)).map_err(io::Error::from)
+                }
+            },
             Err(e) => {
-                json!({"id": null, "error": format!("line {}: not JSON: {}", n + 1, e.to_string().to_lowercase())})
+                let message = format!("line {}: not JSON: {}", n + 1, e.to_string().to_lowercase());
+                serde_json::to_writer(&mut out, &failure(None, &message)).map_err(io::Error::from)
             }
         };
-        writeln!(out, "{reply}").map_err(|e| format!("cannot write: {e}"))?;
+        written.and_then(|()| out.write_all(b"\n")).map_err(|e| format!("cannot write: {e}"))?;
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn check_request(request: &Value, policy: &Policy) -> Value {
-    let id = request.get("id").cloned().unwrap_or(Value::Null);
-    let fail = |message: &str| json!({"id": id, "error": message});
+/// One line of `--jsonl` output: the report with the request's id after it. Written straight to the output,
+/// not built as a `serde_json::Value` and formatted again: that was a quarter of the CLI's time per draft.
+#[derive(Serialize)]
+struct Reply<'a> {
+    verdict: Verdict,
+    findings: &'a [Finding],
+    id: &'a Value,
+}
+
+fn failure(id: Option<&Value>, message: &str) -> Value {
+    json!({"id": id.unwrap_or(&Value::Null), "error": message})
+}
+
+/// Checks one `--jsonl` request, or says what is wrong with it.
+fn check_request(request: &Value, policy: &Policy) -> Result<Report, String> {
     let Some(text) = request.get("text").and_then(Value::as_str) else {
-        return fail("\"text\" must be a string");
+        return Err("\"text\" must be a string".into());
     };
     let context = match request.get("context") {
         None | Some(Value::Null) => Context::Post,
         Some(value) => match value.as_str().and_then(Context::parse) {
             Some(c) => c,
-            None => return fail("\"context\" must be post, comment, reply_to_review or message"),
+            None => return Err("\"context\" must be post, comment, reply_to_review or message".into()),
         },
     };
     let site = request.get("site").and_then(Value::as_str).map(str::to_string);
-    let report = check(text, &CheckOptions { context, site }, policy);
-    let mut value = serde_json::to_value(&report).expect("reports serialize");
-    value.as_object_mut().expect("a report is an object").insert("id".into(), id);
-    value
+    Ok(check(text, &CheckOptions { context, site }, policy))
 }
 
 fn print_human(text: &str, report: &Report) {
