@@ -222,10 +222,15 @@ pub(crate) fn find_names(doc: &Document, gate: &Gate) -> Vec<Mention> {
 
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
+    // Every kept name starts at or before this one, so one of them contains it exactly when the furthest end
+    // among them reaches its end: no pass over the kept names per name (a long paste has thousands).
+    let mut furthest_end: Option<usize> = None;
     for m in out {
-        if !kept.iter().any(|k| k.start <= m.start && m.end <= k.end) {
-            kept.push(m);
+        if furthest_end.is_some_and(|end| m.end <= end) {
+            continue;
         }
+        furthest_end = Some(m.end);
+        kept.push(m);
     }
     // Colleagues are dropped after merging, so that "Tom" inside "therapist Tom Bradley" goes with him.
     kept.retain(|m| !is_colleague(doc, m.start, m.end));
