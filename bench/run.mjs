@@ -142,7 +142,9 @@ if (presidio) {
   const ours = 1e9 / (native.drafts40 / 40);
   rows.push(
     ['presidio', `Presidio ${presidio.presidio_version} + ${presidio.model}, posts/s`, presidio.presidio_posts_per_s.toFixed(1), ''],
-    ['presidio', 'PostGuard native, same drafts, posts/s', presidio.postguard_posts_per_s.toFixed(0), ''],
+    ['presidio', 'PostGuard native (CLI), same drafts, posts/s, warm', presidio.postguard_posts_per_s.toFixed(0), ''],
+    ['presidio', '  the same, whole run with start-up and first states', presidio.postguard_whole_run_posts_per_s.toFixed(0),
+      `start-up + first round ${ms(presidio.postguard_cli_start_and_first_round_s * 1000)}`],
     ['presidio', 'PostGuard / Presidio', `${(presidio.postguard_posts_per_s / presidio.presidio_posts_per_s).toFixed(0)}×`,
       `≥ 1,000× ${mark(presidio.postguard_posts_per_s / presidio.presidio_posts_per_s >= 1000)}`],
   );
