@@ -23,12 +23,9 @@ impl Detector for Shouting {
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let text = doc.text();
         let bytes = text.as_bytes();
-        // Most drafts have no word of four capitals, which a shouted run needs: looking for one is a quick pass.
-        if has_long_capital_word(bytes) {
-            for (start, end) in caps_runs(text) {
-                let calm = sentence_case(&text[start..end]);
-                out.push(Hit::new(Kind::ToneShouting, start, end, MESSAGE).severity(Severity::Low).suggest(calm));
-            }
+        for (start, end) in caps_runs(text) {
+            let calm = sentence_case(&text[start..end]);
+            out.push(Hit::new(Kind::ToneShouting, start, end, MESSAGE).severity(Severity::Low).suggest(calm));
         }
         if bytes.iter().filter(|&&b| b == b'!').count() < MIN_EXCLAMATIONS {
             return;
@@ -59,11 +56,27 @@ const ACRONYMS: &[&str] = &[
 
 /// Byte ranges of runs of capitalized words: words of letters with no lowercase letter, joined by spaces
 /// and punctuation (not line breaks), skipping #hashtags and @handles.
+///
+/// A run ends at a line break and needs a word of four capitals, so only the lines with such a word are read
+/// word by word; most drafts, and most lines of a long paste, have none and cost one quick pass.
 fn caps_runs(text: &str) -> Vec<(usize, usize)> {
-    let mut runs = Vec::new();
-    let mut current: Option<(usize, usize, usize, usize, usize)> = None; // start, end, words, letters, long words
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut runs = Vec::new();
+    let mut from = 0;
+    while let Some(at) = long_capital_word(bytes, from) {
+        let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_end = bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| at + i);
+        caps_runs_in_line(text, line_start, line_end, &mut runs);
+        from = line_end;
+    }
+    runs
+}
+
+/// [`caps_runs`] of the line `line_start..line_end` of `text`, added to `runs`.
+fn caps_runs_in_line(text: &str, line_start: usize, line_end: usize, runs: &mut Vec<(usize, usize)>) {
+    let mut current: Option<(usize, usize, usize, usize, usize)> = None; // start, end, words, letters, long words
+    let bytes = &text.as_bytes()[..line_end];
+    let mut i = line_start;
     let mut flush = |current: &mut Option<(usize, usize, usize, usize, usize)>| {
         if let Some((s, e, words, letters, long)) = current.take() {
             if words >= MIN_WORDS && letters >= MIN_LETTERS && long >= 1 {
@@ -109,23 +122,23 @@ fn caps_runs(text: &str) -> Vec<(usize, usize)> {
         }
     }
     flush(&mut current);
-    runs
 }
 
-/// Whether some word of [`caps_runs`] has four capitals and no lowercase letter.
-fn has_long_capital_word(bytes: &[u8]) -> bool {
+/// Where, from `from` on, a word of [`caps_runs`] first has four capitals and no lowercase letter (the offset of
+/// its fourth capital).
+fn long_capital_word(bytes: &[u8], from: usize) -> Option<usize> {
     let mut capitals = 0;
-    for &b in bytes {
+    for (at, &b) in bytes.iter().enumerate().skip(from) {
         capitals = match b {
             b'A'..=b'Z' => capitals + 1,
             b'0'..=b'9' | b'\'' => capitals,
             _ => 0,
         };
         if capitals == 4 {
-            return true;
+            return Some(at);
         }
     }
-    false
+    None
 }
 
 /// "PLEASE DO NOT PARK HERE" → "Please do not park here".
@@ -152,7 +165,7 @@ fn sentence_case(shouted: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_long_capital_word, sentence_case};
+    use super::{caps_runs, long_capital_word, sentence_case};
     use crate::detect::testing::*;
     use crate::Kind;
 
@@ -168,14 +181,21 @@ mod tests {
 
     #[test]
     fn a_long_capital_word_may_hold_digits_and_apostrophes() {
-        assert!(
-            has_long_capital_word(b"so WON'T") && has_long_capital_word(b"COVID19") && has_long_capital_word(b"ICU4A")
-        );
-        assert!(
-            !has_long_capital_word(b"ICU RN DOB")
-                && !has_long_capital_word(b"ICUs and BLS-ACL")
-                && !has_long_capital_word(b"")
-        );
+        let has = |text: &[u8]| long_capital_word(text, 0).is_some();
+        assert!(has(b"so WON'T") && has(b"COVID19") && has(b"ICU4A"));
+        assert!(!has(b"ICU RN DOB") && !has(b"ICUs and BLS-ACL") && !has(b""));
+        assert_eq!(long_capital_word(b"NICU and PICU", 0), Some(3));
+        assert_eq!(long_capital_word(b"NICU and PICU", 4), Some(12));
+    }
+
+    #[test]
+    fn finds_runs_on_any_line_of_a_long_draft() {
+        // Lines with only acronyms, a run whose long word comes last, a run after calm words, a run at the very
+        // start and one at the very end, with no line break after it.
+        let text = "PLEASE DO NOT RUN\ncalm line\nNICU PICU tour\nsee you, GET YOUR FLU SHOT\nCOVID19 only\n\
+                    and then WASH YOUR HANDS";
+        let runs: Vec<&str> = caps_runs(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(runs, ["PLEASE DO NOT RUN", "GET YOUR FLU SHOT", "WASH YOUR HANDS"]);
     }
 
     #[test]
