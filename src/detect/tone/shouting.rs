@@ -31,12 +31,10 @@ impl Detector for Shouting {
             return;
         }
         let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] != b'!' {
-                i += 1;
-                continue;
-            }
-            let start = i;
+        // `str::find` of one ASCII character skips a word at a time (memchr), not a byte.
+        while let Some(at) = text[i..].find('!') {
+            let start = i + at;
+            i = start;
             while i < bytes.len() && matches!(bytes[i], b'!' | b'1' | b'?') {
                 i += 1;
             }
@@ -127,19 +125,33 @@ fn caps_runs_in_line(text: &str, line_start: usize, line_end: usize, runs: &mut 
 /// Where, from `from` on, a word of [`caps_runs`] first has four capitals and no lowercase letter (the offset of
 /// its fourth capital).
 fn long_capital_word(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut capitals = 0;
+    let mut capitals = 0u8;
     for (at, &b) in bytes.iter().enumerate().skip(from) {
-        capitals = match b {
-            b'A'..=b'Z' => capitals + 1,
-            b'0'..=b'9' | b'\'' => capitals,
-            _ => 0,
-        };
+        // Without a branch per byte: a capital adds one, a digit or apostrophe keeps the count, anything else
+        // clears it.
+        let (keep, add) = CAPITAL_COUNT[usize::from(b)];
+        capitals = (capitals & keep) + add;
         if capitals == 4 {
             return Some(at);
         }
     }
     None
 }
+
+/// For each byte, what [`long_capital_word`] does with its count: `(mask kept, number added)`.
+const CAPITAL_COUNT: [(u8, u8); 256] = {
+    let mut table = [(0, 0); 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => (0xff, 1),
+            b'0'..=b'9' | b'\'' => (0xff, 0),
+            _ => (0, 0),
+        };
+        b += 1;
+    }
+    table
+};
 
 /// "PLEASE DO NOT PARK HERE" → "Please do not park here".
 fn sentence_case(shouted: &str) -> String {
