@@ -68,10 +68,9 @@ pub(crate) struct WordList {
 /// 4,096 bits per list: a few percent of unlisted words share a bit with a listed one.
 const HASH_BIT_WORDS: usize = 64;
 
-/// The bit of [`WordList::hash_bits`] for a skeleton hash: its word and the bit in it.
-fn hash_bit(skeleton_hash: u64) -> (usize, u64) {
-    let bit = (skeleton_hash >> 52) as usize; // the top 12 bits: 0..4096
-    (bit / 64, 1 << (bit % 64))
+/// The bit of [`WordList::hash_bits`] for a skeleton hash: its top 12 bits, 0..4096.
+fn hash_bit(skeleton_hash: u64) -> u16 {
+    (skeleton_hash >> 52) as u16
 }
 
 struct Entry {
@@ -114,8 +113,8 @@ impl WordList {
         }
         let mut hash_bits = [0; HASH_BIT_WORDS];
         for hash in by_skeleton.keys() {
-            let (word, bit) = hash_bit(*hash);
-            hash_bits[word] |= bit;
+            let bit = hash_bit(*hash);
+            hash_bits[usize::from(bit / 64)] |= 1 << (bit % 64);
         }
         WordList { entries, by_skeleton, hash_bits }
     }
@@ -141,6 +140,12 @@ impl WordList {
         // letters ("a.a.a.a...") stays linear. Only runs up to MAX_SPACED_LETTERS are looked up.
         let mut run_end = 0;
         while i < list.len() {
+            // Most tokens are words of no list, and one bit says so.
+            let quick = tokens.quick[i];
+            if quick != Tokens::LOOK_UP && !self.has_bit(quick) {
+                i += 1;
+                continue;
+            }
             // Spaced-out letters: "f u c k".
             if run_end <= i {
                 run_end = spaced_run_end(lower, list, i);
@@ -183,13 +188,18 @@ impl WordList {
         if letters.is_empty() {
             return None;
         }
-        let (word, bit) = hash_bit(skeleton_hash);
-        if self.hash_bits[word] & bit == 0 {
+        if !self.has_bit(hash_bit(skeleton_hash)) {
             return None;
         }
         // Different skeletons may share a hash: `spells` checks the skeleton itself.
         let candidates = self.by_skeleton.get(&skeleton_hash)?;
         candidates.iter().copied().find(|&c| spells(letters, &self.entries[c].skeleton, &self.entries[c].repeats))
+    }
+
+    /// Whether some entry's skeleton hash has this [`hash_bit`].
+    #[inline(always)]
+    fn has_bit(&self, bit: u16) -> bool {
+        self.hash_bits[usize::from(bit / 64)] & (1 << (bit % 64)) != 0
     }
 
     /// [`WordList::lookup`] of letters with `wildcards` (at least one) `*` among them.
@@ -246,8 +256,13 @@ fn count_wildcards(letters: &[u8]) -> usize {
 #[derive(Debug, Default)]
 pub(crate) struct Tokens {
     list: Vec<Token>,
-    /// The letters of every token, back to back (`Token::letters` indexes into it).
+    /// The letters of every token, back to back (`Token::letters_from` indexes into it).
     letters: Vec<u8>,
+    /// For each token, the [`hash_bit`] of its skeleton hash when the bit alone can rule the token out of a
+    /// list, or [`Tokens::LOOK_UP`]: a single letter may start a spaced-out word, and `*` may stand for any
+    /// letter. Apart from the tokens, so that each list's pass over the many words in no list reads two bytes
+    /// a word.
+    quick: Vec<u16>,
 }
 
 /// A token of the draft with leetspeak read as letters.
@@ -255,7 +270,8 @@ pub(crate) struct Tokens {
 struct Token {
     start: usize,
     end: usize,
-    letters: std::ops::Range<usize>,
+    /// Where its letters start in [`Tokens::letters`]: one letter for each typed byte, `end - start` in all.
+    letters_from: usize,
     /// Computed once here rather than by each list: the [`skeleton_hash`] of the letters...
     skeleton_hash: u64,
     /// ... and how many of them are `*`.
@@ -265,13 +281,16 @@ struct Token {
 }
 
 impl Tokens {
+    /// A token each list looks up in full ([`Tokens::quick`]); no [`hash_bit`] is this large.
+    const LOOK_UP: u16 = u16::MAX;
+
     /// Cuts `lower` (the lowercased folded text) into tokens.
     pub fn new(lower: &str) -> Tokens {
         tokenize(lower)
     }
 
     fn letters(&self, token: &Token) -> &[u8] {
-        &self.letters[token.letters.clone()]
+        &self.letters[token.letters_from..token.letters_from + (token.end - token.start)]
     }
 
     /// Adds the token `typed` (at `start..end` of the text; token bytes only), with leetspeak read as letters.
@@ -293,7 +312,9 @@ impl Tokens {
             symbols |= !b.is_ascii_lowercase();
             self.letters.push(letter);
         }
-        self.list.push(Token { start, end, letters: from..self.letters.len(), skeleton_hash, wildcards, symbols });
+        let quick = if wildcards > 0 || typed.len() == 1 { Tokens::LOOK_UP } else { hash_bit(skeleton_hash) };
+        self.quick.push(quick);
+        self.list.push(Token { start, end, letters_from: from, skeleton_hash, wildcards, symbols });
     }
 }
 
@@ -325,7 +346,12 @@ fn token_letter(b: u8) -> Option<u8> {
 fn tokenize(lower: &str) -> Tokens {
     let bytes = lower.as_bytes();
     // About one token in six bytes of prose: room enough that the list seldom grows.
-    let mut tokens = Tokens { list: Vec::with_capacity(lower.len() / 6 + 1), letters: Vec::with_capacity(lower.len()) };
+    let capacity = lower.len() / 6 + 1;
+    let mut tokens = Tokens {
+        list: Vec::with_capacity(capacity),
+        letters: Vec::with_capacity(lower.len()),
+        quick: Vec::with_capacity(capacity),
+    };
     let mut i = 0;
     while i < bytes.len() {
         if token_letter(bytes[i]).is_none() {
@@ -391,7 +417,7 @@ const MAX_SPACED_LETTERS: usize = 40;
 fn spaced_run_end(lower: &str, tokens: &[Token], from: usize) -> usize {
     let bytes = lower.as_bytes();
     let mut end = from;
-    while end < tokens.len() && tokens[end].letters.len() == 1 {
+    while end < tokens.len() && tokens[end].end - tokens[end].start == 1 {
         if end > from {
             let gap = &bytes[tokens[end - 1].end..tokens[end].start];
             if !(gap.len() == 1 && matches!(gap[0], b' ' | b'.' | b'-' | b'_')) {
