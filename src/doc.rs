@@ -256,11 +256,11 @@ fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if !matches!(b, b'\n' | b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
+        match bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'.' | b'!' | b'?')) {
+            Some(offset) => i += offset,
+            None => break,
         }
+        let b = bytes[i];
         let ends = match b {
             b'\n' => true,
             b'.' | b'!' | b'?' => {

@@ -121,13 +121,22 @@ pub(crate) fn is_word_char(c: char) -> bool {
 }
 
 /// True when no word character stands just before `at`.
+#[inline]
 pub(crate) fn is_word_start(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
+    // An ASCII byte is a whole character: most calls decode nothing.
+    match text.as_bytes()[..at].last() {
+        Some(&b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        _ => text[..at].chars().next_back().is_none_or(|c| !is_word_char(c)),
+    }
 }
 
 /// True when no word character stands at `at`.
+#[inline]
 pub(crate) fn is_word_end(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_none_or(|c| !is_word_char(c))
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        _ => text[at..].chars().next().is_none_or(|c| !is_word_char(c)),
+    }
 }
 
 /// The end of the word that continues at `at`.
@@ -138,6 +147,18 @@ pub(crate) fn word_end(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_edges_read_the_character_beside_them() {
+        // ASCII, accented letters, another script, digits, an emoji and punctuation side by side.
+        let text = "a1 café-Ölz 語x 😀b, ñ9";
+        for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+            let before = text[..at].chars().next_back();
+            let after = text[at..].chars().next();
+            assert_eq!(is_word_start(text, at), before.is_none_or(|c| !c.is_alphanumeric()), "start at {at}");
+            assert_eq!(is_word_end(text, at), after.is_none_or(|c| !c.is_alphanumeric()), "end at {at}");
+        }
+    }
 
     #[test]
     fn matches_whole_words_and_prefixes() {
