@@ -86,14 +86,17 @@ pub(super) fn care_near(doc: &Document, at: usize, strong: bool) -> bool {
 }
 
 /// True when the sentence of `at` is about a patient: a patient word, a care verb, a name or an age.
+/// `mentions` are sorted by start, as [`find_mentions`] returns them: only the sentence's are looked at.
 pub(super) fn patient_in_sentence(doc: &Document, mentions: &[Mention], at: usize) -> bool {
     let (start, end) = doc.sentence_at(at);
+    let from = mentions.partition_point(|m| m.start < start);
     // "patients" (plural) is a group, not someone in particular.
     doc.care_in(start, end).iter().any(|t| {
         matches!(t.category, CareCategory::Patient | CareCategory::Verb) && !doc.lower()[t.start..t.end].ends_with('s')
-    }) || mentions.iter().any(|m| {
-        m.start >= start && m.end <= end && matches!(m.kind, MentionKind::Name { .. } | MentionKind::Age { .. })
-    })
+    }) || mentions[from..]
+        .iter()
+        .take_while(|m| m.start <= end)
+        .any(|m| m.end <= end && matches!(m.kind, MentionKind::Name { .. } | MentionKind::Age { .. }))
 }
 
 /// True when the draft speaks of one person: an age, a name, a singular person word or a pronoun.

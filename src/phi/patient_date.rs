@@ -42,6 +42,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_or_age_in_the_same_sentence_makes_a_date_a_visit() {
+        assert_flags("The 67 year old from last week came back 3/22 all smiles", KIND, "3/22");
+        assert_flags("On 3/22 Gloria Vance came back all smiles", KIND, "3/22");
+        assert_allows("Gloria Vance retires this spring. The potluck is 3/22 in the lobby", KIND);
+        assert_allows("The potluck is 3/22 in the lobby. Gloria Vance retires this spring", KIND);
+    }
+
+    #[test]
     fn allows_event_dates() {
         assert_allows("Flu shot clinic this Saturday, Oct 12, 9am-1pm. No appointment needed!", KIND);
         assert_allows("Blood drive is Thursday 3/14 in the lobby", KIND);
