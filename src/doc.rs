@@ -5,7 +5,7 @@ use crate::detect::tone::words::Tokens;
 use crate::gate::Gate;
 use crate::policy::Policy;
 use crate::report::{Identifier, Kind, Severity};
-use crate::text::Normalized;
+use crate::text::{occurrences, Normalized};
 use crate::CheckOptions;
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -364,14 +364,11 @@ fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
         }
     }
     for needle in needles.iter().zip(at_a_word_start).filter_map(|(needle, found)| found.then_some(needle)) {
-        let mut from = 0;
-        while let Some(at) = lower[from..].find(needle.as_str()) {
-            let start = from + at;
+        for start in occurrences(lower, needle) {
             let end = start + needle.len();
             if crate::lexicon::is_word_start(lower, start) && crate::lexicon::is_word_end(lower, end) {
                 spans.push((start, end));
             }
-            from = end;
         }
     }
     spans

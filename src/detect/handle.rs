@@ -12,6 +12,7 @@ use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
 use crate::gate::Pattern;
 use crate::report::{Identifier, Kind};
+use crate::text::occurs;
 
 pub(crate) struct Handle;
 
@@ -145,7 +146,7 @@ impl Detector for Handle {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
-        let draft_has_care = !doc.care_terms().is_empty() || COSMETIC_CARE.iter().any(|w| lower.contains(w));
+        let draft_has_care = !doc.care_terms().is_empty() || COSMETIC_CARE.iter().any(|w| occurs(lower, w));
         if !draft_has_care {
             return;
         }

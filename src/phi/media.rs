@@ -9,6 +9,7 @@ use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
 use crate::gate::{Gate, Pattern};
 use crate::report::Kind;
+use crate::text::occurs;
 
 const MESSAGE: &str = "Photos and videos from work often show a patient, a chart, a screen or a board with patient names; text cannot check what the picture shows.";
 const SUGGESTION: &str =
@@ -23,7 +24,7 @@ pub(crate) static PHOTO: Pattern = Pattern::lower(
 
 pub(super) fn judge(doc: &Document, gate: &Gate, out: &mut Vec<Hit>) {
     let lower = doc.lower();
-    if !(gate.is_open(&SHOWS_PHI) || gate.is_open(&PHOTO)) || lower.contains("my own") {
+    if !(gate.is_open(&SHOWS_PHI) || gate.is_open(&PHOTO)) || occurs(lower, "my own") {
         return;
     }
     for m in gate.find_iter(&SHOWS_PHI, doc) {

@@ -9,6 +9,7 @@ use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
 use crate::gate::{Gate, Pattern};
 use crate::report::Kind;
+use crate::text::{occurrences, occurs};
 
 const MESSAGE: &str =
     "A condolence or get-well message that mentions their care here tells everyone this person was a patient.";
@@ -27,7 +28,7 @@ pub(super) fn judge(doc: &Document, gate: &Gate, out: &mut Vec<Hit>) {
         out.push(Hit::new(Kind::PhiRelationshipConfirmation, m.start(), m.end(), MESSAGE).suggest(SUGGESTION));
     }
     let cared = doc.care_terms().iter().any(|t| t.category != CareCategory::Visit);
-    let says_miss_you = cared && lower.contains("miss you");
+    let says_miss_you = cared && occurs(lower, "miss you");
     if !(gate.is_open(&SUPPORT) || says_miss_you) || !cared || is_about_own_family_or_colleague(lower) {
         return;
     }
@@ -42,7 +43,7 @@ pub(super) fn judge(doc: &Document, gate: &Gate, out: &mut Vec<Hit>) {
             .any(|word| ["passed", "died", "rip", "loss", "memory", "funeral", "condolence"].contains(&word))
     };
     if says_miss_you && mourning() {
-        for (at, _) in lower.match_indices("miss you") {
+        for at in occurrences(lower, "miss you") {
             if lower[..at].ends_with(|c: char| c.is_alphabetic()) {
                 continue; // "dismiss you"
             }
@@ -66,7 +67,7 @@ fn is_about_own_family_or_colleague(lower: &str) -> bool {
         "co-worker",
     ]
     .iter()
-    .any(|w| lower.contains(w))
+    .any(|w| occurs(lower, w))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 use crate::care::CareCategory;
 use crate::doc::{Document, Hit};
 use crate::report::Kind;
+use crate::text::occurrences;
 use crate::Context;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -78,10 +79,7 @@ pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
     let mut spans: Vec<(usize, usize)> = CONFIRMS.find_iter(lower).map(|m| (m.start(), m.end())).collect();
 
     // "your knee replacement", "your 2023 cleaning", "your Delta Dental plan", "your son's X-rays".
-    let mut from = 0;
-    while let Some(at) = lower[from..].find("your") {
-        let start = from + at;
-        from = start + 4;
+    for start in occurrences(lower, "your") {
         if !crate::lexicon::is_word_start(lower, start) || !crate::lexicon::is_word_end(lower, start + 4) {
             continue;
         }
