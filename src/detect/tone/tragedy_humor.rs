@@ -45,21 +45,23 @@ impl Detector for TragedyHumor {
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
         let jokes = Table::Tragedy.find(doc);
+        // Sorted: the phrases come in order of position, and so do their sentences.
         let joke_sentences: Vec<(usize, usize)> = jokes.iter().map(|p| doc.sentence_at(p.start)).collect();
         super::push_phrases(jokes, Kind::ToneTragedyHumor, MESSAGE, SUGGESTION, out);
-        let mut flagged: Vec<(usize, usize)> = joke_sentences;
+        // Death words come in order too: a sentence already looked at, flagged or not, gives the same answer again.
+        let mut last_looked_at = None;
         for death in DEATH_WORDS.find(lower) {
             let (start, end) = doc.sentence_at(death.start);
-            if flagged.contains(&(start, end)) {
+            if last_looked_at == Some((start, end)) || joke_sentences.binary_search(&(start, end)).is_ok() {
                 continue;
             }
+            last_looked_at = Some((start, end));
             let sentence = &doc.text()[start..end];
             let word_marker = JOKE_WORDS.find(&lower[start..end]).map(|t| start + t.end).last();
             let emoji_marker = JOKE_EMOJI.iter().filter_map(|e| sentence.find(e).map(|i| start + i + e.len())).max();
             let Some(marker_end) = word_marker.max(emoji_marker) else {
                 continue;
             };
-            flagged.push((start, end));
             let span_end = marker_end.max(death.end);
             out.push(Hit::new(Kind::ToneTragedyHumor, death.start, span_end, MESSAGE).suggest(SUGGESTION));
         }
@@ -69,7 +71,7 @@ impl Detector for TragedyHumor {
 #[cfg(test)]
 mod tests {
     use crate::detect::testing::*;
-    use crate::Kind;
+    use crate::{Context, Kind};
 
     #[test]
     fn flags_jokes_about_deaths() {
@@ -77,6 +79,22 @@ mod tests {
         assert_flags("two GSWs and an MVC before 10pm lol", Kind::ToneTragedyHumor, "GSWs");
         assert_flags("naloxone is my cardio", Kind::ToneTragedyHumor, "naloxone is my cardio");
         assert_flags("spring means donorcycle season", Kind::ToneTragedyHumor, "donorcycle");
+    }
+
+    #[test]
+    fn one_finding_per_joking_sentence() {
+        let text = "Two GSWs and a stabbing, what a party lol. Quiet now, one overdose. \
+                    Then an MVC and an amputation, fun times 🏆 and another MVC. Overdose again, naloxone is my cardio lol";
+        let found: Vec<String> = report(text, Context::Post)
+            .findings
+            .into_iter()
+            .filter(|f| f.kind == Kind::ToneTragedyHumor)
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(
+            found,
+            ["GSWs and a stabbing, what a party lol", "MVC and an amputation, fun times 🏆", "naloxone is my cardio"]
+        );
     }
 
     #[test]
