@@ -273,11 +273,14 @@ pub(crate) fn find_mentions(doc: &Document, gate: &Gate) -> Vec<Mention> {
             push(whole.start(), whole.end(), MentionKind::Age { years });
         }
     }
-    for caps in gate.captures_iter(&AGE_PHRASE, doc) {
-        let Some(m) = caps.get(1).or(caps.get(2)).or(caps.get(3)) else { continue };
-        let years: u32 = m.as_str().parse().unwrap_or(0);
+    for whole in gate.find_iter(&AGE_PHRASE, doc) {
+        // The age is the match's one run of digits.
+        let m = whole.as_str();
+        let Some(from) = m.find(|c: char| c.is_ascii_digit()) else { continue };
+        let to = m[from..].find(|c: char| !c.is_ascii_digit()).map_or(m.len(), |n| from + n);
+        let years: u32 = m[from..to].parse().unwrap_or(0);
         if (1..=115).contains(&years) {
-            push(m.start(), m.end(), MentionKind::Age { years });
+            push(whole.start() + from, whole.start() + to, MentionKind::Age { years });
         }
     }
 
@@ -457,6 +460,15 @@ mod tests {
             for caps in found {
                 assert_eq!(Some(last_word(caps[0].as_deref().unwrap())), caps[1]);
             }
+        }
+        let ages = "she is 45 today. he turned 91, then (85, from , 95 and she is aged 7 and turns 101";
+        let found = groups(&AGE_PHRASE, ages);
+        assert_eq!(found.len(), 6);
+        for caps in found {
+            let whole = caps[0].as_deref().unwrap();
+            let digits: String =
+                whole.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+            assert_eq!(Some(digits), caps[1].clone().or(caps[2].clone()).or(caps[3].clone()));
         }
         let towns = groups(&FROM_TOWN, "she drove in from Cedar Falls, lives in Ames and moved to New Haven");
         assert_eq!(towns.len(), 3);
