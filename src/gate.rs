@@ -345,6 +345,14 @@ impl<I: Iterator<Item = T>, T> Iterator for Found<'_, I, T> {
 /// (`find_at`, which still sees the text before it for `\b`) finds the same match without scanning the gap.
 /// The iteration stays linear: each step looks back for a break only as far as `at`, and the match it finds
 /// moves `at` past `e`.
+///
+/// The gate's widened patterns also end where the pattern's own regex does not match (a case-sensitive pattern
+/// is widened to any case), and from such an end a search would run on to the next real match, often the rest
+/// of the text. So when `e`'s window is short, a search of the window alone comes first: any match starting
+/// before the next end's bounds must end at `e` (the ends between are all noted, and the bounds only grow), so
+/// it lies in the window, and the regex finds it in the text cut one character after `e` (every assertion at
+/// or before `e` reads the same characters). When it finds none, no match starts before the next end's bounds,
+/// and the iteration moves on to that end. Each window is at most [`NEAR_WINDOW`] bytes and each end has one.
 pub(crate) struct Near<'d, T> {
     regex: &'static Regex,
     haystack: &'d str,
@@ -360,7 +368,11 @@ impl<T> Iterator for Near<'_, T> {
     type Item = T;
 
     fn next(&mut self) -> Option<T> {
-        let from = next_search_start(self.haystack, &mut self.ends, self.limits, self.at)?;
+        let mut from = next_search_start(self.haystack, &mut self.ends, self.limits, self.at)?;
+        while !may_end_at(self.regex, self.haystack, from, self.ends[0]) {
+            self.ends = &self.ends[1..];
+            from = next_search_start(self.haystack, &mut self.ends, self.limits, self.at)?;
+        }
         let found = (self.search)(self.regex, self.haystack, from);
         match &found {
             Some(found) => self.at = (self.end)(found),
@@ -368,6 +380,20 @@ impl<T> Iterator for Near<'_, T> {
         }
         found
     }
+}
+
+/// The longest window before a noted end that [`Near`] searches on its own first.
+const NEAR_WINDOW: usize = 256;
+
+/// False when `regex` has no match that starts at `from` or later and ends at `end` or earlier (see [`Near`]);
+/// true when it may have one, or when the window is too long to look at on its own.
+fn may_end_at(regex: &Regex, haystack: &str, from: usize, end: usize) -> bool {
+    // A widened pattern may end inside a character; where `end` is a character's start, so is `from`, before it.
+    if !haystack.is_char_boundary(end) || end - from > NEAR_WINDOW {
+        return true;
+    }
+    let cut = haystack[end..].chars().next().map_or(end, |next| end + next.len_utf8());
+    regex.find_at(&haystack[..cut], from).is_some()
 }
 
 /// Where the search for the next match at or after `at` can start (see [`Near`]), passing the `ends` before
@@ -430,6 +456,20 @@ mod tests {
     fn the_set_fits_its_cache_on_a_large_paste() {
         let paste = crate::multi::mixed_text(1 << 20).to_ascii_lowercase();
         assert_eq!(PATTERN_SET.cache_clears(&paste) + ROW_SET.cache_clears(&paste), 0);
+    }
+
+    #[test]
+    fn a_short_window_without_a_match_of_the_pattern_itself_is_passed_over() {
+        // The gate runs on lowercased text: "main st" ends a match of the widened street pattern, not of its own.
+        let regex = m::STREET.regex();
+        let text = "met at the main st diner, then on Oak St. again";
+        let false_end = text.find("main st").unwrap() + "main st".len();
+        let real_end = text.find("Oak St").unwrap() + "Oak St".len();
+        assert!(!may_end_at(regex, text, 0, false_end));
+        assert!(may_end_at(regex, text, false_end, real_end));
+        // A longer window is left to the search of the text.
+        let long = format!("{}{text}", "x ".repeat(NEAR_WINDOW));
+        assert!(may_end_at(regex, &long, 0, 2 * NEAR_WINDOW + false_end));
     }
 
     #[test]
