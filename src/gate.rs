@@ -388,7 +388,8 @@ const NEAR_WINDOW: usize = 256;
 /// False when `regex` has no match that starts at `from` or later and ends at `end` or earlier (see [`Near`]);
 /// true when it may have one, or when the window is too long to look at on its own.
 fn may_end_at(regex: &Regex, haystack: &str, from: usize, end: usize) -> bool {
-    // A widened pattern may end inside a character; where `end` is a character's start, so is `from`, before it.
+    // A widened pattern may end inside a character. Where `end` starts one, `from` (a character's start) is not
+    // past it.
     if !haystack.is_char_boundary(end) || end - from > NEAR_WINDOW {
         return true;
     }
