@@ -108,6 +108,11 @@ impl Limits {
 /// [`Limits`] of each gated pattern (`LIMITS[i]` for `GATED[i]`), for long texts.
 static LIMITS: LazyLock<Vec<Option<Limits>>> = LazyLock::new(|| GATED.iter().map(|p| Limits::of(p.source())).collect());
 
+/// [`Limits`] of each phrase row (in the order of [`crate::detect::tone::phrase_rows`]), worked out on the first
+/// long text: parsing every row again is a cost that drafts of a few hundred characters need not pay.
+static ROW_LIMITS: LazyLock<Vec<Option<Limits>>> =
+    LazyLock::new(|| crate::detect::tone::phrase_rows().map(Limits::of).collect());
+
 /// True when some match of `hir` may contain the ASCII character `byte`.
 fn may_contain(hir: &Hir, byte: u8) -> bool {
     match hir.kind() {
@@ -223,6 +228,8 @@ pub(crate) struct Gate {
     /// In a long text, where each gated pattern with [`Limits`] may end a match (`ends[i]` for
     /// `GATED[i]`, see [`MultiPattern::matches_and_ends`]); empty for a short one.
     ends: Vec<Option<Vec<usize>>>,
+    /// The same for each phrase row.
+    row_ends: Vec<Option<Vec<usize>>>,
 }
 
 /// From this length on, the gate notes where patterns end matches, and a pattern with [`Limits`] is searched
@@ -234,14 +241,42 @@ impl Gate {
     /// Searches `doc` once for every gated pattern and once for every phrase row.
     pub fn new(doc: &Document) -> Gate {
         let lower = doc.lower();
-        let (open, ends) = if lower.len() < NEAR_SEARCH_MIN_LEN {
-            (PATTERN_SET.matches(lower), Vec::new())
-        } else {
-            let tracked: Vec<bool> = LIMITS.iter().map(Option::is_some).collect();
-            // Past one end per 64 bytes the searches near the ends would cover most of the text.
-            PATTERN_SET.matches_and_ends(lower, &tracked, lower.len() / 64)
-        };
-        Gate { open, rows: ROW_SET.matches(lower), ends }
+        if lower.len() < NEAR_SEARCH_MIN_LEN {
+            return Gate {
+                open: PATTERN_SET.matches(lower),
+                rows: ROW_SET.matches(lower),
+                ends: Vec::new(),
+                row_ends: Vec::new(),
+            };
+        }
+        let tracked = |limits: &[Option<Limits>]| limits.iter().map(Option::is_some).collect::<Vec<bool>>();
+        // Past one end per 64 bytes the searches near the ends would cover most of the text.
+        let (open, ends) = PATTERN_SET.matches_and_ends(lower, &tracked(&LIMITS), lower.len() / 64);
+        let (rows, row_ends) = ROW_SET.matches_and_ends(lower, &tracked(&ROW_LIMITS), lower.len() / 64);
+        Gate { open, rows, ends, row_ends }
+    }
+
+    /// Matches of phrase row `row` (its place in [`crate::detect::tone::phrase_rows`], `regex` its regex) in the
+    /// whole lowercased draft: in a long text, found by searches near where the gate saw the row end a match.
+    pub fn row_matches<'d>(
+        &'d self,
+        row: usize,
+        regex: &'static Regex,
+        lower: &'d str,
+    ) -> Found<'d, regex::Matches<'static, 'd>, regex::Match<'d>> {
+        // `row_ends` is empty for a short draft, which so never works out the rows' limits.
+        match self.row_ends.get(row).and_then(|ends| Some((ends.as_deref()?, ROW_LIMITS[row]?))) {
+            Some((ends, limits)) => Found::Near(Near {
+                regex,
+                haystack: lower,
+                ends,
+                limits,
+                at: 0,
+                search: Regex::find_at,
+                end: regex::Match::end,
+            }),
+            None => Found::All(regex.find_iter(lower)),
+        }
     }
 
     /// Where `pattern`'s matches may end, when the gate noted them (see [`Gate::ends`]), with its limits.
@@ -415,12 +450,13 @@ fn next_search_start(haystack: &str, ends: &mut &[usize], limits: Limits, at: us
     Some(from)
 }
 
-/// Compares the gate's matches and captures of every gated pattern in `doc` with a whole-text search of the
-/// pattern's own regex (for the unit tests and the `long_paste` fuzz target). `Ok` counts the patterns searched
-/// near their ends, and how many of those have no longest match; `Err` names the first pattern whose matches
+/// Compares the gate's matches and captures of every gated pattern in `doc`, and its matches of every open
+/// phrase row, with a whole-text search of the pattern's or row's own regex (for the unit tests and the
+/// `long_paste` fuzz target). `Ok` counts the patterns searched near their ends, how many of those have no
+/// longest match, and the rows searched near their ends; `Err` names the first pattern or row whose matches
 /// differ, with the match ranges (never the text).
 #[cfg(any(test, feature = "fuzzing"))]
-pub(crate) fn compare_with_whole_searches(doc: &Document) -> Result<(usize, usize), String> {
+pub(crate) fn compare_with_whole_searches(doc: &Document) -> Result<(usize, usize, usize), String> {
     let gate = doc.gate();
     let (mut near, mut unbounded) = (0, 0);
     for pattern in GATED {
@@ -438,7 +474,18 @@ pub(crate) fn compare_with_whole_searches(doc: &Document) -> Result<(usize, usiz
             ));
         }
     }
-    Ok((near, unbounded))
+    let lower = doc.lower();
+    let mut near_rows = 0;
+    for (row, source) in crate::detect::tone::phrase_rows().enumerate().filter(|&(row, _)| gate.is_row_open(row)) {
+        let regex = crate::detect::tone::phrase_row_regex(row);
+        let whole: Vec<_> = regex.find_iter(lower).map(|m| m.range()).collect();
+        near_rows += usize::from(matches!(gate.row_matches(row, regex, lower), Found::Near(_)));
+        let found: Vec<_> = gate.row_matches(row, regex, lower).map(|m| m.range()).collect();
+        if found != whole {
+            return Err(format!("row {source:?}: a whole-text search finds {whole:?}, the gate {found:?}"));
+        }
+    }
+    Ok((near, unbounded, near_rows))
 }
 
 #[cfg(test)]
@@ -509,10 +556,10 @@ mod tests {
         let joined = text.replace("\n\n", " ");
         for text in [text, joined] {
             let doc = Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
-            let (near, unbounded) = assert_gate_finds_what_whole_searches_find(&doc);
+            let (near, unbounded, near_rows) = assert_gate_finds_what_whole_searches_find(&doc);
             assert!(
-                near >= 20 && unbounded >= 5,
-                "only {near} patterns ({unbounded} unbounded) searched near their ends"
+                near >= 20 && unbounded >= 5 && near_rows >= 5,
+                "only {near} patterns ({unbounded} unbounded) and {near_rows} rows searched near their ends"
             );
         }
         // A short draft is searched whole.
@@ -566,7 +613,7 @@ mod tests {
     }
 
     #[track_caller]
-    fn assert_gate_finds_what_whole_searches_find(doc: &Document) -> (usize, usize) {
+    fn assert_gate_finds_what_whole_searches_find(doc: &Document) -> (usize, usize, usize) {
         compare_with_whole_searches(doc).unwrap_or_else(|difference| panic!("{difference}"))
     }
 

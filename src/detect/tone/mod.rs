@@ -108,7 +108,12 @@ impl Table {
 
     /// Every match of the table's rows in the draft, sorted by position; of overlapping matches the longest.
     pub fn find(self, doc: &Document) -> Vec<Phrase> {
-        self.find_in(doc, doc.lower())
+        let gate = doc.gate();
+        if !gate.is_any_row_open() {
+            return Vec::new();
+        }
+        let lower = doc.lower();
+        PHRASES.find(self as usize, |row| gate.is_row_open(row), |row, regex| gate.row_matches(row, regex, lower))
     }
 
     /// Every match in `part`, a sentence (or run of sentences) of the draft's lowercased text; offsets are
@@ -122,7 +127,7 @@ impl Table {
         if !gate.is_any_row_open() {
             return Vec::new();
         }
-        PHRASES.find(self as usize, |row| gate.is_row_open(row), part)
+        PHRASES.find(self as usize, |row| gate.is_row_open(row), |_, regex| regex.find_iter(part))
     }
 
     /// True when some row matches somewhere in the draft.
@@ -137,6 +142,12 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::parse(&Table::ALL.
 /// The pattern of every row of every table, in order: the rows [`crate::gate`] searches for.
 pub(crate) fn phrase_rows() -> impl Iterator<Item = &'static str> {
     PHRASES.rows.iter().map(|row| row.pattern.as_str())
+}
+
+/// The regex of phrase row `row` (its place in [`phrase_rows`]).
+#[cfg(any(test, feature = "fuzzing"))]
+pub(crate) fn phrase_row_regex(row: usize) -> &'static Regex {
+    PHRASES.regex(row)
 }
 
 /// The rows of several phrase tables. Positions come from the rows' own regexes.
@@ -202,12 +213,18 @@ impl Phrases {
         self.tables[table].clone().filter(move |&row| open(row))
     }
 
-    /// Every match in `lower` of the rows of `table` for which `open` says the row may match.
-    fn find(&self, table: usize, open: impl Fn(usize) -> bool, lower: &str) -> Vec<Phrase> {
+    /// Every match of the rows of `table` for which `open` says the row may match, as `matches` gives each
+    /// row's (from its place and regex).
+    fn find<'p, 't, I: Iterator<Item = regex::Match<'t>>>(
+        &'p self,
+        table: usize,
+        open: impl Fn(usize) -> bool,
+        matches: impl Fn(usize, &'p Regex) -> I,
+    ) -> Vec<Phrase> {
         let mut found = Vec::new();
         for index in self.open_rows(table, open) {
             let row = &self.rows[index];
-            for m in self.regex(index).find_iter(lower) {
+            for m in matches(index, self.regex(index)) {
                 found.push(Phrase {
                     start: m.start(),
                     end: m.end(),
@@ -309,7 +326,11 @@ mod tests {
     use super::*;
 
     fn find(phrases: &Phrases, table: usize, lower: &str) -> Vec<(usize, usize, &'static str)> {
-        phrases.find(table, |_| true, lower).iter().map(|p| (p.start, p.end, p.category)).collect()
+        phrases
+            .find(table, |_| true, |_, regex| regex.find_iter(lower))
+            .iter()
+            .map(|p| (p.start, p.end, p.category))
+            .collect()
     }
 
     #[test]
@@ -328,7 +349,7 @@ mod tests {
         // A part of the draft: offsets are the part's.
         assert_eq!(find(&phrases, 1, &lower[19..]), [(7, 14, "second")]);
         // Only the rows the gate opened are tried (rows are numbered across tables).
-        let found = phrases.find(1, |row| row == 2, lower);
+        let found = phrases.find(1, |row| row == 2, |_, regex| regex.find_iter(lower));
         assert_eq!(found.iter().map(|p| (p.start, p.end)).collect::<Vec<_>>(), [(26, 33)]);
         assert!(phrases.is_match(0, |_| true, lower));
         assert!(!phrases.is_match(0, |_| false, lower));
