@@ -53,7 +53,7 @@ pub mod fuzzing {
     pub const NEAR_SEARCH_MIN_LEN: usize = crate::gate::NEAR_SEARCH_MIN_LEN;
 
     /// Checks that the gate's searches of `text` (default options and policy) find what a whole-text search
-    /// of every gated pattern finds; the error names the pattern and the match ranges.
+    /// of every gated pattern and open phrase row finds; the error names the pattern or row and the match ranges.
     pub fn near_searches_agree(text: &str) -> Result<(), String> {
         let options = crate::CheckOptions::default();
         let policy = crate::Policy::default();
