@@ -62,7 +62,8 @@ pub(crate) struct Document<'a> {
     pub options: &'a CheckOptions,
     pub policy: &'a Policy,
     sentences: Vec<(usize, usize)>,
-    org_spans: OrgSpans,
+    /// Where the organization's own names, addresses, domains and staff are written in the draft.
+    org_spans: SpanIndex,
     care: Vec<CareTerm>,
     /// Every character beyond the Basic Multilingual Plane (emoji, mostly), with its offset, in order.
     astral: Vec<(usize, char)>,
@@ -76,7 +77,7 @@ impl<'a> Document<'a> {
     pub fn new(original: &str, options: &'a CheckOptions, policy: &'a Policy) -> Document<'a> {
         let norm = Normalized::new(original);
         let sentences = split_sentences(norm.text());
-        let org_spans = OrgSpans::new(find_org_spans(norm.lower(), policy));
+        let org_spans = SpanIndex::new(find_org_spans(norm.lower(), policy));
         let care = find_care_terms(norm.text(), norm.lower(), &policy.clinical_terms);
         let astral = astral_chars(norm.text());
         Document {
@@ -291,17 +292,17 @@ fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Where the organization's own names, addresses, domains and staff are written in the draft, sorted by start,
-/// each with the furthest end of it and the spans before it: whether a range overlaps one is a binary search, not
-/// a pass over every span (a long paste names the organization thousands of times, and every mention asks).
+/// Byte ranges sorted by start, each with the furthest end of it and the ranges before it: whether a range
+/// overlaps one of them is a binary search, not a pass over every one (a long paste names the organization
+/// thousands of times, and every mention asks).
 #[derive(Debug, Default)]
-struct OrgSpans {
-    /// `(start, furthest end of this span and every span sorted before it)`.
+pub(crate) struct SpanIndex {
+    /// `(start, furthest end of this range and every range sorted before it)`.
     starts_and_reach: Vec<(usize, usize)>,
 }
 
-impl OrgSpans {
-    fn new(mut spans: Vec<(usize, usize)>) -> OrgSpans {
+impl SpanIndex {
+    pub fn new(mut spans: Vec<(usize, usize)>) -> SpanIndex {
         spans.sort_unstable();
         let mut reach = 0;
         let starts_and_reach = spans
@@ -311,12 +312,12 @@ impl OrgSpans {
                 (start, reach)
             })
             .collect();
-        OrgSpans { starts_and_reach }
+        SpanIndex { starts_and_reach }
     }
 
-    /// True when some span `(s, e)` has `s < end && start < e`.
-    fn overlaps(&self, start: usize, end: usize) -> bool {
-        // The spans starting before `end` are a prefix; one of them reaches past `start` exactly when the
+    /// True when some range `(s, e)` has `s < end && start < e`.
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        // The ranges starting before `end` are a prefix; one of them reaches past `start` exactly when the
         // furthest of their ends does.
         let before_end = self.starts_and_reach.partition_point(|&(s, _)| s < end);
         before_end > 0 && self.starts_and_reach[before_end - 1].1 > start
@@ -401,17 +402,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn org_span_overlap_agrees_with_a_pass_over_every_span() {
+    fn span_overlap_agrees_with_a_pass_over_every_span() {
         // Nested, overlapping, touching and repeated spans, in no order; every query range up to 40, empty ones too.
         let spans = vec![(20, 30), (5, 9), (22, 25), (9, 12), (0, 3), (28, 34), (5, 9), (31, 32)];
-        let org = OrgSpans::new(spans.clone());
+        let org = SpanIndex::new(spans.clone());
         for start in 0..40 {
             for end in start..40 {
                 let every = spans.iter().any(|&(s, e)| s < end && start < e);
                 assert_eq!(org.overlaps(start, end), every, "{start}..{end}");
             }
         }
-        assert!(!OrgSpans::new(Vec::new()).overlaps(0, 10));
+        assert!(!SpanIndex::new(Vec::new()).overlaps(0, 10));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::{Detector, Table};
 use crate::care::CareCategory;
-use crate::doc::{Document, Hit};
+use crate::doc::{Document, Hit, SpanIndex};
 use crate::lexicon::Lexicon;
 use crate::report::Kind;
 use std::sync::LazyLock;
@@ -60,13 +60,15 @@ impl Detector for MockingPatients {
         if !(slang_anywhere || laugh_anywhere || sneer_anywhere) {
             return;
         }
+        // Only the sentences that a match of the slang rows in the whole draft touches can hold one on their own.
+        let slang_ranges = if slang_anywhere { Table::PatientSlang.ranges_in_draft(doc) } else { SpanIndex::default() };
         for &(start, end) in doc.sentences() {
             if already.binary_search(&(start, end)).is_ok() {
                 continue;
             }
             let lower = &doc.lower()[start..end];
             let sneer = sneer_anywhere && emoji_in(start, end, SNEER_EMOJI);
-            let slang = if slang_anywhere {
+            let slang = if slang_anywhere && slang_ranges.overlaps(start, end) {
                 Table::PatientSlang.find_in(doc, lower).into_iter().find(|p| p.category == "always")
             } else {
                 None

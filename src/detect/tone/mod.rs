@@ -5,7 +5,7 @@
 //! slurs) go through [`words`], which sees through leetspeak, `*` wildcards, spaced and stretched letters.
 
 use super::Detector;
-use crate::doc::Document;
+use crate::doc::{Document, SpanIndex};
 use crate::Context;
 use regex::Regex;
 use std::ops::Range;
@@ -128,6 +128,23 @@ impl Table {
             return Vec::new();
         }
         PHRASES.find(self as usize, |row| gate.is_row_open(row), |_, regex| regex.find_iter(part))
+    }
+
+    /// Where the table's rows match in the whole draft: every row's matches, overlapping ones too (an empty one
+    /// as its next byte). A row that matches in a part of the draft on its own ([`Table::find_in`]) matches at
+    /// that place in the draft too, and a search of the whole draft stops there or at a match across it: a part
+    /// that none of these ranges overlaps has no match of the table.
+    pub fn ranges_in_draft(self, doc: &Document) -> SpanIndex {
+        let gate = doc.gate();
+        let lower = doc.lower();
+        let mut ranges = Vec::new();
+        if gate.is_any_row_open() {
+            for row in PHRASES.open_rows(self as usize, |row| gate.is_row_open(row)) {
+                let matches = gate.row_matches(row, PHRASES.regex(row), lower);
+                ranges.extend(matches.map(|m| (m.start(), m.end().max(m.start() + 1))));
+            }
+        }
+        SpanIndex::new(ranges)
     }
 
     /// True when some row matches somewhere in the draft.
@@ -354,6 +371,28 @@ mod tests {
         assert!(phrases.is_match(0, |_| true, lower));
         assert!(!phrases.is_match(0, |_| false, lower));
         assert!(!phrases.is_match(0, |_| true, "no pets"));
+    }
+
+    #[test]
+    fn a_table_matching_in_a_sentence_has_a_range_in_the_draft_over_it() {
+        let options = crate::CheckOptions::default();
+        // A long paste (rows searched near their ends) and a short one, with every table's rows in the drafts.
+        let long = crate::multi::mixed_text(crate::gate::NEAR_SEARCH_MIN_LEN * 2);
+        let short = include_str!("../../../bench/data/post2000.txt");
+        let mut parts_with_matches = 0;
+        for text in [long.as_str(), short] {
+            let doc = Document::new(text, &options, &crate::detect::testing::TEST_POLICY);
+            for table in Table::ALL {
+                let ranges = table.ranges_in_draft(&doc);
+                for &(start, end) in doc.sentences() {
+                    if !table.find_in(&doc, &doc.lower()[start..end]).is_empty() {
+                        parts_with_matches += 1;
+                        assert!(ranges.overlaps(start, end), "{table:?} in {start}..{end}");
+                    }
+                }
+            }
+        }
+        assert!(parts_with_matches >= 20, "only {parts_with_matches} sentences hold a row's match");
     }
 
     #[test]
