@@ -264,25 +264,19 @@ impl Gate {
         regex: &'static Regex,
         lower: &'d str,
     ) -> Found<'d, regex::Matches<'static, 'd>, regex::Match<'d>> {
-        // `row_ends` is empty for a short draft, which so never works out the rows' limits.
-        match self.row_ends.get(row).and_then(|ends| Some((ends.as_deref()?, ROW_LIMITS[row]?))) {
-            Some((ends, limits)) => Found::Near(Near {
-                regex,
-                haystack: lower,
-                ends,
-                limits,
-                at: 0,
-                search: Regex::find_at,
-                end: regex::Match::end,
-            }),
-            None => Found::All(regex.find_iter(lower)),
-        }
+        Found::of(regex, lower, self.row_near(row), Regex::find_iter, Regex::find_at, regex::Match::end)
     }
 
     /// Where `pattern`'s matches may end, when the gate noted them (see [`Gate::ends`]), with its limits.
     fn near(&self, pattern: &Pattern) -> Option<(&[usize], Limits)> {
         let index = *pattern.index.get()?;
         Some((self.ends.get(index)?.as_deref()?, LIMITS[index]?))
+    }
+
+    /// The same for phrase row `row`. `row_ends` is empty for a short draft, which so never works out the rows'
+    /// limits.
+    fn row_near(&self, row: usize) -> Option<(&[usize], Limits)> {
+        Some((self.row_ends.get(row)?.as_deref()?, ROW_LIMITS[row]?))
     }
 
     /// True when `pattern` may match somewhere in the draft.
@@ -339,11 +333,7 @@ impl Gate {
         if !self.is_open(pattern) {
             return Found::Closed;
         }
-        let (regex, haystack) = (pattern.regex(), pattern.haystack(doc));
-        match self.near(pattern) {
-            None => Found::All(iter(regex, haystack)),
-            Some((ends, limits)) => Found::Near(Near { regex, haystack, ends, limits, at: 0, search, end }),
-        }
+        Found::of(pattern.regex(), pattern.haystack(doc), self.near(pattern), iter, search, end)
     }
 }
 
@@ -355,6 +345,25 @@ pub(crate) enum Found<'d, I, T> {
     Closed,
     All(I),
     Near(Near<'d, T>),
+}
+
+impl<'d, I, T> Found<'d, I, T> {
+    /// The matches of `regex` in `haystack`: found near the ends `near` gives, with the limits, or else by
+    /// `iter` over the whole text. Always inlined, as [`Gate::find_iter`]'s path is taken for every open pattern.
+    #[inline(always)]
+    fn of(
+        regex: &'static Regex,
+        haystack: &'d str,
+        near: Option<(&'d [usize], Limits)>,
+        iter: fn(&'static Regex, &'d str) -> I,
+        search: fn(&'static Regex, &'d str, usize) -> Option<T>,
+        end: fn(&T) -> usize,
+    ) -> Found<'d, I, T> {
+        match near {
+            None => Found::All(iter(regex, haystack)),
+            Some((ends, limits)) => Found::Near(Near { regex, haystack, ends, limits, at: 0, search, end }),
+        }
+    }
 }
 
 impl<I: Iterator<Item = T>, T> Iterator for Found<'_, I, T> {

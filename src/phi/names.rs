@@ -113,8 +113,8 @@ pub(crate) fn find_names(doc: &Document, gate: &Gate) -> Vec<Mention> {
     };
 
     // Where the name is in a match is read off the match, not asked of capture groups: a search for groups
-    // runs a slower engine over every match (6 % of a 1 MB check in wasm, with the age phrase). The groups say the same
-    // (tested); only `CUED` keeps them, as its cue phrases overlap.
+    // runs a slower engine over every match (6 % of a 1 MB check in wasm, with the age phrase). The groups say
+    // the same (tested); only `CUED` keeps them, as its cue phrases overlap.
     for whole in gate.find_iter(&TITLED, doc) {
         let name_start = whole.start() + after_title(whole.as_str());
         let name = &text[name_start..whole.end()];
