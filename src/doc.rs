@@ -113,10 +113,15 @@ impl<'a> Document<'a> {
         self.gate.get_or_init(|| Gate::new(self))
     }
 
-    /// True when the draft has a character beyond the Basic Multilingual Plane, as every emoji the tone rules
-    /// look for is: the many drafts without one skip those searches.
-    pub fn has_astral(&self) -> bool {
-        !self.astral.is_empty()
+    /// The sentences holding a character beyond the Basic Multilingual Plane, as every emoji the tone rules
+    /// look for is, in order: the many sentences without one skip those searches.
+    pub fn sentences_with_astral(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let mut last = None;
+        self.astral.iter().filter_map(move |&(at, _)| {
+            let i = self.sentences.partition_point(|&(_, end)| end <= at);
+            let &(start, end) = self.sentences.get(i).filter(|&&(start, _)| start <= at)?;
+            (last.replace(i) != Some(i)).then_some((start, end))
+        })
     }
 
     /// The characters beyond the Basic Multilingual Plane that start in the byte range, with their offsets,
@@ -413,6 +418,18 @@ mod tests {
             }
         }
         assert!(!SpanIndex::new(Vec::new()).overlaps(0, 10));
+    }
+
+    #[test]
+    fn finds_each_sentence_holding_an_emoji_once() {
+        let options = CheckOptions::new(crate::Context::Post);
+        let policy = Policy::default();
+        let text = "🎉 Day one. Plain words here. Two 🍑 in 😏 one! None? Last 🙂";
+        let doc = Document::new(text, &options, &policy);
+        let every: Vec<(usize, usize)> =
+            doc.sentences().iter().copied().filter(|&(s, e)| doc.astral_in(s, e).next().is_some()).collect();
+        assert_eq!(every.len(), 3);
+        assert_eq!(doc.sentences_with_astral().collect::<Vec<_>>(), every);
     }
 
     #[test]

@@ -30,14 +30,12 @@ impl Detector for SexualContent {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let found = Table::Sexual.find(doc);
-        let hit_sentences: Vec<(usize, usize)> = found.iter().map(|p| doc.sentence_at(p.start)).collect();
+        let mut hit_sentences: Vec<(usize, usize)> = found.iter().map(|p| doc.sentence_at(p.start)).collect();
+        hit_sentences.sort_unstable();
         super::push_phrases(found, Kind::ToneSexualContent, MESSAGE, SUGGESTION, out);
-        // The rest needs an emoji.
-        if !doc.has_astral() {
-            return;
-        }
-        for &(start, end) in doc.sentences() {
-            if hit_sentences.contains(&(start, end)) {
+        // The rest needs an emoji, so only the sentences holding one are read.
+        for (start, end) in doc.sentences_with_astral() {
+            if hit_sentences.binary_search(&(start, end)).is_ok() {
                 continue;
             }
             let lower = &doc.lower()[start..end];
