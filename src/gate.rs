@@ -449,7 +449,7 @@ fn next_search_start(haystack: &str, ends: &mut &[usize], limits: Limits, at: us
     let mut from = at.max(limits.reach.map_or(0, |reach| end.saturating_sub(reach)));
     if let Some([a, b, c]) = limits.breaks {
         let gap = &haystack.as_bytes()[from..end];
-        if let Some(last) = gap.iter().rposition(|&byte| byte == a || byte == b || byte == c) {
+        if let Some(last) = memchr::memrchr3(a, b, c, gap) {
             from += last + 1;
         }
     }
