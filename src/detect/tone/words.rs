@@ -153,7 +153,7 @@ impl WordList {
             if (3..=MAX_SPACED_LETTERS).contains(&(run_end - i)) {
                 spaced.clear();
                 for token in &list[i..run_end] {
-                    spaced.extend_from_slice(tokens.letters(token));
+                    spaced.extend_from_slice(tokens.letters(lower, token));
                 }
                 if let Some(entry) = self.lookup(&spaced, count_wildcards(&spaced), skeleton_hash(&spaced)) {
                     hits.push(self.hit(entry, list[i].start, list[run_end - 1].end, true));
@@ -162,7 +162,7 @@ impl WordList {
                 }
             }
             let token = &list[i];
-            let letters = tokens.letters(token);
+            let letters = tokens.letters(lower, token);
             if let Some(entry) = self.lookup(letters, token.wildcards, token.skeleton_hash) {
                 let disguised = letters != self.entries[entry].word.as_bytes() || token.symbols;
                 hits.push(self.hit(entry, token.start, token.end, disguised));
@@ -256,7 +256,8 @@ fn count_wildcards(letters: &[u8]) -> usize {
 #[derive(Debug, Default)]
 pub(crate) struct Tokens {
     list: Vec<Token>,
-    /// The letters of every token, back to back (`Token::letters_from` indexes into it).
+    /// The letters of every token with a symbol or leetspeak in it, back to back (`Token::letters_from`
+    /// indexes into it). The many tokens typed in plain lowercase letters are their own letters.
     letters: Vec<u8>,
     /// For each token, the [`hash_bit`] of its skeleton hash when the bit alone can rule the token out of a
     /// list, or [`Tokens::LOOK_UP`]: a single letter may start a spaced-out word, and `*` may stand for any
@@ -270,7 +271,8 @@ pub(crate) struct Tokens {
 struct Token {
     start: usize,
     end: usize,
-    /// Where its letters start in [`Tokens::letters`]: one letter for each typed byte, `end - start` in all.
+    /// With `symbols`, where its letters start in [`Tokens::letters`]: one letter for each typed byte,
+    /// `end - start` in all.
     letters_from: usize,
     /// Computed once here rather than by each list: the [`skeleton_hash`] of the letters...
     skeleton_hash: u64,
@@ -289,32 +291,60 @@ impl Tokens {
         tokenize(lower)
     }
 
-    fn letters(&self, token: &Token) -> &[u8] {
-        &self.letters[token.letters_from..token.letters_from + (token.end - token.start)]
+    /// The letters of `token`, a token of `lower`.
+    fn letters<'t>(&'t self, lower: &'t str, token: &Token) -> &'t [u8] {
+        if token.symbols {
+            &self.letters[token.letters_from..token.letters_from + (token.end - token.start)]
+        } else {
+            &lower.as_bytes()[token.start..token.end]
+        }
     }
 
-    /// Adds the token `typed` (at `start..end` of the text; token bytes only), with leetspeak read as letters.
-    fn push(&mut self, start: usize, end: usize, typed: &[u8]) {
-        let from = self.letters.len();
-        // One pass for what every list would otherwise work out per token: the letters, their skeleton's hash
-        // (as `skeleton_hash` computes it), how many are `*`, and whether any symbol was read as a letter.
-        let mut skeleton_hash = FNV_OFFSET;
-        let mut previous = None;
-        let mut wildcards = 0;
-        let mut symbols = false;
-        for &b in typed {
-            let letter = TOKEN_LETTERS[usize::from(b)];
-            if previous != Some(letter) {
-                skeleton_hash = fnv_step(skeleton_hash, letter);
-                previous = Some(letter);
-            }
-            wildcards += usize::from(letter == b'*');
-            symbols |= !b.is_ascii_lowercase();
-            self.letters.push(letter);
+    /// Adds the token `typed` (at `start..end` of the text; token bytes only) with what `summary` says of it.
+    fn push(&mut self, start: usize, end: usize, typed: &[u8], summary: &TokenSummary) {
+        let letters_from = self.letters.len();
+        if summary.symbols {
+            self.letters.extend(typed.iter().map(|&b| TOKEN_LETTERS[usize::from(b)]));
         }
+        let TokenSummary { skeleton_hash, wildcards, symbols, .. } = *summary;
         let quick = if wildcards > 0 || typed.len() == 1 { Tokens::LOOK_UP } else { hash_bit(skeleton_hash) };
         self.quick.push(quick);
-        self.list.push(Token { start, end, letters_from: from, skeleton_hash, wildcards, symbols });
+        self.list.push(Token { start, end, letters_from, skeleton_hash, wildcards, symbols });
+    }
+}
+
+/// What every list would otherwise work out per token, gathered as the token is read, byte by byte: its
+/// letters' skeleton hash (as [`skeleton_hash`] computes it), how many are `*`, and whether any symbol or
+/// digit was read as a letter.
+#[derive(Clone, Copy)]
+struct TokenSummary {
+    skeleton_hash: u64,
+    /// The last letter added, or 0 before the first (no byte reads as 0 in a token).
+    previous: u8,
+    wildcards: usize,
+    symbols: bool,
+}
+
+impl TokenSummary {
+    const EMPTY: TokenSummary = TokenSummary { skeleton_hash: FNV_OFFSET, previous: 0, wildcards: 0, symbols: false };
+
+    fn of(typed: &[u8]) -> TokenSummary {
+        let mut summary = TokenSummary::EMPTY;
+        for &b in typed {
+            summary.add(b, TOKEN_LETTERS[usize::from(b)]);
+        }
+        summary
+    }
+
+    /// Adds the typed byte `b`, read as `letter`.
+    #[inline(always)]
+    fn add(&mut self, b: u8, letter: u8) {
+        if self.previous != letter {
+            self.skeleton_hash = fnv_step(self.skeleton_hash, letter);
+            self.previous = letter;
+        }
+        self.wildcards += usize::from(letter == b'*');
+        self.symbols |= !b.is_ascii_lowercase();
     }
 }
 
@@ -336,33 +366,30 @@ const TOKEN_LETTERS: [u8; 256] = {
     table
 };
 
-fn token_letter(b: u8) -> Option<u8> {
-    match TOKEN_LETTERS[usize::from(b)] {
-        0 => None,
-        letter => Some(letter),
-    }
-}
-
 fn tokenize(lower: &str) -> Tokens {
     let bytes = lower.as_bytes();
     // About one token in six bytes of prose: room enough that the list seldom grows.
     let capacity = lower.len() / 6 + 1;
-    let mut tokens = Tokens {
-        list: Vec::with_capacity(capacity),
-        letters: Vec::with_capacity(lower.len()),
-        quick: Vec::with_capacity(capacity),
-    };
+    let mut tokens =
+        Tokens { list: Vec::with_capacity(capacity), letters: Vec::new(), quick: Vec::with_capacity(capacity) };
     let mut i = 0;
     while i < bytes.len() {
-        if token_letter(bytes[i]).is_none() {
+        if TOKEN_LETTERS[usize::from(bytes[i])] == 0 {
             i += 1;
             continue;
         }
-        let mut start = i;
-        while i < bytes.len() && token_letter(bytes[i]).is_some() {
+        let run_start = i;
+        // Read as the run is cut, so most tokens are read once; a run trimmed below is read again.
+        let mut summary = TokenSummary::EMPTY;
+        while let Some(&b) = bytes.get(i) {
+            let letter = TOKEN_LETTERS[usize::from(b)];
+            if letter == 0 {
+                break;
+            }
+            summary.add(b, letter);
             i += 1;
         }
-        let mut end = i;
+        let (mut start, mut end) = (run_start, i);
         // A letter or digit glued to non-ASCII text (another script) is not an English word. Only a byte
         // past ASCII can end or start such a letter, so most tokens decode no character here.
         let glued_before = start > 0 && bytes[start - 1] >= 0x80 && lower[..start].ends_with(char::is_alphabetic);
@@ -389,10 +416,14 @@ fn tokenize(lower: &str) -> Tokens {
             continue;
         }
         let slice = &bytes[start..end];
-        if !slice.iter().any(u8::is_ascii_alphabetic) && slice.len() > 1 {
+        if (start, end) != (run_start, i) {
+            summary = TokenSummary::of(slice);
+        }
+        // Plain lowercase letters need no look at their bytes.
+        if summary.symbols && slice.len() > 1 && !slice.iter().any(u8::is_ascii_alphabetic) {
             continue; // plain numbers and symbol runs
         }
-        tokens.push(start, end, slice);
+        tokens.push(start, end, slice, &summary);
     }
     tokens
 }
@@ -483,14 +514,19 @@ mod tests {
 
     #[test]
     fn tokens_carry_the_hash_and_wildcards_of_their_letters() {
-        let tokens = Tokens::new("fuuuck f**k a$$hole sh!t b1tch *hell* scunthorpe x");
-        assert_eq!(tokens.list.len(), 8);
+        let lower = "fuuuck f**k a$$hole sh!t b1tch *hell* scunthorpe x !!sh1t!! 4ss";
+        let tokens = Tokens::new(lower);
+        assert_eq!(tokens.list.len(), 10);
         for token in &tokens.list {
-            let letters = tokens.letters(token);
+            let letters = tokens.letters(lower, token);
             assert_eq!(token.skeleton_hash, skeleton_hash(letters), "{letters:?}");
             assert_eq!(token.wildcards, count_wildcards(letters), "{letters:?}");
+            assert_eq!(letters.len(), token.end - token.start);
         }
-        assert_eq!(tokens.letters(&tokens.list[2]), b"asshole");
+        let letters: Vec<&[u8]> = tokens.list.iter().map(|t| tokens.letters(lower, t)).collect();
+        assert_eq!(letters[2], b"asshole");
+        assert_eq!(letters[5], b"hell", "trimmed of its markdown");
+        assert_eq!((letters[8], letters[9]), (&b"shit"[..], &b"ass"[..]), "trimmed of its \"!\"s, then leetspeak");
     }
 
     #[test]
