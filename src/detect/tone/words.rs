@@ -397,23 +397,26 @@ fn tokenize(lower: &str) -> Tokens {
         if glued_before || glued_after {
             continue;
         }
-        // Trailing "!" is punctuation ("damn!!"); "*emphasis*" is markdown; "@name" is a handle.
-        while end > start && bytes[end - 1] == b'!' {
-            end -= 1;
-        }
-        while start < end && bytes[start] == b'!' {
-            start += 1;
-        }
-        if start < end && bytes[start] == b'*' {
-            while start < end && bytes[start] == b'*' {
-                start += 1;
-            }
-            while end > start && bytes[end - 1] == b'*' {
+        // Trailing "!" is punctuation ("damn!!"); "*emphasis*" is markdown; "@name" is a handle. A run of plain
+        // lowercase letters has none of these.
+        if summary.symbols {
+            while end > start && bytes[end - 1] == b'!' {
                 end -= 1;
             }
-        }
-        if start >= end || bytes[start] == b'@' {
-            continue;
+            while start < end && bytes[start] == b'!' {
+                start += 1;
+            }
+            if start < end && bytes[start] == b'*' {
+                while start < end && bytes[start] == b'*' {
+                    start += 1;
+                }
+                while end > start && bytes[end - 1] == b'*' {
+                    end -= 1;
+                }
+            }
+            if start >= end || bytes[start] == b'@' {
+                continue;
+            }
         }
         let slice = &bytes[start..end];
         if (start, end) != (run_start, i) {
