@@ -252,8 +252,19 @@ fn ends_with_abbreviation(before: &[u8]) -> bool {
 
 /// Every character of `text` beyond the Basic Multilingual Plane (a 4-byte sequence), with its offset.
 fn astral_chars(text: &str) -> Vec<(usize, char)> {
-    let bytes = text.as_bytes();
-    (0..bytes.len()).filter(|&i| bytes[i] >= 0xF0).filter_map(|i| text[i..].chars().next().map(|c| (i, c))).collect()
+    const CHUNK: usize = 32;
+    let mut out = Vec::new();
+    // Most chunks hold no 4-byte sequence's lead byte: one branch for each, not one for each byte.
+    for (n, chunk) in text.as_bytes().chunks(CHUNK).enumerate() {
+        if !chunk.iter().fold(false, |any, &b| any | (b >= 0xF0)) {
+            continue;
+        }
+        for (j, _) in chunk.iter().enumerate().filter(|&(_, &b)| b >= 0xF0) {
+            let at = n * CHUNK + j;
+            out.extend(text[at..].chars().next().map(|c| (at, c)));
+        }
+    }
+    out
 }
 
 fn split_sentences(text: &str) -> Vec<(usize, usize)> {
@@ -418,6 +429,17 @@ mod tests {
             }
         }
         assert!(!SpanIndex::new(Vec::new()).overlaps(0, 10));
+    }
+
+    #[test]
+    fn finds_every_astral_character_wherever_it_falls() {
+        // Emoji at every offset around the 32-byte chunks, among accents, CJK and ASCII.
+        for pad in 0..40 {
+            let text = format!("{}🙂é{}🍑中x😏", "a".repeat(pad), "b".repeat(pad % 7));
+            let every: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| c > '\u{FFFF}').collect();
+            assert_eq!(every.len(), 3);
+            assert_eq!(astral_chars(&text), every, "{pad}");
+        }
     }
 
     #[test]
