@@ -62,6 +62,7 @@ impl Detector for MockingPatients {
         }
         // Only the sentences that a match of the slang rows in the whole draft touches can hold one on their own.
         let slang_ranges = if slang_anywhere { Table::PatientSlang.ranges_in_draft(doc) } else { SpanIndex::default() };
+        let laughs = if laugh_anywhere { laugh_words(doc.lower()) } else { Vec::new() };
         for &(start, end) in doc.sentences() {
             if already.binary_search(&(start, end)).is_ok() {
                 continue;
@@ -80,7 +81,7 @@ impl Detector for MockingPatients {
                 );
                 continue;
             }
-            let laughed = if laugh_anywhere { laughed_at_condition(doc, start, end) } else { None };
+            let laughed = if laugh_anywhere { laughed_at_condition(doc, &laughs, start, end) } else { None };
             if let Some((ref_start, ref_end)) = laughed {
                 out.push(Hit::new(Kind::ToneMockingPatients, ref_start, ref_end, MESSAGE).suggest(FALLBACK));
                 continue;
@@ -95,11 +96,21 @@ impl Detector for MockingPatients {
     }
 }
 
+/// Where each laughing word of the draft starts, in order. Searched once in the whole draft, not in each
+/// sentence: no laughing word holds the characters that end a sentence, and a sentence starts after one, so
+/// the words found in a sentence on its own are the ones found in it here (tested).
+fn laugh_words(lower: &str) -> Vec<usize> {
+    LAUGHS.find(lower).map(|t| t.start).collect()
+}
+
 /// A condition someone arrived with, followed closely by a laugh: "came in with a panic attack lmao".
-fn laughed_at_condition(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
+/// `laugh_words` are the draft's ([`laugh_words`]).
+fn laughed_at_condition(doc: &Document, laugh_words: &[usize], start: usize, end: usize) -> Option<(usize, usize)> {
     let care = doc.care_in(start, end);
     let lower = doc.lower();
-    let mut laughs: Vec<usize> = LAUGHS.find(&lower[start..end]).map(|t| start + t.start).collect();
+    let from = laugh_words.partition_point(|&at| at < start);
+    let to = laugh_words.partition_point(|&at| at < end);
+    let mut laughs = laugh_words[from..to].to_vec();
     laughs.extend(doc.astral_in(start, end).filter(|(_, c)| LAUGH_EMOJI.contains(c)).map(|(at, _)| at));
     // "a bariatric pt who broke the bed lmao": a laugh right after the patient.
     let patient = care.iter().find(|t| {
@@ -143,6 +154,20 @@ fn person_reference(doc: &Document, start: usize, end: usize) -> Option<(usize, 
 mod tests {
     use crate::detect::testing::*;
     use crate::Kind;
+
+    #[test]
+    fn laughs_in_the_whole_draft_are_those_of_each_sentence() {
+        let text = "lol. Lmaooo! haha\nrofl?! im so done... xlol, lolx lmfao.haha i'm so done?lol";
+        let options = crate::CheckOptions::new(crate::Context::Post);
+        let doc = crate::doc::Document::new(text, &options, &TEST_POLICY);
+        let in_draft = super::laugh_words(doc.lower());
+        let mut in_sentences = Vec::new();
+        for &(start, end) in doc.sentences() {
+            in_sentences.extend(super::LAUGHS.find(&doc.lower()[start..end]).map(|t| start + t.start));
+        }
+        assert_eq!(in_draft.len(), 9);
+        assert_eq!(in_draft, in_sentences);
+    }
 
     #[test]
     fn its_emoji_are_all_astral() {
