@@ -118,6 +118,22 @@ pub(crate) mod testing {
         );
     }
 
+    /// Asserts that `lexicon` finds `count` terms in `text` and the same ones, at the same places, in each
+    /// sentence of it searched alone: what lets a detector search the whole draft once instead of each sentence.
+    #[track_caller]
+    pub fn assert_found_alike_in_sentences(lexicon: &crate::lexicon::Lexicon, text: &str, count: usize) {
+        let options = CheckOptions::new(Context::Post);
+        let doc = crate::doc::Document::new(text, &options, &TEST_POLICY);
+        let in_draft: Vec<_> = lexicon.find(doc.lower()).map(|t| (t.start, t.end)).collect();
+        let mut in_sentences = Vec::new();
+        for &(start, end) in doc.sentences() {
+            let found = lexicon.find(&doc.lower()[start..end]);
+            in_sentences.extend(found.map(|t| (start + t.start, start + t.end)));
+        }
+        assert_eq!(in_draft.len(), count, "{text:?}");
+        assert_eq!(in_draft, in_sentences, "{text:?}");
+    }
+
     /// Asserts that `text`, typed as a post, yields no finding of `kind`.
     #[track_caller]
     pub fn assert_allows(text: &str, kind: Kind) {
