@@ -118,9 +118,8 @@ impl<'a> Document<'a> {
     pub fn sentences_with_astral(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut last = None;
         self.astral.iter().filter_map(move |&(at, _)| {
-            let i = self.sentences.partition_point(|&(_, end)| end <= at);
-            let &(start, end) = self.sentences.get(i).filter(|&&(start, _)| start <= at)?;
-            (last.replace(i) != Some(i)).then_some((start, end))
+            let i = self.sentence_index_at(at)?;
+            (last.replace(i) != Some(i)).then_some(self.sentences[i])
         })
     }
 
@@ -134,6 +133,27 @@ impl<'a> Document<'a> {
     /// Sentence ranges, in order, covering the text.
     pub fn sentences(&self) -> &[(usize, usize)] {
         &self.sentences
+    }
+
+    /// Which sentence (its index in [`Document::sentences`]) holds byte `at`, if one does.
+    pub fn sentence_index_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|&(_, end)| end <= at);
+        self.sentences.get(i).filter(|&&(start, _)| start <= at).map(|_| i)
+    }
+
+    /// The indexes of the sentences that some byte range of `ranges` overlaps, in order, each once.
+    pub fn sentences_touched(&self, mut ranges: Vec<(usize, usize)>) -> Vec<usize> {
+        ranges.sort_unstable();
+        let mut touched = Vec::new();
+        // Ranges sorted by start: each sentence is pushed once, however many ranges cover it.
+        let mut next = 0;
+        for (start, end) in ranges {
+            let first = self.sentences.partition_point(|&(_, sentence_end)| sentence_end <= start).max(next);
+            let past = self.sentences.partition_point(|&(sentence_start, _)| sentence_start < end);
+            touched.extend(first..past);
+            next = next.max(past);
+        }
+        touched
     }
 
     /// The sentence containing byte `at`.
@@ -311,7 +331,7 @@ fn split_sentences(text: &str) -> Vec<(usize, usize)> {
 /// Byte ranges sorted by start, each with the furthest end of it and the ranges before it: whether a range
 /// overlaps one of them is a binary search, not a pass over every one (a long paste names the organization
 /// thousands of times, and every mention asks).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct SpanIndex {
     /// `(start, furthest end of this range and every range sorted before it)`.
     starts_and_reach: Vec<(usize, usize)>,
@@ -440,6 +460,24 @@ mod tests {
             assert_eq!(every.len(), 3);
             assert_eq!(astral_chars(&text), every, "{pad}");
         }
+    }
+
+    #[test]
+    fn sentences_touched_are_those_a_range_overlaps() {
+        let options = CheckOptions::new(crate::Context::Post);
+        let policy = Policy::default();
+        let doc = Document::new("One here. Two there. Three now. Four. Five!", &options, &policy);
+        let ranges = vec![(25, 30), (0, 1), (12, 13), (9, 11), (11, 24), (30, 31), (37, 38), (38, 39), (44, 60)];
+        let every: Vec<usize> = (0..doc.sentences().len())
+            .filter(|&i| {
+                let (start, end) = doc.sentences()[i];
+                ranges.iter().any(|&(s, e)| s < end && start < e)
+            })
+            .collect();
+        assert_eq!(every, [0, 1, 2, 4]);
+        assert_eq!(doc.sentences_touched(ranges), every);
+        assert_eq!(doc.sentence_index_at(10), Some(1));
+        assert_eq!(doc.sentence_index_at(99), None);
     }
 
     #[test]

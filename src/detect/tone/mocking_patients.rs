@@ -7,7 +7,7 @@
 
 use super::{Detector, Table};
 use crate::care::CareCategory;
-use crate::doc::{Document, Hit, SpanIndex};
+use crate::doc::{Document, Hit};
 use crate::lexicon::Lexicon;
 use crate::report::Kind;
 use std::sync::LazyLock;
@@ -61,15 +61,26 @@ impl Detector for MockingPatients {
             return;
         }
         // Only the sentences that a match of the slang rows in the whole draft touches can hold one on their own.
-        let slang_ranges = if slang_anywhere { Table::PatientSlang.ranges_in_draft(doc) } else { SpanIndex::default() };
+        let slang_sentences = if slang_anywhere { Table::PatientSlang.sentences_touched(doc) } else { Vec::new() };
         let laughs = if laugh_anywhere { laugh_words(doc.lower()) } else { Vec::new() };
-        for &(start, end) in doc.sentences() {
+        // Beyond the table's phrases, only a sentence with slang, a laugh or a sneering emoji can be ridicule:
+        // the others of a long paste are not looked at.
+        let mut candidates = slang_sentences.clone();
+        let marked = doc
+            .astral_in(0, usize::MAX)
+            .filter(|(_, c)| LAUGH_EMOJI.contains(c) || SNEER_EMOJI.contains(c))
+            .map(|(at, _)| at);
+        candidates.extend(laughs.iter().copied().chain(marked).filter_map(|at| doc.sentence_index_at(at)));
+        candidates.sort_unstable();
+        candidates.dedup();
+        for i in candidates {
+            let (start, end) = doc.sentences()[i];
             if already.binary_search(&(start, end)).is_ok() {
                 continue;
             }
             let lower = &doc.lower()[start..end];
             let sneer = sneer_anywhere && emoji_in(start, end, SNEER_EMOJI);
-            let slang = if slang_anywhere && slang_ranges.overlaps(start, end) {
+            let slang = if slang_sentences.binary_search(&i).is_ok() {
                 Table::PatientSlang.find_in(doc, lower).into_iter().find(|p| p.category == "always")
             } else {
                 None
@@ -206,6 +217,15 @@ mod tests {
     fn flags_patient_sentence_with_sneer_emoji() {
         assert_flags("pt in 4 mooned everyone lmao", Kind::ToneMockingPatients, "pt");
         assert_flags("the patient wanted a selfie with me before the IV 🙄", Kind::ToneMockingPatients, "patient");
+    }
+
+    #[test]
+    fn flags_a_sentence_labeling_a_patient_with_slang() {
+        assert_flags(
+            "Quiet start to nights. Then our favorite gomer rolled in again.",
+            Kind::ToneMockingPatients,
+            "gomer",
+        );
     }
 
     #[test]
