@@ -251,7 +251,7 @@ impl<'a> Document<'a> {
         let host = host.split(['/', '?', '#']).next().unwrap_or(host);
         self.policy.organization.domains.iter().any(|d| {
             let d = d.to_ascii_lowercase();
-            host == d || host.ends_with(&format!(".{d}"))
+            host == d || host.strip_suffix(d.as_str()).is_some_and(|rest| rest.ends_with('.'))
         })
     }
 }
@@ -551,5 +551,7 @@ mod tests {
         assert!(doc.is_org_domain("jobs@rch.org"));
         assert!(doc.is_org_domain("https://www.rch.org/careers"));
         assert!(!doc.is_org_domain("gofundme.com/rch.org"));
+        assert!(doc.is_org_domain("portal.rch.org"), "a subdomain");
+        assert!(!doc.is_org_domain("notrch.org"), "another domain ending in the same letters");
     }
 }

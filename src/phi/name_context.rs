@@ -40,7 +40,7 @@ fn is_own_family(doc: &Document, start: usize) -> bool {
         "grandpa", "nana", "baby",
     ]
     .iter()
-    .any(|r| before.ends_with(&format!("my {r}")))
+    .any(|r| before.strip_suffix(r).is_some_and(|rest| rest.ends_with("my ")))
 }
 
 #[cfg(test)]
