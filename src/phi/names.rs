@@ -67,24 +67,24 @@ pub(crate) static CUED: Pattern = Pattern::new(
 
 /// The words a name can be, as `(start, end)`: an ASCII letter, then lowercase letters, apostrophes and
 /// hyphens (what the regex `[A-Za-z][a-z'-]*` finds, without a regex search per word of a long paste).
-fn name_words(text: &str) -> Vec<(usize, usize)> {
+/// In order, one at a time: a long paste has hundreds of thousands.
+fn name_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
-    // About one word in six bytes of prose: room enough that the list seldom grows.
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_alphabetic() {
-            let start = i;
-            i += 1;
-            while bytes.get(i).is_some_and(|&b| NAME_TAIL[usize::from(b)]) {
-                i += 1;
-            }
-            out.push((start, i));
-        } else {
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphabetic() {
             i += 1;
         }
-    }
-    out
+        if i == bytes.len() {
+            return None;
+        }
+        let start = i;
+        i += 1;
+        while bytes.get(i).is_some_and(|&b| NAME_TAIL[usize::from(b)]) {
+            i += 1;
+        }
+        Some((start, i))
+    })
 }
 
 /// The bytes that go on a name word: lowercase letters, apostrophes and hyphens (a table, as every byte of a
@@ -177,8 +177,8 @@ pub(crate) fn find_names(doc: &Document, gate: &Gate) -> Vec<Mention> {
     }
 
     // Given names from the list, with a following family name or initial when there is one.
-    let words = name_words(text);
-    for (i, &(start, end)) in words.iter().enumerate() {
+    let mut words = name_words(text).peekable();
+    while let Some((start, end)) = words.next() {
         let word = &text[start..end];
         let mut base = word;
         while let Some(shorter) = base.strip_suffix("'s") {
@@ -199,8 +199,8 @@ pub(crate) fn find_names(doc: &Document, gate: &Gate) -> Vec<Mention> {
         if inside_word || month_day {
             continue;
         }
-        let next = words.get(i + 1).filter(|&&(s, _)| text[end..s].chars().all(|c| c == ' '));
-        let next_word = next.map(|&(s, e)| &text[s..e]);
+        let next = words.peek().copied().filter(|&(s, _)| text[end..s].chars().all(|c| c == ' '));
+        let next_word = next.map(|(s, e)| &text[s..e]);
         let surname_follows = next_word.is_some_and(|w| {
             let w_lower = w.to_ascii_lowercase();
             if capitalized {
@@ -220,7 +220,7 @@ pub(crate) fn find_names(doc: &Document, gate: &Gate) -> Vec<Mention> {
         }
         // Initial after a given name: "Chris B", "Jennifer T."
         let end = match (surname_follows, next) {
-            (true, Some(&(_, e))) => {
+            (true, Some((_, e))) => {
                 if text[e..].starts_with('.') && e - start < 64 && text[..e].ends_with(|c: char| c.is_ascii_uppercase())
                 {
                     e + 1
@@ -469,7 +469,7 @@ mod tests {
         let text = "O'Neil-Smith met McDonald's DJ, d'Arcy x2 Zoë and JOSÉ at 5pm; ana-maria--lee's 'Bo' -x";
         let regex = regex::Regex::new(r"[A-Za-z][a-z'-]*").unwrap();
         let expected: Vec<(usize, usize)> = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
-        assert_eq!(name_words(text), expected);
+        assert_eq!(name_words(text).collect::<Vec<_>>(), expected);
     }
 
     /// A name is listed either as plain or as ambiguous: `find_names` reads "not ambiguous" as "plain".
