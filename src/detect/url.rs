@@ -105,13 +105,18 @@ impl Detector for Url {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
-        for caps in doc.gate().captures_iter(&URL, doc) {
-            let whole = caps.get(0).expect("group 0 always matches");
+        for whole in doc.gate().find_iter(&URL, doc) {
             let start = whole.start();
             // Part of an email address, a longer word or another link.
             if lower[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || "@.-_/".contains(c)) {
                 continue;
             }
+            // Most matches are words joined by a dot ("done.next") with neither scheme nor "www.": their top-level
+            // domain is read off the match, and only the others ask for capture groups.
+            if bare_tld(whole.as_str()).is_some_and(|tld| !BARE_TLDS.contains(&tld)) {
+                continue;
+            }
+            let Some(caps) = URL.captures_of(doc, &whole) else { continue };
             let end = start + whole.as_str().trim_end_matches(['.', ',', ':', ';', '!', '?', '\'']).len();
             let host = &caps[3];
             let explicit = caps.get(1).is_some() || caps.get(2).is_some();
@@ -184,12 +189,52 @@ fn points_at_a_patient(doc: &Document, at: usize) -> bool {
             .any(|w| matches!(w, "her" | "his" | "their" | "mom" | "dad"))
 }
 
+/// The top-level domain of `link`, a match of [`URL`] that starts with neither "http" nor "www." (so its
+/// scheme and "www." groups are empty); `None` for the others. The host group runs from the start to a port or
+/// path (neither of which a host holds), and its last label is the top-level domain.
+fn bare_tld(link: &str) -> Option<&str> {
+    if link.starts_with("http") || link.starts_with("www.") {
+        return None;
+    }
+    let host = link.split([':', '/']).next().unwrap_or(link);
+    host.rsplit('.').next()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::detect::testing::*;
     use crate::Kind;
 
     const ID: Kind = Kind::PhiDirectIdentifier;
+
+    #[test]
+    fn reads_the_top_level_domain_of_a_bare_link_off_the_match() {
+        let text = "done.next x.co:8080/a/b www.com sub.ex-ample.health/p?q=1 http://a.io wwwx.org/y:z e.g. \
+                    a.b.c.museum:99 foo.bar1 https.com end.of.line/";
+        let regex = regex::Regex::new(super::URL.source()).unwrap();
+        let mut bare = 0;
+        for caps in regex.captures_iter(text) {
+            let whole = caps.get(0).unwrap().as_str();
+            let explicit = caps.get(1).is_some() || caps.get(2).is_some();
+            match super::bare_tld(whole) {
+                Some(tld) => {
+                    bare += 1;
+                    assert!(!explicit, "{whole}");
+                    assert_eq!(tld, &caps[4], "{whole}");
+                }
+                None => assert!(whole.starts_with("http") || whole.starts_with("www."), "{whole}"),
+            }
+        }
+        assert_eq!(bare, 6);
+        // The few matches that need their groups get them again from their start.
+        let options = crate::CheckOptions::default();
+        let doc = crate::doc::Document::new(text, &options, &TEST_POLICY);
+        let found: Vec<_> = doc.gate().find_iter(&super::URL, &doc).collect();
+        assert_eq!(found.len(), regex.find_iter(text).count());
+        for m in found {
+            assert_eq!(super::URL.captures_of(&doc, &m).map(|c| c.get_match().range()), Some(m.range()));
+        }
+    }
 
     #[test]
     fn flags_fundraisers_and_memorials_always() {
