@@ -119,8 +119,8 @@ impl MultiPattern {
         while at < bytes.len() {
             // Most bytes lead from one plain, already built state to another: a table lookup each.
             if !sid.is_tagged() {
-                while at < bytes.len() {
-                    let next = dfa.next_state_untagged(&cache, sid, bytes[at]);
+                for &byte in &bytes[at..] {
+                    let next = dfa.next_state_untagged(&cache, sid, byte);
                     if next.is_tagged() {
                         break;
                     }
