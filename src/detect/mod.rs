@@ -150,8 +150,9 @@ pub(crate) mod testing {
         );
     }
 
-    /// Asserts that every emoji of a detector's list is beyond the Basic Multilingual Plane: detectors skip
-    /// their emoji searches in drafts without such a character ([`crate::doc::Document::has_astral`]).
+    /// Asserts that every emoji of a detector's list is beyond the Basic Multilingual Plane: detectors look for
+    /// emoji only among such characters ([`crate::doc::Document::astral_in`],
+    /// [`crate::doc::Document::sentences_with_astral`]).
     #[track_caller]
     pub fn assert_astral(emoji: &[char]) {
         for e in emoji {
