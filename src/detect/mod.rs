@@ -1,4 +1,4 @@
-//! Detectors: one per file, each with a stable id, listed once in [`REGISTRY`].
+//! Detectors: one per file, each with a stable id, listed once in [`registry`].
 //!
 //! A detector reads the [`Document`] and pushes [`Hit`]s. Identifier detectors find the identifier and
 //! decide from the surrounding words whether it points at a patient; tone detectors match phrase tables.

@@ -112,7 +112,7 @@ pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
     }
 }
 
-/// Finds "you <past-tense verb>" in a sentence ("you arrived", "you chose", "you had followed").
+/// Finds "you `<past-tense verb>`" in a sentence ("you arrived", "you chose", "you had followed").
 fn find_you_did(sentence: &str) -> Option<(usize, usize)> {
     static YOU_DID: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?-u:\b)you (?:had |have |were |actually |never |already |then )*(?:arrived|came|chose|declined|signed|refused|skipped|followed|missed|cancell?ed|rescheduled|delayed|waited|left|got|received|told|asked|complained|called|paid|owe|visited|were seen|were treated|were here|were rude)(?-u:\b)")
