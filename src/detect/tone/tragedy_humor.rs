@@ -31,7 +31,7 @@ static JOKE_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
          what a party\nparty time\nfun times\nchristmas came early\nkeeps it interesting\nnew pr\n",
     )
 });
-const JOKE_EMOJI: &[&str] = &["\u{1F602}", "\u{1F923}", "\u{1F606}", "\u{1F3C6}", "\u{1F61C}", "\u{1F92A}"];
+const JOKE_EMOJI: &[char] = &['\u{1F602}', '\u{1F923}', '\u{1F606}', '\u{1F3C6}', '\u{1F61C}', '\u{1F92A}'];
 
 const MESSAGE: &str = "Joking about a death or a trauma can reach the family; the public reads it as contempt for \
                        the people you care for.";
@@ -48,22 +48,35 @@ impl Detector for TragedyHumor {
         // Sorted: the phrases come in order of position, and so do their sentences.
         let joke_sentences: Vec<(usize, usize)> = jokes.iter().map(|p| doc.sentence_at(p.start)).collect();
         super::push_phrases(jokes, Kind::ToneTragedyHumor, MESSAGE, SUGGESTION, out);
-        // Death words come in order too: a sentence already looked at, flagged or not, gives the same answer again.
-        let mut last_looked_at = None;
-        for death in DEATH_WORDS.find(lower) {
-            let (start, end) = doc.sentence_at(death.start);
-            if last_looked_at == Some((start, end)) || joke_sentences.binary_search(&(start, end)).is_ok() {
+        // A death word is a joke only in a sentence with a joke word or emoji, and joke words are the rarer: the
+        // few sentences with one are read for death words, not the whole draft. Neither list holds a character
+        // that ends a sentence, and a sentence starts after one, so each sentence's words are the ones the whole
+        // draft's search finds in it (tested).
+        let joke_words: Vec<(usize, usize)> = JOKE_WORDS.find(lower).map(|t| (t.start, t.end)).collect();
+        let joke_emoji = doc.astral_in(0, usize::MAX).filter(|(_, c)| JOKE_EMOJI.contains(c)).map(|(at, _)| at);
+        let mut sentences: Vec<usize> =
+            joke_words.iter().map(|&(at, _)| at).chain(joke_emoji).filter_map(|at| doc.sentence_index_at(at)).collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        for i in sentences {
+            let (start, end) = doc.sentences()[i];
+            if joke_sentences.binary_search(&(start, end)).is_ok() {
                 continue;
             }
-            last_looked_at = Some((start, end));
+            // The sentence's first death word: the finding starts there.
+            let Some(death) = DEATH_WORDS.find(&lower[start..end]).next() else {
+                continue;
+            };
+            let in_sentence = joke_words.partition_point(|&(at, _)| at < end);
+            let word_marker = joke_words[..in_sentence].last().filter(|&&(at, _)| at >= start).map(|&(_, end)| end);
             let sentence = &doc.text()[start..end];
-            let word_marker = JOKE_WORDS.find(&lower[start..end]).map(|t| start + t.end).last();
-            let emoji_marker = JOKE_EMOJI.iter().filter_map(|e| sentence.find(e).map(|i| start + i + e.len())).max();
+            let emoji_marker =
+                JOKE_EMOJI.iter().filter_map(|&e| sentence.find(e).map(|i| start + i + e.len_utf8())).max();
             let Some(marker_end) = word_marker.max(emoji_marker) else {
                 continue;
             };
-            let span_end = marker_end.max(death.end);
-            out.push(Hit::new(Kind::ToneTragedyHumor, death.start, span_end, MESSAGE).suggest(SUGGESTION));
+            let span_end = marker_end.max(start + death.end);
+            out.push(Hit::new(Kind::ToneTragedyHumor, start + death.start, span_end, MESSAGE).suggest(SUGGESTION));
         }
     }
 }
@@ -95,6 +108,24 @@ mod tests {
             found,
             ["GSWs and a stabbing, what a party lol", "MVC and an amputation, fun times 🏆", "naloxone is my cardio"]
         );
+    }
+
+    #[test]
+    fn an_emoji_alone_makes_the_joke() {
+        assert_flags("Quiet so far. Then another overdose at 3am 😜", Kind::ToneTragedyHumor, "overdose at 3am 😜");
+    }
+
+    #[test]
+    fn its_emoji_are_all_astral() {
+        assert_astral(super::JOKE_EMOJI);
+    }
+
+    #[test]
+    fn death_and_joke_words_in_the_whole_draft_are_those_of_each_sentence() {
+        let text = "lol. New record! haha\nbingo?! fun times... xlol, lolx lmfao.jackpot new pr?high score";
+        assert_found_alike_in_sentences(&super::JOKE_WORDS, text, 9);
+        let text = "DOA. Coded! od'd\nGSWs?! toe tag... xbody, bodyx amputated.mvc time of death?morgue";
+        assert_found_alike_in_sentences(&super::DEATH_WORDS, text, 9);
     }
 
     #[test]
