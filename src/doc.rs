@@ -113,16 +113,6 @@ impl<'a> Document<'a> {
         self.gate.get_or_init(|| Gate::new(self))
     }
 
-    /// The sentences holding a character beyond the Basic Multilingual Plane, as every emoji the tone rules
-    /// look for is, in order: the many sentences without one skip those searches.
-    pub fn sentences_with_astral(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let mut last = None;
-        self.astral.iter().filter_map(move |&(at, _)| {
-            let i = self.sentence_index_at(at)?;
-            (last.replace(i) != Some(i)).then_some(self.sentences[i])
-        })
-    }
-
     /// The characters beyond the Basic Multilingual Plane that start in the byte range, with their offsets,
     /// in order: emoji are looked for among these few, not by searching the text once per emoji.
     pub fn astral_in(&self, start: usize, end: usize) -> impl Iterator<Item = (usize, char)> + '_ {
@@ -133,12 +123,6 @@ impl<'a> Document<'a> {
     /// Sentence ranges, in order, covering the text.
     pub fn sentences(&self) -> &[(usize, usize)] {
         &self.sentences
-    }
-
-    /// Which sentence (its index in [`Document::sentences`]) holds byte `at`, if one does.
-    pub fn sentence_index_at(&self, at: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|&(_, end)| end <= at);
-        self.sentences.get(i).filter(|&&(start, _)| start <= at).map(|_| i)
     }
 
     /// The indexes of the sentences that some byte range of `ranges` overlaps, in order, each once.
@@ -154,6 +138,24 @@ impl<'a> Document<'a> {
             next = next.max(past);
         }
         touched
+    }
+
+    /// The indexes of the sentences that hold one of the byte offsets `positions` (in any order), in order, each
+    /// once: for the rules that look only at the sentences with a given word or emoji.
+    pub fn sentences_holding(&self, positions: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut held = Vec::new();
+        for at in positions {
+            let i = self.sentences.partition_point(|&(_, end)| end <= at);
+            // Positions often come in order: a sentence already noted is not noted again.
+            if held.last() != Some(&i) && self.sentences.get(i).is_some_and(|&(start, _)| start <= at) {
+                held.push(i);
+            }
+        }
+        if !held.is_sorted() {
+            held.sort_unstable();
+            held.dedup();
+        }
+        held
     }
 
     /// The sentence containing byte `at`.
@@ -476,8 +478,6 @@ mod tests {
             .collect();
         assert_eq!(every, [0, 1, 2, 4]);
         assert_eq!(doc.sentences_touched(ranges), every);
-        assert_eq!(doc.sentence_index_at(10), Some(1));
-        assert_eq!(doc.sentence_index_at(99), None);
     }
 
     #[test]
@@ -486,10 +486,16 @@ mod tests {
         let policy = Policy::default();
         let text = "🎉 Day one. Plain words here. Two 🍑 in 😏 one! None? Last 🙂";
         let doc = Document::new(text, &options, &policy);
-        let every: Vec<(usize, usize)> =
-            doc.sentences().iter().copied().filter(|&(s, e)| doc.astral_in(s, e).next().is_some()).collect();
-        assert_eq!(every.len(), 3);
-        assert_eq!(doc.sentences_with_astral().collect::<Vec<_>>(), every);
+        let every: Vec<usize> = (0..doc.sentences().len())
+            .filter(|&i| doc.astral_in(doc.sentences[i].0, doc.sentences[i].1).next().is_some())
+            .collect();
+        assert_eq!(every, [0, 2, 4]);
+        assert_eq!(doc.sentences_holding(doc.astral_in(0, text.len()).map(|(at, _)| at)), every);
+        // Offsets in no order, two in one sentence, one past the text.
+        let mut emoji: Vec<usize> = doc.astral_in(0, text.len()).map(|(at, _)| at).collect();
+        emoji.reverse();
+        emoji.push(text.len() + 5);
+        assert_eq!(doc.sentences_holding(emoji), every);
     }
 
     #[test]

@@ -151,8 +151,7 @@ pub(crate) mod testing {
     }
 
     /// Asserts that every emoji of a detector's list is beyond the Basic Multilingual Plane: detectors look for
-    /// emoji only among such characters ([`crate::doc::Document::astral_in`],
-    /// [`crate::doc::Document::sentences_with_astral`]).
+    /// emoji only among such characters ([`crate::doc::Document::astral_in`]).
     #[track_caller]
     pub fn assert_astral(emoji: &[char]) {
         for e in emoji {

@@ -65,12 +65,12 @@ impl Detector for MockingPatients {
         let laughs = if laugh_anywhere { laugh_words(doc.lower()) } else { Vec::new() };
         // Beyond the table's phrases, only a sentence with slang, a laugh or a sneering emoji can be ridicule:
         // the others of a long paste are not looked at.
-        let mut candidates = slang_sentences.clone();
         let marked = doc
             .astral_in(0, usize::MAX)
             .filter(|(_, c)| LAUGH_EMOJI.contains(c) || SNEER_EMOJI.contains(c))
             .map(|(at, _)| at);
-        candidates.extend(laughs.iter().copied().chain(marked).filter_map(|at| doc.sentence_index_at(at)));
+        let mut candidates = doc.sentences_holding(laughs.iter().copied().chain(marked));
+        candidates.extend(&slang_sentences);
         candidates.sort_unstable();
         candidates.dedup();
         for i in candidates {

@@ -34,7 +34,8 @@ impl Detector for SexualContent {
         hit_sentences.sort_unstable();
         super::push_phrases(found, Kind::ToneSexualContent, MESSAGE, SUGGESTION, out);
         // The rest needs an emoji, so only the sentences holding one are read.
-        for (start, end) in doc.sentences_with_astral() {
+        for i in doc.sentences_holding(doc.astral_in(0, usize::MAX).map(|(at, _)| at)) {
+            let (start, end) = doc.sentences()[i];
             if hit_sentences.binary_search(&(start, end)).is_ok() {
                 continue;
             }

@@ -54,11 +54,7 @@ impl Detector for TragedyHumor {
         // draft's search finds in it (tested).
         let joke_words: Vec<(usize, usize)> = JOKE_WORDS.find(lower).map(|t| (t.start, t.end)).collect();
         let joke_emoji = doc.astral_in(0, usize::MAX).filter(|(_, c)| JOKE_EMOJI.contains(c)).map(|(at, _)| at);
-        let mut sentences: Vec<usize> =
-            joke_words.iter().map(|&(at, _)| at).chain(joke_emoji).filter_map(|at| doc.sentence_index_at(at)).collect();
-        sentences.sort_unstable();
-        sentences.dedup();
-        for i in sentences {
+        for i in doc.sentences_holding(joke_words.iter().map(|&(at, _)| at).chain(joke_emoji)) {
             let (start, end) = doc.sentences()[i];
             if joke_sentences.binary_search(&(start, end)).is_ok() {
                 continue;
