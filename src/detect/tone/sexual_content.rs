@@ -30,8 +30,8 @@ impl Detector for SexualContent {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let found = Table::Sexual.find(doc);
-        let mut hit_sentences: Vec<(usize, usize)> = found.iter().map(|p| doc.sentence_at(p.start)).collect();
-        hit_sentences.sort_unstable();
+        // Sorted: the phrases come in order of position, and so do their sentences.
+        let hit_sentences: Vec<(usize, usize)> = found.iter().map(|p| doc.sentence_at(p.start)).collect();
         super::push_phrases(found, Kind::ToneSexualContent, MESSAGE, SUGGESTION, out);
         // The rest needs an emoji, so only the sentences holding one are read.
         for i in doc.sentences_holding(doc.astral_in(0, usize::MAX).map(|(at, _)| at)) {
