@@ -257,6 +257,9 @@ run_tests() {
   step "size and time bounds (release: 1 MB and 10 MB pastes, pathological inputs)"
   cargo test --release --test bounds -- --include-ignored
 
+  step "native benchmarks, each run once as a test (criterion's test mode; benches/first_check.rs)"
+  cargo test --release --bench check --bench first_check
+
   if rustup toolchain list | grep -q '^nightly' && command -v cargo-fuzz >/dev/null; then
     step "fuzzing smoke (${FUZZ_SECONDS:-20} s per target; longer runs: SECURITY.md)"
     for target in check redact policy long_paste; do
