@@ -89,20 +89,22 @@ ensure_chromium() {
   export CHROMEDRIVER=/usr/bin/chromedriver
 }
 
-ensure_bench_node_modules() {
+npm_ci_once() {
+  # npm ci in DIR (its package-lock.json pins every package) unless NEEDED exists and the lock is not newer.
+  local dir="$1" needed="$2" what="$3"
   command -v npm >/dev/null || apt_install nodejs npm
-  if [ ! -d bench/node_modules/playwright-core ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
-    step "installing benchmark packages (npm ci --prefix bench)"
-    npm ci --silent --no-audit --no-fund --prefix bench
+  if [ ! -e "$dir/$needed" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    step "installing $what (npm ci --prefix $dir)"
+    npm ci --silent --no-audit --no-fund --prefix "$dir"
   fi
 }
 
+ensure_bench_node_modules() {
+  npm_ci_once bench node_modules/playwright-core "benchmark packages"
+}
+
 ensure_node_modules() {
-  command -v npm >/dev/null || apt_install nodejs npm
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    step "installing end-to-end test packages (npm ci)"
-    npm ci --silent --no-audit --no-fund
-  fi
+  npm_ci_once . node_modules "end-to-end test packages"
 }
 
 build_wasm() {
@@ -159,11 +161,7 @@ assemble_firefox() {
 
 ensure_tools_node_modules() {
   # web-ext, pinned in tools/package-lock.json.
-  command -v npm >/dev/null || apt_install nodejs npm
-  if [ ! -x tools/node_modules/.bin/web-ext ] || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
-    step "installing build tools (npm ci --prefix tools)"
-    npm ci --silent --no-audit --no-fund --prefix tools
-  fi
+  npm_ci_once tools node_modules/.bin/web-ext "build tools"
 }
 
 ensure_firefox() {
