@@ -3,58 +3,10 @@
 use crate::care::{find_care_terms, CareCategory, CareTerm};
 use crate::detect::tone::words::Tokens;
 use crate::gate::Gate;
+use crate::options::CheckOptions;
 use crate::policy::Policy;
-use crate::report::{Identifier, Kind, Severity};
 use crate::text::{occurrences, Normalized};
-use crate::CheckOptions;
-use std::borrow::Cow;
 use std::cell::OnceCell;
-
-/// A finding before offsets are mapped back: byte offsets into the folded text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Hit {
-    pub kind: Kind,
-    pub severity: Severity,
-    pub start: usize,
-    pub end: usize,
-    pub identifier: Option<Cow<'static, str>>,
-    pub message: Cow<'static, str>,
-    pub suggestion: Option<Cow<'static, str>>,
-}
-
-impl Hit {
-    /// A hit of `kind` at its default severity.
-    pub fn new(kind: Kind, start: usize, end: usize, message: impl Into<Cow<'static, str>>) -> Hit {
-        Hit {
-            kind,
-            severity: kind.default_severity(),
-            start,
-            end,
-            identifier: None,
-            message: message.into(),
-            suggestion: None,
-        }
-    }
-
-    /// Marks the hit as a patient identifier; the suggestion becomes its placeholder.
-    pub fn identifier(mut self, identifier: Identifier) -> Hit {
-        self.identifier = Some(Cow::Borrowed(identifier.as_str()));
-        self.suggestion = Some(Cow::Borrowed(identifier.placeholder()));
-        self
-    }
-
-    /// Sets a safer wording.
-    pub fn suggest(mut self, suggestion: impl Into<Cow<'static, str>>) -> Hit {
-        self.suggestion = Some(suggestion.into());
-        self
-    }
-
-    /// Sets the severity.
-    pub fn severity(mut self, severity: Severity) -> Hit {
-        self.severity = severity;
-        self
-    }
-}
 
 /// The draft being checked.
 pub(crate) struct Document<'a> {
@@ -466,7 +418,7 @@ mod tests {
 
     #[test]
     fn sentences_touched_are_those_a_range_overlaps() {
-        let options = CheckOptions::new(crate::Context::Post);
+        let options = CheckOptions::new(crate::options::Context::Post);
         let policy = Policy::default();
         let doc = Document::new("One here. Two there. Three now. Four. Five!", &options, &policy);
         let ranges = vec![(25, 30), (0, 1), (12, 13), (9, 11), (11, 24), (30, 31), (37, 38), (38, 39), (44, 60)];
@@ -482,7 +434,7 @@ mod tests {
 
     #[test]
     fn finds_each_sentence_holding_an_emoji_once() {
-        let options = CheckOptions::new(crate::Context::Post);
+        let options = CheckOptions::new(crate::options::Context::Post);
         let policy = Policy::default();
         let text = "🎉 Day one. Plain words here. Two 🍑 in 😏 one! None? Last 🙂";
         let doc = Document::new(text, &options, &policy);

@@ -1,11 +1,11 @@
 //! Runs the detectors over a draft and turns their hits into a [`Report`].
 
 use crate::detect::registry;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
+use crate::options::CheckOptions;
 use crate::policy::{Mode, Policy};
-use crate::report::{Finding, Kind, Report, Severity, Verdict};
+use crate::report::{Finding, Hit, Kind, Report, Severity, Verdict};
 use crate::text::utf16_offsets;
-use crate::CheckOptions;
 use std::borrow::Cow;
 
 /// Checks `text` typed in the place `options` describes, under `policy`.
@@ -123,7 +123,7 @@ fn verdict(findings: &[Finding], policy: &Policy) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Context;
+    use crate::options::Context;
 
     fn ssn_report(policy: &Policy) -> Report {
         check("😀 pt ssn 219-09-9999", &CheckOptions::new(Context::Post), policy)

@@ -565,7 +565,7 @@ mod tests {
 
     #[test]
     fn searches_near_the_noted_ends_find_what_whole_searches_find() {
-        let options = crate::CheckOptions::default();
+        let options = crate::options::CheckOptions::default();
         let mut text = crate::multi::mixed_text(NEAR_SEARCH_MIN_LEN * 4);
         // Matches back to back, overlapping candidates, and one at the very end.
         text.push_str("Room 12 room 14B, 217-555-0143217-555-0199 on 3/4/2025 3/4/2025. Call 217-555-0100");
@@ -612,7 +612,7 @@ mod tests {
             )
             .collect();
         let separators = [" ", "\n", ". ", ", ", "", "\n\n", "! ", "; ", "😀 "];
-        let options = crate::CheckOptions::default();
+        let options = crate::options::CheckOptions::default();
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = |below: usize| {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
@@ -653,7 +653,7 @@ mod tests {
 
     #[test]
     fn opens_only_for_patterns_that_match() {
-        let options = crate::CheckOptions::default();
+        let options = crate::options::CheckOptions::default();
         let doc = Document::new("call 217-555-0143 today", &options, &crate::detect::testing::TEST_POLICY);
         let gate = doc.gate();
         assert!(gate.is_open(&id::PHONE));

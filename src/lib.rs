@@ -35,6 +35,7 @@ mod engine;
 mod gate;
 mod lexicon;
 mod multi;
+mod options;
 mod phi;
 mod policy;
 mod redact;
@@ -55,13 +56,14 @@ pub mod fuzzing {
     /// Checks that the gate's searches of `text` (default options and policy) find what a whole-text search
     /// of every gated pattern and open phrase row finds; the error names the pattern or row and the match ranges.
     pub fn near_searches_agree(text: &str) -> Result<(), String> {
-        let options = crate::CheckOptions::default();
+        let options = crate::options::CheckOptions::default();
         let policy = crate::Policy::default();
         crate::gate::compare_with_whole_searches(&crate::doc::Document::new(text, &options, &policy)).map(|_| ())
     }
 }
 
 pub use engine::{check, detector_ids, Checker};
+pub use options::{CheckOptions, Context, SITES};
 pub use policy::{
     compile_custom_pattern, CustomIdentifier, ExtraSite, Mode, Organization, Policy, PolicyError, Problem, LOCKABLE,
     MAX_CUSTOM_IDENTIFIERS, MAX_PATTERN_COMPILED, MAX_PATTERN_LEN,
@@ -69,73 +71,3 @@ pub use policy::{
 pub use redact::{redact, Change, Redaction};
 pub use report::{Finding, Identifier, Kind, Report, Severity, Verdict};
 pub use text::{byte_offsets, utf16_offsets};
-
-/// The built-in sites the extension knows.
-pub const SITES: &[&str] = &[
-    "facebook",
-    "x",
-    "linkedin",
-    "instagram",
-    "reddit",
-    "tiktok",
-    "youtube",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "google_reviews",
-    "yelp",
-];
-
-/// Where a draft is being typed: it changes what is risky.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Context {
-    /// A new post or caption.
-    #[default]
-    Post,
-    /// A comment on someone else's post.
-    Comment,
-    /// The organization replying to a public review: confirming any visit is a disclosure.
-    ReplyToReview,
-    /// A public reply in a thread, or a direct message.
-    Message,
-}
-
-impl Context {
-    /// Parses `post`, `comment`, `reply_to_review` or `message`.
-    pub fn parse(name: &str) -> Option<Context> {
-        match name {
-            "post" => Some(Context::Post),
-            "comment" => Some(Context::Comment),
-            "reply_to_review" => Some(Context::ReplyToReview),
-            "message" => Some(Context::Message),
-            _ => None,
-        }
-    }
-
-    /// The name used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Context::Post => "post",
-            Context::Comment => "comment",
-            Context::ReplyToReview => "reply_to_review",
-            Context::Message => "message",
-        }
-    }
-}
-
-/// What the caller knows about where the draft is typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CheckOptions {
-    /// The kind of compose box.
-    pub context: Context,
-    /// The site id (`facebook`, `google_reviews`, ...), when known.
-    pub site: Option<String>,
-}
-
-impl CheckOptions {
-    /// Options for a draft typed in `context`.
-    pub fn new(context: Context) -> CheckOptions {
-        CheckOptions { context, site: None }
-    }
-}

@@ -5,6 +5,7 @@
 //! reported with its JSON path, and what was rejected falls back to its default so the rest of the policy
 //! still applies. A policy can never turn checking off by being malformed.
 
+use crate::options::{Context, SITES};
 use crate::report::{Kind, Severity};
 use regex::{Regex, RegexBuilder};
 use serde_json::{Map, Value};
@@ -61,7 +62,7 @@ pub struct ExtraSite {
     /// A match pattern such as `https://intranet.example.org/*`.
     pub matches: String,
     /// The context drafts there are typed in.
-    pub context: crate::Context,
+    pub context: Context,
 }
 
 /// A validated policy. `Policy::default()` is what applies when nothing is configured.
@@ -472,12 +473,12 @@ impl Reader {
         self.unknown_keys(map, "sites", &["disabled", "extra"]);
         if let Some(disabled) = map.get("disabled") {
             for (i, site) in self.indexed_strings(disabled, "sites.disabled") {
-                if crate::SITES.contains(&site.as_str()) {
+                if SITES.contains(&site.as_str()) {
                     policy.disabled_sites.push(site);
                 } else {
                     self.problem(
                         &format!("sites.disabled[{i}]"),
-                        format!("unknown site '{site}'; known sites: {}", crate::SITES.join(", ")),
+                        format!("unknown site '{site}'; known sites: {}", SITES.join(", ")),
                     );
                 }
             }
@@ -501,8 +502,8 @@ impl Reader {
                     continue;
                 };
                 let context = match site.get("context") {
-                    None => crate::Context::Post,
-                    Some(v) => match v.as_str().and_then(crate::Context::parse) {
+                    None => Context::Post,
+                    Some(v) => match v.as_str().and_then(Context::parse) {
                         Some(c) => c,
                         None => {
                             self.problem(

@@ -253,6 +253,52 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
+/// A finding before offsets are mapped back: byte offsets into the folded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub kind: Kind,
+    pub severity: Severity,
+    pub start: usize,
+    pub end: usize,
+    pub identifier: Option<Cow<'static, str>>,
+    pub message: Cow<'static, str>,
+    pub suggestion: Option<Cow<'static, str>>,
+}
+
+impl Hit {
+    /// A hit of `kind` at its default severity.
+    pub fn new(kind: Kind, start: usize, end: usize, message: impl Into<Cow<'static, str>>) -> Hit {
+        Hit {
+            kind,
+            severity: kind.default_severity(),
+            start,
+            end,
+            identifier: None,
+            message: message.into(),
+            suggestion: None,
+        }
+    }
+
+    /// Marks the hit as a patient identifier; the suggestion becomes its placeholder.
+    pub fn identifier(mut self, identifier: Identifier) -> Hit {
+        self.identifier = Some(Cow::Borrowed(identifier.as_str()));
+        self.suggestion = Some(Cow::Borrowed(identifier.placeholder()));
+        self
+    }
+
+    /// Sets a safer wording.
+    pub fn suggest(mut self, suggestion: impl Into<Cow<'static, str>>) -> Hit {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// Sets the severity.
+    pub fn severity(mut self, severity: Severity) -> Hit {
+        self.severity = severity;
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,9 +8,9 @@
 //! that end in a word like "way" or "drive" ("10 minutes each way", "3 of us drive").
 
 use super::Detector;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::Pattern;
-use crate::report::{Identifier, Kind};
+use crate::report::{Hit, Identifier, Kind};
 
 pub(crate) struct Address;
 

@@ -5,9 +5,9 @@
 //! with an @ that are not addresses ("@mentions", "meet @ 5pm").
 
 use super::Detector;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::Pattern;
-use crate::report::{Identifier, Kind};
+use crate::report::{Hit, Identifier, Kind};
 
 pub(crate) struct Email;
 

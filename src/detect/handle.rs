@@ -9,9 +9,9 @@
 
 use super::Detector;
 use crate::care::CareCategory;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::Pattern;
-use crate::report::{Identifier, Kind};
+use crate::report::{Hit, Identifier, Kind};
 use crate::text::occurs;
 
 pub(crate) struct Handle;

@@ -9,9 +9,9 @@
 
 use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
 use super::Detector;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::Pattern;
-use crate::report::{Identifier, Kind};
+use crate::report::{Hit, Identifier, Kind};
 
 pub(crate) struct InsuranceId;
 
@@ -92,7 +92,7 @@ mod tests {
 
     #[test]
     fn flags_the_value_after_a_short_program_prefix() {
-        let report = report("her Medicaid ID (MCD 551920834) was inactive", crate::Context::Post);
+        let report = report("her Medicaid ID (MCD 551920834) was inactive", crate::options::Context::Post);
         assert_eq!(report.findings[0].text, "551920834");
     }
 

@@ -6,9 +6,9 @@
 //! dotted runs ("1.2.3.4.5") and clock times ("12:30:45").
 
 use super::Detector;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::Pattern;
-use crate::report::{Identifier, Kind};
+use crate::report::{Hit, Identifier, Kind};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 pub(crate) struct Ip;

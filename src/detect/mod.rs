@@ -3,7 +3,8 @@
 //! A detector reads the [`Document`] and pushes [`Hit`]s. Identifier detectors find the identifier and
 //! decide from the surrounding words whether it points at a patient; tone detectors match phrase tables.
 
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
+use crate::report::Hit;
 
 mod account;
 mod address;
@@ -81,7 +82,8 @@ pub(crate) fn registry() -> impl Iterator<Item = &'static dyn Detector> {
 #[cfg(test)]
 pub(crate) mod testing {
     //! One-line assertions for detector tests.
-    use crate::{check, CheckOptions, Context, Kind, Policy, Report};
+    use crate::options::{CheckOptions, Context};
+    use crate::{check, Kind, Policy, Report};
     use std::sync::LazyLock;
 
     /// The organization profile detector tests assume (a fictional hospital).

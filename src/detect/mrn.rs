@@ -9,9 +9,9 @@
 
 use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
 use super::Detector;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::Pattern;
-use crate::report::{Identifier, Kind};
+use crate::report::{Hit, Identifier, Kind};
 
 pub(crate) struct Mrn;
 
@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn span_is_the_value_only() {
-        let report = report("MRN: 8812045", crate::Context::Post);
+        let report = report("MRN: 8812045", crate::options::Context::Post);
         assert_eq!(report.findings[0].text, "8812045");
     }
 

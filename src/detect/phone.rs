@@ -6,9 +6,9 @@
 //! to businesses and hotlines), and numbers whose area code or exchange cannot exist.
 
 use super::Detector;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::Pattern;
-use crate::report::{Identifier, Kind};
+use crate::report::{Hit, Identifier, Kind};
 
 pub(crate) struct Phone;
 

@@ -5,9 +5,9 @@
 //! 00, serial 0000) and mixed separators such as "219-09.9999".
 
 use super::Detector;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::Pattern;
-use crate::report::{Identifier, Kind};
+use crate::report::{Hit, Identifier, Kind};
 
 pub(crate) struct Ssn;
 

@@ -11,9 +11,9 @@
 
 use super::Detector;
 use crate::care::CareCategory;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::Pattern;
-use crate::report::{Identifier, Kind};
+use crate::report::{Hit, Identifier, Kind};
 
 pub(crate) struct Url;
 
@@ -227,7 +227,7 @@ mod tests {
         }
         assert_eq!(bare, 6);
         // The few matches that need their groups get them again from their start.
-        let options = crate::CheckOptions::default();
+        let options = crate::options::CheckOptions::default();
         let doc = crate::doc::Document::new(text, &options, &TEST_POLICY);
         let found: Vec<_> = doc.gate().find_iter(&super::URL, &doc).collect();
         assert_eq!(found.len(), regex.find_iter(text).count());

@@ -7,9 +7,9 @@
 
 use super::keyed::{is_year, SEPARATOR};
 use super::Detector;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::Pattern;
-use crate::report::{Identifier, Kind};
+use crate::report::{Hit, Identifier, Kind};
 
 pub(crate) struct Vehicle;
 

@@ -7,9 +7,9 @@
 //! measurements ("$48,300", "58,400 visits", "in 12000 steps"), years, and ZIP codes without care.
 
 use super::Detector;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::Pattern;
-use crate::report::{Identifier, Kind};
+use crate::report::{Hit, Identifier, Kind};
 
 pub(crate) struct Zip;
 

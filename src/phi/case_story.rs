@@ -5,9 +5,9 @@
 //! his IV again". Stays silent when another privacy finding already covers the draft, on generic
 //! statements ("when a patient calls...", "every patient deserves..."), and on posts about groups.
 
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
-use crate::report::Kind;
+use crate::report::{Hit, Kind};
 use regex::Regex;
 use std::sync::LazyLock;
 

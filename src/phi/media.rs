@@ -6,9 +6,9 @@
 //! x-ray").
 
 use crate::care::CareCategory;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
-use crate::report::Kind;
+use crate::report::{Hit, Kind};
 use crate::text::occurs;
 
 const MESSAGE: &str = "Photos and videos from work often show a patient, a chart, a screen or a board with patient names; text cannot check what the picture shows.";

@@ -480,7 +480,7 @@ mod tests {
     }
 
     use crate::detect::testing::TEST_POLICY;
-    use crate::CheckOptions;
+    use crate::options::CheckOptions;
 
     fn mentions(text: &str) -> Vec<(String, MentionKind)> {
         let options = CheckOptions::default();

@@ -32,8 +32,8 @@ mod review_reply;
 use crate::care::CareCategory;
 use crate::detect::tone::words::Fnv;
 use crate::detect::Detector;
-use crate::doc::{Document, Hit};
-use crate::report::{Identifier, Kind};
+use crate::doc::Document;
+use crate::report::{Hit, Identifier, Kind};
 pub(crate) use mentions::{find_mentions, Mention, MentionKind};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -228,7 +228,8 @@ mod tests {
 
     #[test]
     fn attaches_rooms_and_weekdays_to_a_name_finding() {
-        let report = report("We lost Mr. Quill in bed 9 on Sunday after a long fight with ALS.", crate::Context::Post);
+        let report =
+            report("We lost Mr. Quill in bed 9 on Sunday after a long fight with ALS.", crate::options::Context::Post);
         let kinds: Vec<(&str, Kind)> = report.findings.iter().map(|f| (f.text.as_str(), f.kind)).collect();
         assert!(kinds.contains(&("bed 9", Kind::PhiNameWithHealthContext)), "{kinds:?}");
         assert!(kinds.contains(&("on Sunday", Kind::PhiNameWithHealthContext)), "{kinds:?}");
@@ -238,7 +239,7 @@ mod tests {
     fn attaches_a_unit_anywhere_in_a_short_post() {
         let report = report(
             "Mr. Okafor finished his last dialysis today! So proud. See you around 4 South!",
-            crate::Context::Post,
+            crate::options::Context::Post,
         );
         assert!(report.findings.iter().any(|f| f.text == "4 South" && f.kind == Kind::PhiNameWithHealthContext));
     }

@@ -7,9 +7,9 @@
 
 use super::{care_near, Mention, MentionKind};
 use crate::care::CareCategory;
-use crate::doc::{Document, Hit};
-use crate::report::{Identifier, Kind};
-use crate::Context;
+use crate::doc::Document;
+use crate::options::Context;
+use crate::report::{Hit, Identifier, Kind};
 
 const MESSAGE: &str =
     "A patient's name next to their care is protected health information, even with a first name or nickname.";
@@ -46,7 +46,8 @@ fn is_own_family(doc: &Document, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::detect::testing::*;
-    use crate::{Context, Kind};
+    use crate::options::Context;
+    use crate::Kind;
 
     const KIND: Kind = Kind::PhiNameWithHealthContext;
 

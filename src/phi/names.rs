@@ -462,7 +462,7 @@ const COMMON_WORDS: &[&str] = &[
 mod tests {
     use super::*;
     use crate::detect::testing::TEST_POLICY;
-    use crate::CheckOptions;
+    use crate::options::CheckOptions;
 
     #[test]
     fn name_words_are_what_the_regex_finds() {

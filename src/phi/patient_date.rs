@@ -5,8 +5,8 @@
 //! in the sentence.
 
 use super::{patient_in_sentence, Mention, MentionKind};
-use crate::doc::{Document, Hit};
-use crate::report::{Identifier, Kind};
+use crate::doc::Document;
+use crate::report::{Hit, Identifier, Kind};
 
 const DOB: &str = "A date of birth identifies a patient, even without a name.";
 const VISIT: &str = "The date of a patient's visit or admission is a direct identifier under HIPAA.";
@@ -16,7 +16,9 @@ pub(super) fn judge(doc: &Document, mentions: &[Mention], out: &mut Vec<Hit>) {
         let MentionKind::Date { numeric: true, dob } = m.kind else { continue };
         let message = if dob {
             DOB
-        } else if patient_in_sentence(doc, mentions, m.start) || doc.options.context == crate::Context::ReplyToReview {
+        } else if patient_in_sentence(doc, mentions, m.start)
+            || doc.options.context == crate::options::Context::ReplyToReview
+        {
             VISIT
         } else {
             continue;

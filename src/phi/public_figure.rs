@@ -6,9 +6,9 @@
 
 use super::{care_near, Mention, MentionKind};
 use crate::care::CareCategory;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
-use crate::report::{Identifier, Kind};
+use crate::report::{Hit, Identifier, Kind};
 
 const MESSAGE: &str = "Saying a public or well-known person was a patient, even as a hint, identifies them.";
 

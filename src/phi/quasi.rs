@@ -8,8 +8,8 @@
 
 use super::{person_referent, Mention, MentionKind};
 use crate::care::CareCategory;
-use crate::doc::{Document, Hit};
-use crate::report::{Identifier, Kind, Severity};
+use crate::doc::Document;
+use crate::report::{Hit, Identifier, Kind, Severity};
 
 const MESSAGE: &str = "No name, but these details together can single out the patient to people who know them.";
 const OLD_AGE: &str =

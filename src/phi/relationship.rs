@@ -6,9 +6,9 @@
 //! and colleagues' memorials.
 
 use crate::care::CareCategory;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
-use crate::report::Kind;
+use crate::report::{Hit, Kind};
 use crate::text::{occurrences, occurs};
 
 const MESSAGE: &str =
@@ -73,7 +73,8 @@ fn is_about_own_family_or_colleague(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::detect::testing::*;
-    use crate::{Context, Kind};
+    use crate::options::Context;
+    use crate::Kind;
 
     const KIND: Kind = Kind::PhiRelationshipConfirmation;
 

@@ -8,10 +8,10 @@
 //! us."
 
 use crate::care::CareCategory;
-use crate::doc::{Document, Hit};
-use crate::report::Kind;
+use crate::doc::Document;
+use crate::options::Context;
+use crate::report::{Hit, Kind};
 use crate::text::occurrences;
-use crate::Context;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -144,7 +144,8 @@ fn word_boundary_after(text: &str, at: usize, words: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use crate::detect::testing::*;
-    use crate::{Context, Kind};
+    use crate::options::Context;
+    use crate::Kind;
 
     const KIND: Kind = Kind::PhiReviewReplyDisclosure;
     const REPLY: Context = Context::ReplyToReview;

@@ -8,9 +8,9 @@
 //! without an addressee.
 
 use super::Detector;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::lexicon::Lexicon;
-use crate::report::Kind;
+use crate::report::{Hit, Kind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -278,7 +278,8 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
 #[cfg(test)]
 mod tests {
     use crate::detect::testing::*;
-    use crate::{Context, Kind};
+    use crate::options::Context;
+    use crate::Kind;
 
     const ADVICE: Kind = Kind::AdviceIndividualMedicalAdvice;
 

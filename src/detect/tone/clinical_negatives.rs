@@ -2,7 +2,7 @@
 //! advice finding. One test collects every failure, then fails once with all of them.
 
 use crate::detect::testing::report;
-use crate::Context;
+use crate::options::Context;
 
 /// Harmless drafts that look risky to a naive word filter. Written for these tests.
 const CLINICAL_NEGATIVES: &[&str] = &[

@@ -7,8 +7,8 @@
 //! "guaranteed hours" in a job post, and "we can't guarantee".
 
 use super::{Detector, Phrase, Table};
-use crate::doc::{Document, Hit};
-use crate::report::Kind;
+use crate::doc::Document;
+use crate::report::{Hit, Kind};
 
 pub(crate) struct GuaranteeOrCure;
 

@@ -6,9 +6,9 @@
 //! and calm replies that invite the reviewer to call.
 
 use super::{Detector, Table};
-use crate::doc::{Document, Hit};
-use crate::report::{Kind, Severity};
-use crate::Context;
+use crate::doc::Document;
+use crate::options::Context;
+use crate::report::{Hit, Kind, Severity};
 
 pub(crate) struct DefensiveReply;
 
@@ -55,7 +55,8 @@ fn addresses_someone(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::detect::testing::*;
-    use crate::{Context, Kind};
+    use crate::options::Context;
+    use crate::Kind;
 
     #[test]
     fn flags_denials_and_blame_in_review_replies() {

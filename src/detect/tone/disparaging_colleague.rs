@@ -6,8 +6,8 @@
 //! "better than any other hospital". Allows praise of colleagues and "Dr. Osei is the best mentor".
 
 use super::{Detector, Table};
-use crate::doc::{Document, Hit};
-use crate::report::Kind;
+use crate::doc::Document;
+use crate::report::{Hit, Kind};
 
 pub(crate) struct DisparagingColleague;
 

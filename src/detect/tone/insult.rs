@@ -6,8 +6,8 @@
 
 use super::words::WordList;
 use super::{Detector, Table};
-use crate::doc::{Document, Hit};
-use crate::report::Kind;
+use crate::doc::Document;
+use crate::report::{Hit, Kind};
 use std::sync::LazyLock;
 
 pub(crate) struct Insult;
@@ -51,7 +51,8 @@ fn is_self_talk(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::detect::testing::*;
-    use crate::{Context, Kind};
+    use crate::options::Context;
+    use crate::Kind;
 
     #[test]
     fn flags_name_calling() {

@@ -5,8 +5,8 @@
 //! vaccine does not cause autism", "the myth that vaccines cause autism", "no, masks don't lower oxygen".
 
 use super::{Detector, Phrase, Table};
-use crate::doc::{Document, Hit};
-use crate::report::Kind;
+use crate::doc::Document;
+use crate::report::{Hit, Kind};
 
 pub(crate) struct Misinformation;
 

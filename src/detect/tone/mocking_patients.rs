@@ -7,9 +7,9 @@
 
 use super::{Detector, Table};
 use crate::care::CareCategory;
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::lexicon::Lexicon;
-use crate::report::Kind;
+use crate::report::{Hit, Kind};
 use std::sync::LazyLock;
 
 pub(crate) struct MockingPatients;

@@ -6,7 +6,7 @@
 
 use super::Detector;
 use crate::doc::Document;
-use crate::Context;
+use crate::options::Context;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
@@ -278,11 +278,11 @@ pub(crate) fn push_phrases(
     kind: crate::report::Kind,
     message: &'static str,
     fallback: &'static str,
-    out: &mut Vec<crate::doc::Hit>,
+    out: &mut Vec<crate::report::Hit>,
 ) {
     for phrase in phrases {
         out.push(
-            crate::doc::Hit::new(kind, phrase.start, phrase.end, message)
+            crate::report::Hit::new(kind, phrase.start, phrase.end, message)
                 .suggest(phrase.suggestion.unwrap_or(fallback)),
         );
     }
@@ -375,7 +375,7 @@ mod tests {
 
     #[test]
     fn a_table_matching_in_a_sentence_has_a_match_in_the_draft_touching_it() {
-        let options = crate::CheckOptions::default();
+        let options = crate::options::CheckOptions::default();
         // A long paste (rows searched near their ends) and a short one, with every table's rows in the drafts.
         let long = crate::multi::mixed_text(crate::gate::NEAR_SEARCH_MIN_LEN * 2);
         let short = include_str!("../../../bench/data/post2000.txt");
@@ -397,7 +397,7 @@ mod tests {
 
     #[test]
     fn rows_are_found_through_the_gate_in_any_case() {
-        let options = crate::CheckOptions::default();
+        let options = crate::options::CheckOptions::default();
         let doc = Document::new("That's SIMPLY NOT TRUE.", &options, &crate::detect::testing::TEST_POLICY);
         assert!(Table::ALL.iter().any(|table| !table.find(&doc).is_empty()));
         let doc = Document::new("A quiet day.", &options, &crate::detect::testing::TEST_POLICY);
@@ -460,7 +460,7 @@ mod table_tests {
                      Breast cancer awareness: book your mammogram. Dr. Dick Johnson says hi. ";
         let text = chunk.repeat(1_000_000 / chunk.len());
         let started = std::time::Instant::now();
-        let report = crate::detect::testing::report(&text, crate::Context::Comment);
+        let report = crate::detect::testing::report(&text, crate::options::Context::Comment);
         let elapsed = started.elapsed();
         assert!(!report.findings.is_empty());
         // Debug builds are ~10x slower than release; this bound catches quadratic behaviour, not tuning.

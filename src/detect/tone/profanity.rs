@@ -6,8 +6,8 @@
 
 use super::words::{WordHit, WordList};
 use super::Detector;
-use crate::doc::{Document, Hit};
-use crate::report::{Kind, Severity};
+use crate::doc::Document;
+use crate::report::{Hit, Kind, Severity};
 use std::sync::LazyLock;
 
 pub(crate) struct Profanity;
@@ -74,8 +74,9 @@ fn is_swear_use(doc: &Document, hit: &WordHit) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::detect::testing::*;
+    use crate::options::Context;
     use crate::report::Severity;
-    use crate::{Context, Kind};
+    use crate::Kind;
 
     fn severity_of(text: &str) -> Option<Severity> {
         report(text, Context::Post).findings.iter().find(|f| f.kind == Kind::ToneProfanity).map(|f| f.severity)

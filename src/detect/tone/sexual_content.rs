@@ -6,8 +6,8 @@
 //! "testicular self-exam"), and "hot" weather.
 
 use super::{Detector, Table};
-use crate::doc::{Document, Hit};
-use crate::report::Kind;
+use crate::doc::Document;
+use crate::report::{Hit, Kind};
 
 pub(crate) struct SexualContent;
 

@@ -4,8 +4,8 @@
 //! acronyms ("ICU RN, BLS/ACLS"), one shouted word ("I'm TIRED"), and "!!!" as plain excitement.
 
 use super::Detector;
-use crate::doc::{Document, Hit};
-use crate::report::{Kind, Severity};
+use crate::doc::Document;
+use crate::report::{Hit, Kind, Severity};
 
 pub(crate) struct Shouting;
 

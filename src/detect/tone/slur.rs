@@ -6,8 +6,8 @@
 
 use super::words::WordList;
 use super::{Detector, Table};
-use crate::doc::{Document, Hit};
-use crate::report::Kind;
+use crate::doc::Document;
+use crate::report::{Hit, Kind};
 use std::sync::LazyLock;
 
 pub(crate) struct Slur;

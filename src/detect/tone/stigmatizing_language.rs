@@ -6,8 +6,8 @@
 //! with diabetes' instead of 'diabetic'").
 
 use super::{Detector, Table};
-use crate::doc::{Document, Hit};
-use crate::report::{Kind, Severity};
+use crate::doc::Document;
+use crate::report::{Hit, Kind, Severity};
 
 pub(crate) struct StigmatizingLanguage;
 
@@ -92,8 +92,9 @@ fn names_word_to_avoid(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::detect::testing::*;
+    use crate::options::Context;
     use crate::report::Severity;
-    use crate::{Context, Kind};
+    use crate::Kind;
 
     #[test]
     fn flags_labels_with_person_first_suggestions() {

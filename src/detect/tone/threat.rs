@@ -5,8 +5,8 @@
 //! "I'm going to beat the traffic", "punch list".
 
 use super::{Detector, Table};
-use crate::doc::{Document, Hit};
-use crate::report::Kind;
+use crate::doc::Document;
+use crate::report::{Hit, Kind};
 
 pub(crate) struct Threat;
 

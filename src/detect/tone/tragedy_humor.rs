@@ -5,9 +5,9 @@
 //! died), and death words without a joke ("we lost a patient tonight; hug your people").
 
 use super::{Detector, Table};
-use crate::doc::{Document, Hit};
+use crate::doc::Document;
 use crate::lexicon::Lexicon;
-use crate::report::Kind;
+use crate::report::{Hit, Kind};
 use std::sync::LazyLock;
 
 pub(crate) struct TragedyHumor;
@@ -80,7 +80,8 @@ impl Detector for TragedyHumor {
 #[cfg(test)]
 mod tests {
     use crate::detect::testing::*;
-    use crate::{Context, Kind};
+    use crate::options::Context;
+    use crate::Kind;
 
     #[test]
     fn flags_jokes_about_deaths() {
