@@ -3,7 +3,7 @@
 //! Found once per draft from `src/data/care.txt` (plus the policy's extra clinical terms) and queried by
 //! the identifier detectors: a name, date or room number matters when care words stand near it.
 
-use crate::lexicon::{Lexicon, Term};
+use crate::text::lexicon::{Lexicon, Term};
 use std::sync::LazyLock;
 
 static CARE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse_fast(include_str!("data/care.txt")));
@@ -59,7 +59,7 @@ pub(crate) fn find_care_terms(text: &str, lower: &str, extra_terms: &[String]) -
         let mut from = 0;
         while let Some(at) = lower[from..].find(&needle) {
             let (start, end) = (from + at, from + at + needle.len());
-            if crate::lexicon::is_word_start(lower, start) && crate::lexicon::is_word_end(lower, end) {
+            if crate::text::lexicon::is_word_start(lower, start) && crate::text::lexicon::is_word_end(lower, end) {
                 terms.push(CareTerm { start, end, category: CareCategory::Condition });
             }
             from = end;

@@ -1,10 +1,10 @@
 //! The draft as detectors see it: folded text, sentences, and the organization's own details located.
 
 use crate::care::{find_care_terms, CareCategory, CareTerm};
-use crate::detect::tone::words::Tokens;
 use crate::gate::Gate;
 use crate::options::CheckOptions;
 use crate::policy::Policy;
+use crate::text::words::{Tokens, WordHit, WordList};
 use crate::text::{occurrences, Normalized};
 use std::cell::OnceCell;
 
@@ -55,9 +55,14 @@ impl<'a> Document<'a> {
         self.norm.lower()
     }
 
-    /// The draft cut into word tokens, leetspeak read as letters (see [`crate::detect::tone::words`]).
+    /// The draft cut into word tokens, leetspeak read as letters (see [`crate::text::words`]).
     pub fn word_tokens(&self) -> &Tokens {
         self.word_tokens.get_or_init(|| Tokens::new(self.lower()))
+    }
+
+    /// Every word of `list` in the draft, in order (see [`crate::text::words`]).
+    pub fn find_words(&self, list: &WordList) -> Vec<WordHit> {
+        list.find_in(self.lower(), self.word_tokens())
     }
 
     /// Which privacy patterns (identifiers, mentions, rule cues) and phrase-table rows may match in the draft.
@@ -348,7 +353,7 @@ fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
     let mut at_a_word_start = vec![false; needles.len()];
     let bytes = lower.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        if first_bytes[usize::from(b)] && crate::lexicon::is_word_start(lower, i) {
+        if first_bytes[usize::from(b)] && crate::text::lexicon::is_word_start(lower, i) {
             for (found, needle) in at_a_word_start.iter_mut().zip(&needles) {
                 *found |= bytes[i..].starts_with(needle.as_bytes());
             }
@@ -357,7 +362,7 @@ fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
     for needle in needles.iter().zip(at_a_word_start).filter_map(|(needle, found)| found.then_some(needle)) {
         for start in occurrences(lower, needle) {
             let end = start + needle.len();
-            if crate::lexicon::is_word_start(lower, start) && crate::lexicon::is_word_end(lower, end) {
+            if crate::text::lexicon::is_word_start(lower, start) && crate::text::lexicon::is_word_end(lower, end) {
                 spans.push((start, end));
             }
         }

@@ -33,7 +33,6 @@ mod detect;
 mod doc;
 mod engine;
 mod gate;
-mod lexicon;
 mod multi;
 mod options;
 mod phi;

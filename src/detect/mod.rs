@@ -123,7 +123,7 @@ pub(crate) mod testing {
     /// Asserts that `lexicon` finds `count` terms in `text` and the same ones, at the same places, in each
     /// sentence of it searched alone: what lets a detector search the whole draft once instead of each sentence.
     #[track_caller]
-    pub fn assert_found_alike_in_sentences(lexicon: &crate::lexicon::Lexicon, text: &str, count: usize) {
+    pub fn assert_found_alike_in_sentences(lexicon: &crate::text::lexicon::Lexicon, text: &str, count: usize) {
         let options = CheckOptions::new(Context::Post);
         let doc = crate::doc::Document::new(text, &options, &TEST_POLICY);
         let in_draft: Vec<_> = lexicon.find(doc.lower()).map(|t| (t.start, t.end)).collect();

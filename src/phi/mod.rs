@@ -30,10 +30,10 @@ pub(crate) mod relationship;
 mod review_reply;
 
 use crate::care::CareCategory;
-use crate::detect::tone::words::Fnv;
 use crate::detect::Detector;
 use crate::doc::Document;
 use crate::report::{Hit, Identifier, Kind};
+use crate::text::Fnv;
 pub(crate) use mentions::{find_mentions, Mention, MentionKind};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;

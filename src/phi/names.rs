@@ -7,10 +7,10 @@
 //! "our pharmacist, Dana", "Nurse Ada Cole") and the organization's staff are left out.
 
 use super::mentions::{Mention, MentionKind};
-use crate::detect::tone::words::Fnv;
 use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
-use crate::lexicon::Lexicon;
+use crate::text::lexicon::Lexicon;
+use crate::text::Fnv;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
@@ -29,13 +29,13 @@ struct NameLists {
 static LISTS: LazyLock<NameLists> = LazyLock::new(|| {
     let mut lists =
         NameLists { given: NameSet::default(), ambiguous: NameSet::default(), surnames: NameSet::default() };
-    for (section, line) in crate::lexicon::rows(include_str!("../data/names/first.txt")) {
+    for (section, line) in crate::text::lexicon::rows(include_str!("../data/names/first.txt")) {
         if section == "ambiguous" {
             lists.ambiguous.insert(line);
         }
         lists.given.insert(line);
     }
-    lists.surnames.extend(crate::lexicon::rows(include_str!("../data/names/surnames.txt")).map(|(_, line)| line));
+    lists.surnames.extend(crate::text::lexicon::rows(include_str!("../data/names/surnames.txt")).map(|(_, line)| line));
     lists
 });
 
@@ -475,7 +475,7 @@ mod tests {
     /// A name is listed either as plain or as ambiguous: `find_names` reads "not ambiguous" as "plain".
     #[test]
     fn no_given_name_is_both_plain_and_ambiguous() {
-        let rows = crate::lexicon::rows(include_str!("../data/names/first.txt"));
+        let rows = crate::text::lexicon::rows(include_str!("../data/names/first.txt"));
         let (ambiguous, plain): (Vec<_>, Vec<_>) = rows.partition(|(section, _)| *section == "ambiguous");
         let plain: HashSet<&str> = plain.into_iter().map(|(_, name)| name).collect();
         for (_, name) in ambiguous {

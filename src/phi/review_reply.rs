@@ -80,7 +80,7 @@ pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
 
     // "your knee replacement", "your 2023 cleaning", "your Delta Dental plan", "your son's X-rays".
     for start in occurrences(lower, "your") {
-        if !crate::lexicon::is_word_start(lower, start) || !crate::lexicon::is_word_end(lower, start + 4) {
+        if !crate::text::lexicon::is_word_start(lower, start) || !crate::text::lexicon::is_word_end(lower, start + 4) {
             continue;
         }
         let window_end = word_boundary_after(lower, start + 4, 4);

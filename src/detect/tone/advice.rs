@@ -9,8 +9,8 @@
 
 use super::Detector;
 use crate::doc::Document;
-use crate::lexicon::Lexicon;
 use crate::report::{Hit, Kind};
+use crate::text::lexicon::Lexicon;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -4,10 +4,10 @@
 //! "must have a pretty low bar", "pendejo". Allows self-deprecation ("I felt like such an idiot"),
 //! "idiot-proof", and "useless" about things rather than people.
 
-use super::words::WordList;
 use super::{Detector, Table};
 use crate::doc::Document;
 use crate::report::{Hit, Kind};
+use crate::text::words::WordList;
 use std::sync::LazyLock;
 
 pub(crate) struct Insult;
@@ -26,7 +26,7 @@ impl Detector for Insult {
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
         super::push_phrases(Table::Insult.find(doc), Kind::ToneInsult, MESSAGE, FALLBACK, out);
-        for hit in WORDS.find_in(doc) {
+        for hit in doc.find_words(&WORDS) {
             if is_self_talk(doc.before(hit.start, 30)) || super::is_quoted(lower, hit.start, hit.end) {
                 continue;
             }

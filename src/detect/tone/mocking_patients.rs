@@ -8,8 +8,8 @@
 use super::{Detector, Table};
 use crate::care::CareCategory;
 use crate::doc::Document;
-use crate::lexicon::Lexicon;
 use crate::report::{Hit, Kind};
+use crate::text::lexicon::Lexicon;
 use std::sync::LazyLock;
 
 pub(crate) struct MockingPatients;

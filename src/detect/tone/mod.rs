@@ -26,7 +26,6 @@ mod slur;
 mod stigmatizing_language;
 mod threat;
 mod tragedy_humor;
-pub(crate) mod words;
 
 #[cfg(test)]
 mod clinical_negatives;
@@ -436,7 +435,7 @@ mod table_tests {
             ("slurs", include_str!("../../data/tone/slurs.txt")),
             ("insult_words", include_str!("../../data/tone/insult_words.txt")),
         ] {
-            assert!(words::WordList::parse(data).len() > 0, "{name} is empty");
+            assert!(crate::text::words::WordList::parse(data).len() > 0, "{name} is empty");
             assert_unique(name, data);
         }
     }

@@ -4,10 +4,10 @@
 //! "damn", "crap", "pissed" (low). Allows "Scunthorpe", "assistant", "cocktail", "Cockburn",
 //! "Dr. Dick Johnson", "Essex", "hello", and quoted words discussed as words.
 
-use super::words::{WordHit, WordList};
 use super::Detector;
 use crate::doc::Document;
 use crate::report::{Hit, Kind, Severity};
+use crate::text::words::{WordHit, WordList};
 use std::sync::LazyLock;
 
 pub(crate) struct Profanity;
@@ -29,7 +29,7 @@ impl Detector for Profanity {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        for hit in PROFANITY.find_in(doc) {
+        for hit in doc.find_words(&PROFANITY) {
             if super::is_quoted(doc.lower(), hit.start, hit.end) && !hit.disguised {
                 continue;
             }

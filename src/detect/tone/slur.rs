@@ -4,10 +4,10 @@
 //! "all Mexicans are". Allows "retardant", "the fire retardant foam", "illegal parking", "spice",
 //! "Japan", and the word discussed in quotes.
 
-use super::words::WordList;
 use super::{Detector, Table};
 use crate::doc::Document;
 use crate::report::{Hit, Kind};
+use crate::text::words::WordList;
 use std::sync::LazyLock;
 
 pub(crate) struct Slur;
@@ -25,7 +25,7 @@ impl Detector for Slur {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
-        for hit in SLURS.find_in(doc) {
+        for hit in doc.find_words(&SLURS) {
             if super::is_quoted(lower, hit.start, hit.end) && !hit.disguised {
                 continue;
             }

@@ -1,4 +1,4 @@
-//! Normalization for matching, and the offset bookkeeping back to the original text.
+//! Normalization for matching, with the map back to the original text.
 //!
 //! Detectors never see the draft as typed: they see a folded copy in which fullwidth and Arabic-Indic
 //! digits are ASCII, zero-width and bidi control characters are gone, smart quotes and dashes are plain,
@@ -265,85 +265,12 @@ fn fold_letter(ch: char) -> char {
     }
 }
 
-/// Whether `needle` occurs in `haystack`: for a search over a whole draft. `memmem` skips ahead to a rare byte
-/// of the needle a machine word at a time; `str::contains` in wasm, without SIMD, reads every byte through its
-/// two-way search, which cost a 1 MB paste a few milliseconds per phrase looked for.
-pub(crate) fn occurs(haystack: &str, needle: &str) -> bool {
-    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some()
-}
-
-/// The start of every non-overlapping occurrence of `needle` in `haystack`, leftmost first, as
-/// `str::match_indices` gives them; see [`occurs`].
-pub(crate) fn occurrences<'h>(haystack: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
-    memchr::memmem::find_iter(haystack.as_bytes(), needle.as_bytes())
-}
-
-/// Converts byte offsets of `text` to UTF-16 code unit offsets, in one pass.
-///
-/// `offsets` may be in any order; each must lie on a character boundary (others are rounded down).
-pub fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
-    let mut result = vec![0; offsets.len()];
-    let (mut at, mut units) = (0, 0);
-    for i in order {
-        // Only whole characters before the offset count.
-        let mut target = offsets[i].min(text.len());
-        while !text.is_char_boundary(target) {
-            target -= 1;
-        }
-        if target > at {
-            // A character is one unit, two beyond the Basic Multilingual Plane (a 4-byte sequence): count its
-            // leading bytes and the leading bytes of 4-byte sequences, a loop without branches.
-            units += text.as_bytes()[at..target]
-                .iter()
-                .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-                .sum::<usize>();
-            at = target;
-        }
-        result[i] = units;
-    }
-    result
-}
-
-/// Converts UTF-16 code unit offsets of `text` to byte offsets (rounded down to a character boundary).
-pub fn byte_offsets(text: &str, utf16: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..utf16.len()).collect();
-    order.sort_by_key(|&i| utf16[i]);
-    let mut result = vec![text.len(); utf16.len()];
-    let mut units = 0;
-    let mut chars = text.char_indices().peekable();
-    for i in order {
-        let target = utf16[i];
-        while let Some(&(_, ch)) = chars.peek() {
-            if units + ch.len_utf16() > target {
-                break;
-            }
-            units += ch.len_utf16();
-            chars.next();
-        }
-        result[i] = chars.peek().map_or(text.len(), |&(at, _)| at);
-    }
-    result
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn fold(s: &str) -> String {
         Normalized::new(s).text().to_string()
-    }
-
-    #[test]
-    fn occurrences_are_those_of_match_indices() {
-        for (haystack, needle) in
-            [("aaaaa", "aa"), ("ananana banana", "anan"), ("my mom, my momentum", "my mom"), ("", "x")]
-        {
-            let expected: Vec<usize> = haystack.match_indices(needle).map(|(at, _)| at).collect();
-            assert_eq!(occurrences(haystack, needle).collect::<Vec<_>>(), expected, "{needle} in {haystack}");
-            assert_eq!(occurs(haystack, needle), !expected.is_empty());
-        }
     }
 
     #[test]
@@ -495,32 +422,5 @@ mod tests {
             assert_eq!(folded.origin, origin, "{original:?}");
             assert_eq!(folded.lower, text.to_ascii_lowercase(), "{original:?}");
         }
-    }
-
-    #[test]
-    fn utf16_offsets_count_whole_characters_before_each_offset() {
-        let text = "a😀é中\u{10FFFF}z";
-        // Every offset, inside characters and past the end too, in no particular order.
-        let offsets: Vec<usize> = (0..=text.len() + 2).rev().collect();
-        let expected: Vec<usize> = offsets
-            .iter()
-            .map(|&offset| {
-                let mut end = offset.min(text.len());
-                while !text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                text[..end].encode_utf16().count()
-            })
-            .collect();
-        assert_eq!(utf16_offsets(text, &offsets), expected);
-    }
-
-    #[test]
-    fn utf16_round_trip_with_emoji() {
-        let text = "😀 ab é";
-        let bytes = [0, 4, 5, 7, 8, text.len()];
-        let units = utf16_offsets(text, &bytes);
-        assert_eq!(units, vec![0, 2, 3, 5, 6, 7]);
-        assert_eq!(byte_offsets(text, &units), bytes.to_vec());
     }
 }

@@ -99,7 +99,7 @@ impl WordList {
     pub fn parse(data: &'static str) -> WordList {
         let mut entries = Vec::new();
         let mut by_skeleton: HashMap<u64, Vec<usize>, BuildHasherDefault<PreHashed>> = HashMap::default();
-        for (category, line) in crate::lexicon::rows(data) {
+        for (category, line) in super::lexicon::rows(data) {
             let (word, suggestion) = match line.split_once(" => ") {
                 Some((w, s)) => (w.trim(), Some(s.trim())),
                 None => (line, None),
@@ -122,15 +122,12 @@ impl WordList {
     /// Every listed word in `lower` (the lowercased folded text), in order.
     #[cfg(test)]
     pub fn find(&self, lower: &str) -> Vec<WordHit> {
-        self.find_tokens(lower, &Tokens::new(lower))
+        self.find_in(lower, &Tokens::new(lower))
     }
 
-    /// Every listed word in the draft, in order; the draft's tokens are cut once and shared by every list.
-    pub fn find_in(&self, doc: &crate::doc::Document) -> Vec<WordHit> {
-        self.find_tokens(doc.lower(), doc.word_tokens())
-    }
-
-    fn find_tokens(&self, lower: &str, tokens: &Tokens) -> Vec<WordHit> {
+    /// Every listed word in `lower` (the lowercased folded text), in order, given its `tokens`: a draft's
+    /// tokens are cut once and shared by every list.
+    pub fn find_in(&self, lower: &str, tokens: &Tokens) -> Vec<WordHit> {
         let list = &tokens.list;
         // The letters of a spaced run, read as one word (the only letters gathered here).
         let mut spaced = Vec::new();
@@ -545,9 +542,9 @@ mod tests {
     #[test]
     fn finds_every_built_in_word_typed_and_stretched() {
         let lists = [
-            include_str!("../../data/tone/profanity.txt"),
-            include_str!("../../data/tone/slurs.txt"),
-            include_str!("../../data/tone/insult_words.txt"),
+            include_str!("../data/tone/profanity.txt"),
+            include_str!("../data/tone/slurs.txt"),
+            include_str!("../data/tone/insult_words.txt"),
         ];
         for data in lists {
             let list = WordList::parse(data);
