@@ -1,7 +1,7 @@
 //! The draft as detectors see it: folded text, sentences, and the organization's own details located.
 
 use crate::care::{find_care_terms, CareCategory, CareTerm};
-use crate::gate::Gate;
+use crate::gate::{Catalog, Gate, Haystack};
 use crate::options::CheckOptions;
 use crate::policy::Policy;
 use crate::text::words::{Tokens, WordHit, WordList};
@@ -21,7 +21,7 @@ pub(crate) struct Document<'a> {
     astral: Vec<(usize, char)>,
     /// The tokens word lists match against, cut on first use and shared by every list.
     word_tokens: OnceCell<Tokens>,
-    /// The privacy patterns and phrase rows that may match in the draft, found on first use.
+    /// The patterns and phrase rows that may match in the draft, found on first use.
     gate: OnceCell<Gate>,
 }
 
@@ -65,9 +65,12 @@ impl<'a> Document<'a> {
         list.find_in(self.lower(), self.word_tokens())
     }
 
-    /// Which privacy patterns (identifiers, mentions, rule cues) and phrase-table rows may match in the draft.
-    pub fn gate(&self) -> &Gate {
-        self.gate.get_or_init(|| Gate::new(self))
+    /// Which patterns and phrase rows of `catalog` may match in the draft, found on first use. The document
+    /// keeps one gate: every call hands the same catalog (the evidence layer's).
+    pub fn gate(&self, catalog: &'static Catalog) -> &Gate {
+        let gate = self.gate.get_or_init(|| Gate::new(catalog, self.lower()));
+        debug_assert!(std::ptr::eq(gate.catalog(), catalog), "a document's gate is over one catalog");
+        gate
     }
 
     /// The characters beyond the Basic Multilingual Plane that start in the byte range, with their offsets,
@@ -212,6 +215,16 @@ impl<'a> Document<'a> {
             let d = d.to_ascii_lowercase();
             host == d || host.strip_suffix(d.as_str()).is_some_and(|rest| rest.ends_with('.'))
         })
+    }
+}
+
+impl Haystack for Document<'_> {
+    fn text(&self) -> &str {
+        self.norm.text()
+    }
+
+    fn lower(&self) -> &str {
+        self.norm.lower()
     }
 }
 

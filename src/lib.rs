@@ -32,8 +32,8 @@ mod care;
 mod detect;
 mod doc;
 mod engine;
+mod evidence;
 mod gate;
-mod multi;
 mod options;
 mod phi;
 mod policy;
@@ -57,7 +57,7 @@ pub mod fuzzing {
     pub fn near_searches_agree(text: &str) -> Result<(), String> {
         let options = crate::options::CheckOptions::default();
         let policy = crate::Policy::default();
-        crate::gate::compare_with_whole_searches(&crate::doc::Document::new(text, &options, &policy)).map(|_| ())
+        crate::evidence::compare_with_whole_searches(&crate::doc::Document::new(text, &options, &policy)).map(|_| ())
     }
 }
 

@@ -111,7 +111,7 @@ impl Detector for Address {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let (text, lower) = (doc.text(), doc.lower());
-        for caps in doc.gate().captures_iter(&ADDRESS, doc) {
+        for caps in crate::evidence::gate(doc).captures_iter(&ADDRESS, doc) {
             let whole = caps.get(0).expect("group 0 always matches");
             let (start, end) = (whole.start(), whole.end());
             let name = caps.get(2).expect("the street name always matches");

@@ -36,7 +36,7 @@ impl Detector for Device {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
-        for caps in doc.gate().captures_iter(&KEYED, doc) {
+        for caps in crate::evidence::gate(doc).captures_iter(&KEYED, doc) {
             let value = caps.get(1).expect("the value group always matches");
             let (start, end) = trim_value(lower, value.start(), value.end());
             let code = &lower[start..end];
@@ -45,7 +45,7 @@ impl Detector for Device {
             }
             out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Device));
         }
-        for m in doc.gate().find_iter(&GS1_UDI, doc) {
+        for m in crate::evidence::gate(doc).find_iter(&GS1_UDI, doc) {
             out.push(Hit::new(Kind::PhiDirectIdentifier, m.start(), m.end(), MESSAGE).identifier(Identifier::Device));
         }
     }

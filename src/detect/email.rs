@@ -22,7 +22,7 @@ impl Detector for Email {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        for m in doc.gate().find_iter(&EMAIL, doc) {
+        for m in crate::evidence::gate(doc).find_iter(&EMAIL, doc) {
             if doc.is_org_domain(m.as_str()) || doc.is_org_contact(m.start()) {
                 continue;
             }

@@ -150,7 +150,7 @@ impl Detector for Handle {
         if !draft_has_care {
             return;
         }
-        for caps in doc.gate().captures_iter(&HANDLE, doc) {
+        for caps in crate::evidence::gate(doc).captures_iter(&HANDLE, doc) {
             let whole = caps.get(0).expect("group 0 always matches");
             let (start, end) = (whole.start(), whole.end());
             // An @ glued to a word is an email address.

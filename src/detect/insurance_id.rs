@@ -46,7 +46,7 @@ impl Detector for InsuranceId {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let text = doc.text();
-        for caps in doc.gate().captures_iter(&KEYED, doc) {
+        for caps in crate::evidence::gate(doc).captures_iter(&KEYED, doc) {
             let value = caps.get(1).expect("the value group always matches");
             let (start, end) = trim_value(text, value.start(), value.end());
             let number = &text[start..end];
@@ -55,7 +55,7 @@ impl Detector for InsuranceId {
             }
             out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::InsuranceId));
         }
-        for caps in doc.gate().captures_iter(&MBI, doc) {
+        for caps in crate::evidence::gate(doc).captures_iter(&MBI, doc) {
             let whole = caps.get(0).expect("group 0 always matches");
             // Dashes come in pairs (4-3-4) or not at all; a dash glued on either side means a longer code.
             let glued = |b: Option<&u8>| b.is_some_and(|b| *b == b'-');

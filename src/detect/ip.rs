@@ -30,7 +30,7 @@ impl Detector for Ip {
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let text = doc.text();
         let bytes = text.as_bytes();
-        for m in doc.gate().find_iter(&IPV4, doc) {
+        for m in crate::evidence::gate(doc).find_iter(&IPV4, doc) {
             let (start, end) = (m.start(), m.end());
             let dotted_before = start >= 2 && bytes[start - 1] == b'.' && bytes[start - 2].is_ascii_digit();
             let dotted_after = bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
@@ -44,7 +44,7 @@ impl Detector for Ip {
             }
             out.push(Hit::new(Kind::PhiDirectIdentifier, start, end, MESSAGE).identifier(Identifier::Ip));
         }
-        for m in doc.gate().find_iter(&IPV6, doc) {
+        for m in crate::evidence::gate(doc).find_iter(&IPV6, doc) {
             let (start, end) = (m.start(), m.end());
             let glued = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b':' || *b == b'.');
             if glued(start.checked_sub(1).and_then(|i| bytes.get(i))) || glued(bytes.get(end)) {

@@ -35,7 +35,7 @@ impl Detector for License {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
-        for caps in doc.gate().captures_iter(&LICENSE, doc) {
+        for caps in crate::evidence::gate(doc).captures_iter(&LICENSE, doc) {
             let value = caps.get(1).expect("the value group always matches");
             let (start, end) = trim_value(lower, value.start(), value.end());
             let number = &lower[start..end];

@@ -27,7 +27,7 @@ impl Detector for Phone {
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let text = doc.text();
         // Found without capture groups (the slow part of a regex search): the parts are read off the match.
-        for whole in doc.gate().find_iter(&PHONE, doc) {
+        for whole in crate::evidence::gate(doc).find_iter(&PHONE, doc) {
             let (start, end) = (whole.start(), whole.end());
             // The match must not continue a longer run of digits or letters.
             if text[..start].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()) {

@@ -22,7 +22,7 @@ impl Detector for Ssn {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        for caps in doc.gate().captures_iter(&SSN, doc) {
+        for caps in crate::evidence::gate(doc).captures_iter(&SSN, doc) {
             let whole = caps.get(0).expect("group 0 always matches");
             let (sep1, sep2) = (&caps[2], &caps[4]);
             if separator_class(sep1) != separator_class(sep2) || !is_valid(&caps[1], &caps[3], &caps[5]) {

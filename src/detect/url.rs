@@ -105,7 +105,7 @@ impl Detector for Url {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
         let lower = doc.lower();
-        for whole in doc.gate().find_iter(&URL, doc) {
+        for whole in crate::evidence::gate(doc).find_iter(&URL, doc) {
             let start = whole.start();
             // Part of an email address, a longer word or another link.
             if lower[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || "@.-_/".contains(c)) {
@@ -229,7 +229,7 @@ mod tests {
         // The few matches that need their groups get them again from their start.
         let options = crate::options::CheckOptions::default();
         let doc = crate::doc::Document::new(text, &options, &TEST_POLICY);
-        let found: Vec<_> = doc.gate().find_iter(&super::URL, &doc).collect();
+        let found: Vec<_> = crate::evidence::gate(&doc).find_iter(&super::URL, &doc).collect();
         assert_eq!(found.len(), regex.find_iter(text).count());
         for m in found {
             assert_eq!(super::URL.captures_of(&doc, &m).map(|c| c.get_match().range()), Some(m.range()));

@@ -33,7 +33,7 @@ impl Detector for Vehicle {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        for caps in doc.gate().captures_iter(&PLATE, doc) {
+        for caps in crate::evidence::gate(doc).captures_iter(&PLATE, doc) {
             let keyword = caps[1].to_ascii_lowercase();
             let value = caps.get(2).expect("the value group always matches");
             if looks_like_plate(value.as_str(), keyword.starts_with("tag")) {
@@ -43,7 +43,7 @@ impl Detector for Vehicle {
                 );
             }
         }
-        for m in doc.gate().find_iter(&VIN, doc) {
+        for m in crate::evidence::gate(doc).find_iter(&VIN, doc) {
             let named = doc.before(m.start(), 12).contains("vin");
             if named || has_valid_check_digit(m.as_str()) {
                 out.push(

@@ -32,7 +32,7 @@ impl Detector for Zip {
         let (text, lower) = (doc.text(), doc.lower());
         // Computed once, on the first candidate, so a long paste full of numbers stays linear.
         let mut case_words: Option<bool> = None;
-        for m in doc.gate().find_iter(&ZIP, doc) {
+        for m in crate::evidence::gate(doc).find_iter(&ZIP, doc) {
             let (start, end) = (m.start(), m.end());
             if looks_like_a_number(text, start, end) || is_org_zip(doc, &m.as_str()[..5]) {
                 continue;

@@ -486,7 +486,10 @@ mod tests {
         let options = CheckOptions::default();
         let doc = Document::new(text, &options, &TEST_POLICY);
         // Offsets are into the folded text ("años" reads "anos").
-        find_mentions(&doc, doc.gate()).into_iter().map(|m| (doc.text()[m.start..m.end].to_string(), m.kind)).collect()
+        find_mentions(&doc, crate::evidence::gate(&doc))
+            .into_iter()
+            .map(|m| (doc.text()[m.start..m.end].to_string(), m.kind))
+            .collect()
     }
 
     fn has(text: &str, words: &str) -> bool {

@@ -47,7 +47,7 @@ impl Detector for PatientContext {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Hit>) {
-        let gate = doc.gate();
+        let gate = crate::evidence::gate(doc);
         let mentions = find_mentions(doc, gate);
         name_context::judge(doc, &mentions, out);
         patient_date::judge(doc, &mentions, out);

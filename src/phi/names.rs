@@ -514,7 +514,7 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         let options = CheckOptions::default();
         let doc = Document::new(text, &options, &TEST_POLICY);
-        find_names(&doc, doc.gate()).into_iter().map(|m| text[m.start..m.end].to_string()).collect()
+        find_names(&doc, crate::evidence::gate(&doc)).into_iter().map(|m| text[m.start..m.end].to_string()).collect()
     }
 
     #[test]
@@ -586,7 +586,7 @@ mod tests {
     fn marks_public_titles() {
         let options = CheckOptions::default();
         let doc = Document::new("State Rep. Hal Brennan was here", &options, &TEST_POLICY);
-        let found = find_names(&doc, doc.gate());
+        let found = find_names(&doc, crate::evidence::gate(&doc));
         assert!(found.iter().any(|m| m.kind == MentionKind::Name { public: true, strong: true }));
     }
 }

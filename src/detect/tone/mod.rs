@@ -107,7 +107,7 @@ impl Table {
 
     /// Every match of the table's rows in the draft, sorted by position; of overlapping matches the longest.
     pub fn find(self, doc: &Document) -> Vec<Phrase> {
-        let gate = doc.gate();
+        let gate = crate::evidence::gate(doc);
         if !gate.is_any_row_open() {
             return Vec::new();
         }
@@ -122,7 +122,7 @@ impl Table {
     /// (`^ $ \A \z`) nor `\B`, and a sentence starts and ends next to a non-word character, so every `\b`
     /// true inside the sentence is true in the draft.
     pub fn find_in(self, doc: &Document, part: &str) -> Vec<Phrase> {
-        let gate = doc.gate();
+        let gate = crate::evidence::gate(doc);
         if !gate.is_any_row_open() {
             return Vec::new();
         }
@@ -134,7 +134,7 @@ impl Table {
     /// sentence on its own ([`Table::find_in`]) matches at that place in the draft too, and a search of the
     /// whole draft stops there or at a match across it: a sentence not listed has no match of the table.
     pub fn sentences_touched(self, doc: &Document) -> Vec<usize> {
-        let gate = doc.gate();
+        let gate = crate::evidence::gate(doc);
         let lower = doc.lower();
         let mut ranges = Vec::new();
         if gate.is_any_row_open() {
@@ -148,7 +148,7 @@ impl Table {
 
     /// True when some row matches somewhere in the draft.
     pub fn is_match(self, doc: &Document) -> bool {
-        let gate = doc.gate();
+        let gate = crate::evidence::gate(doc);
         gate.is_any_row_open() && PHRASES.is_match(self as usize, |row| gate.is_row_open(row), doc.lower())
     }
 }
@@ -376,7 +376,7 @@ mod tests {
     fn a_table_matching_in_a_sentence_has_a_match_in_the_draft_touching_it() {
         let options = crate::options::CheckOptions::default();
         // A long paste (rows searched near their ends) and a short one, with every table's rows in the drafts.
-        let long = crate::multi::mixed_text(crate::gate::NEAR_SEARCH_MIN_LEN * 2);
+        let long = crate::gate::mixed_text(crate::gate::NEAR_SEARCH_MIN_LEN * 2);
         let short = include_str!("../../../bench/data/post2000.txt");
         let mut parts_with_matches = 0;
         for text in [long.as_str(), short] {

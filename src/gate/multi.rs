@@ -243,8 +243,8 @@ fn has_long_tail(repetition: &hir::Repetition) -> bool {
 /// About `bytes` of mixed text (the benchmark drafts and clinical notes, repeated) for tests of large pastes.
 #[cfg(test)]
 pub(crate) fn mixed_text(bytes: usize) -> String {
-    let notes = include_str!("../bench/data/notes.txt");
-    let drafts = include_str!("../bench/data/drafts.jsonl");
+    let notes = include_str!("../../bench/data/notes.txt");
+    let drafts = include_str!("../../bench/data/drafts.jsonl");
     let pieces: Vec<String> = drafts
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
@@ -351,7 +351,7 @@ mod tests {
             "category 1234 dog. the end",
             "dogs catcat 😀 dog",
             "x end",
-            &crate::multi::mixed_text(20 << 10).to_ascii_lowercase(),
+            &super::mixed_text(20 << 10).to_ascii_lowercase(),
         ];
         for text in texts {
             let mut expected: Vec<Vec<usize>> = vec![Vec::new(); 5];

@@ -1,0 +1,208 @@
+//! What the draft contains: identifiers, mentions, cues and phrase-table matches, found by the patterns this
+//! layer owns and hands to the gate.
+
+use crate::doc::Document;
+use crate::gate::{Catalog, Gate, Pattern};
+
+/// Every gated pattern and phrase row: the gate's one pass over a draft tells which of them may match.
+pub(crate) static CATALOG: Catalog = Catalog::new(&GATED, phrase_rows);
+
+/// The gate of `doc` over [`CATALOG`], built on first use.
+pub(crate) fn gate<'d>(doc: &'d Document) -> &'d Gate {
+    doc.gate(&CATALOG)
+}
+
+fn phrase_rows() -> Vec<&'static str> {
+    crate::detect::tone::phrase_rows().collect()
+}
+
+use crate::detect::identifiers as id;
+use crate::phi::mentions as m;
+
+/// Every gated pattern.
+static GATED: [&Pattern; 55] = [
+    &id::ACCOUNT,
+    &id::ADDRESS,
+    &id::DEVICE_KEYED,
+    &id::GS1_UDI,
+    &id::EMAIL,
+    &id::HANDLE,
+    &id::INSURANCE_KEYED,
+    &id::MBI,
+    &id::IPV4,
+    &id::IPV6,
+    &id::LICENSE,
+    &id::MRN,
+    &id::PHONE,
+    &id::SSN,
+    &id::URL,
+    &id::PLATE,
+    &id::VIN,
+    &id::ZIP,
+    &crate::phi::case_story::ONE_PATIENT,
+    &crate::phi::case_story::STORY_TIME,
+    &crate::phi::media::SHOWS_PHI,
+    &crate::phi::media::PHOTO,
+    &crate::phi::public_figure::HINT,
+    &crate::phi::public_figure::OFFICE,
+    &crate::phi::relationship::SUPPORT,
+    &crate::phi::relationship::RELATIVE_RECORD,
+    &crate::phi::names::TITLED,
+    &crate::phi::names::PUBLIC_TITLED,
+    &crate::phi::names::NICKNAME,
+    &crate::phi::names::FAMILY,
+    &crate::phi::names::INITIALS,
+    &crate::phi::names::CUED,
+    &m::NUMERIC_DATE,
+    &m::WRITTEN_DATE,
+    &m::WEEKDAY_DATE,
+    &m::MONTH_ONLY,
+    &m::TIME,
+    &m::ORDINAL_DAY,
+    &m::HOLIDAY,
+    &m::AGE,
+    &m::AGE_SEX,
+    &m::AGE_PHRASE,
+    &m::ROOM,
+    &m::ROOM_CODE,
+    &m::UNIT,
+    &m::STREET,
+    &m::ROAD_OR_STATION,
+    &m::SCHOOL_OR_CHURCH,
+    &m::EMPLOYER,
+    &m::FROM_TOWN,
+    &m::OCCUPATION,
+    &m::NEWS_EVENT,
+    &m::RELATIVE_TIE,
+    &m::RARE,
+    &m::BIRTH,
+];
+
+/// Compares the gate's searches of `doc` with whole-text searches of every pattern and open phrase row (see
+/// [`crate::gate::compare_with_whole_searches`]).
+#[cfg(any(test, feature = "fuzzing"))]
+pub(crate) fn compare_with_whole_searches(doc: &Document) -> Result<(usize, usize, usize), String> {
+    crate::gate::compare_with_whole_searches(gate(doc), doc, crate::detect::tone::phrase_row_regex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gate::{Found, NEAR_SEARCH_MIN_LEN};
+
+    #[test]
+    fn every_pattern_compiles_and_is_listed_once() {
+        for (i, pattern) in GATED.iter().enumerate() {
+            pattern.regex();
+            assert!(!GATED[..i].iter().any(|g| std::ptr::eq(*g, *pattern)), "{:?} is listed twice", pattern.source());
+        }
+    }
+
+    #[test]
+    fn the_set_fits_its_cache_on_a_large_paste() {
+        let paste = crate::gate::mixed_text(1 << 20).to_ascii_lowercase();
+        assert_eq!(CATALOG.cache_clears(&paste), 0);
+    }
+
+    #[test]
+    fn searches_near_the_noted_ends_find_what_whole_searches_find() {
+        let options = crate::options::CheckOptions::default();
+        let mut text = crate::gate::mixed_text(NEAR_SEARCH_MIN_LEN * 4);
+        // Matches back to back, overlapping candidates, and one at the very end.
+        text.push_str("Room 12 room 14B, 217-555-0143217-555-0199 on 3/4/2025 3/4/2025. Call 217-555-0100");
+        // The same without paragraph breaks: fewer break characters between matches.
+        let joined = text.replace("\n\n", " ");
+        for text in [text, joined] {
+            let doc = Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
+            let (near, unbounded, near_rows) = assert_gate_finds_what_whole_searches_find(&doc);
+            assert!(
+                near >= 20 && unbounded >= 5 && near_rows >= 5,
+                "only {near} patterns ({unbounded} unbounded) and {near_rows} rows searched near their ends"
+            );
+        }
+        // A short draft is searched whole.
+        let doc = Document::new("call 217-555-0143 today", &options, &crate::detect::testing::TEST_POLICY);
+        assert!(matches!(gate(&doc).find_iter(&id::PHONE, &doc), Found::All(_)));
+    }
+
+    #[test]
+    fn searches_near_the_noted_ends_agree_on_shuffled_pastes() {
+        // Pieces glued in random orders with separators that are and are not break characters (or none, so
+        // that a match can run across two pieces).
+        let pieces: Vec<String> = crate::gate::mixed_text(NEAR_SEARCH_MIN_LEN)
+            .split("\n\n")
+            .flat_map(|piece| piece.split(". ").map(str::to_string).collect::<Vec<_>>())
+            .chain(
+                [
+                    "Mr. O'Neil",
+                    "St. Mary's Church",
+                    "1200 Main St., Apt 4",
+                    "(217) 555-0142217-555-0199",
+                    "jo@x.org",
+                    "www.example.com/a?b=1",
+                    "Room 12B",
+                    "3/4/25",
+                    "the 94-year-old in bed 12",
+                    "Lincoln Elementary",
+                    "Dear Ana Ruiz,",
+                    "MRN 00412345",
+                    "age 67",
+                    "on Tuesday at 3 pm",
+                ]
+                .map(str::to_string),
+            )
+            .collect();
+        let separators = [" ", "\n", ". ", ", ", "", "\n\n", "! ", "; ", "😀 "];
+        let options = crate::options::CheckOptions::default();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |below: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % below
+        };
+        for _ in 0..3 {
+            let mut text = String::new();
+            while text.len() < NEAR_SEARCH_MIN_LEN + 4096 {
+                text.push_str(&pieces[next(pieces.len())]);
+                text.push_str(separators[next(separators.len())]);
+            }
+            let doc = Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
+            assert_gate_finds_what_whole_searches_find(&doc);
+        }
+    }
+
+    #[track_caller]
+    fn assert_gate_finds_what_whole_searches_find(doc: &Document) -> (usize, usize, usize) {
+        compare_with_whole_searches(doc).unwrap_or_else(|difference| panic!("{difference}"))
+    }
+
+    #[test]
+    fn the_set_fits_its_cache_on_a_long_paste_of_new_text() {
+        // Words in an order no draft has: every position leads the sets into states not built before. With a
+        // 4 MB cache (8 MB when the patterns and rows were one set) this cleared the cache, and every re-check
+        // of the paste (at each pause in typing) built its states again.
+        let words: Vec<&str> = include_str!("../../bench/data/notes.txt").split_whitespace().collect();
+        let mut seed: u64 = 7;
+        let mut text = String::new();
+        while text.len() < 60 << 10 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(words[(seed >> 33) as usize % words.len()]);
+            text.push(' ');
+        }
+        let paste = text.to_ascii_lowercase();
+        assert_eq!(CATALOG.cache_clears(&paste), 0);
+    }
+
+    #[test]
+    fn opens_only_for_patterns_that_match() {
+        let options = crate::options::CheckOptions::default();
+        let doc = Document::new("call 217-555-0143 today", &options, &crate::detect::testing::TEST_POLICY);
+        let phone = gate(&doc);
+        assert!(phone.is_open(&id::PHONE));
+        assert!(!phone.is_open(&id::EMAIL) && !phone.is_open(&m::AGE));
+        assert_eq!(phone.find_iter(&id::EMAIL, &doc).count(), 0);
+        assert!(!phone.is_any_row_open());
+        let doc =
+            Document::new("that's simply not true, call 217-555-0143", &options, &crate::detect::testing::TEST_POLICY);
+        assert!(gate(&doc).is_any_row_open() && gate(&doc).is_open(&id::PHONE));
+    }
+}
