@@ -28,7 +28,6 @@
 //! Nothing here performs I/O. Error messages never contain the checked text.
 #![warn(missing_docs)]
 
-mod care;
 mod detect;
 mod doc;
 mod engine;

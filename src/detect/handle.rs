@@ -8,7 +8,7 @@
 //! handles answered with general advice that reveal no care of theirs here.
 
 use super::Detector;
-use crate::care::CareCategory;
+use crate::doc::care::CareCategory;
 use crate::doc::Document;
 use crate::gate::Pattern;
 use crate::report::{Hit, Identifier, Kind};

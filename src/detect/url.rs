@@ -10,7 +10,7 @@
 //! cancer.org, ismp.org, ...), nor the organization's own social pages.
 
 use super::Detector;
-use crate::care::CareCategory;
+use crate::doc::care::CareCategory;
 use crate::doc::Document;
 use crate::gate::Pattern;
 use crate::report::{Hit, Identifier, Kind};

@@ -5,7 +5,7 @@
 //! patient in them ("Class of 2004 reunion pic"), education videos, and the author's own images ("my own
 //! x-ray").
 
-use crate::care::CareCategory;
+use crate::doc::care::CareCategory;
 use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
 use crate::report::{Hit, Kind};

@@ -29,8 +29,8 @@ mod quasi;
 pub(crate) mod relationship;
 mod review_reply;
 
-use crate::care::CareCategory;
 use crate::detect::Detector;
+use crate::doc::care::CareCategory;
 use crate::doc::Document;
 use crate::report::{Hit, Identifier, Kind};
 use crate::text::Fnv;

@@ -6,7 +6,7 @@
 //! organization's staff, and the author's own family ("my son Tyler").
 
 use super::{care_near, Mention, MentionKind};
-use crate::care::CareCategory;
+use crate::doc::care::CareCategory;
 use crate::doc::Document;
 use crate::options::Context;
 use crate::report::{Hit, Identifier, Kind};

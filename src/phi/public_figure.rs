@@ -5,7 +5,7 @@
 //! officials at public events ("Mayor Dana Whitaker helped us open the new wing").
 
 use super::{care_near, Mention, MentionKind};
-use crate::care::CareCategory;
+use crate::doc::care::CareCategory;
 use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
 use crate::report::{Hit, Identifier, Kind};

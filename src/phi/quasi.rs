@@ -7,7 +7,7 @@
 //! statistics and education ("adults 65 and older"), event posts, and ages of buildings.
 
 use super::{person_referent, Mention, MentionKind};
-use crate::care::CareCategory;
+use crate::doc::care::CareCategory;
 use crate::doc::Document;
 use crate::report::{Hit, Identifier, Kind, Severity};
 

@@ -5,7 +5,7 @@
 //! mom's chart". Allows support with no care behind it ("In loving memory of my dad, who passed at home")
 //! and colleagues' memorials.
 
-use crate::care::CareCategory;
+use crate::doc::care::CareCategory;
 use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
 use crate::report::{Hit, Kind};

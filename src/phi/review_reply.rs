@@ -7,7 +7,7 @@
 //! safe reply: "We can't discuss anyone's care here, including whether someone is a patient; please call
 //! us."
 
-use crate::care::CareCategory;
+use crate::doc::care::CareCategory;
 use crate::doc::Document;
 use crate::options::Context;
 use crate::report::{Hit, Kind};

@@ -6,7 +6,7 @@
 //! and stories that describe care without judging the person.
 
 use super::{Detector, Table};
-use crate::care::CareCategory;
+use crate::doc::care::CareCategory;
 use crate::doc::Document;
 use crate::report::{Hit, Kind};
 use crate::text::lexicon::Lexicon;

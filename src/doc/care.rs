@@ -6,7 +6,7 @@
 use crate::text::lexicon::{Lexicon, Term};
 use std::sync::LazyLock;
 
-static CARE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse_fast(include_str!("data/care.txt")));
+static CARE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse_fast(include_str!("../data/care.txt")));
 
 /// What kind of care word a term is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn care_list_is_valid() {
-        let data = include_str!("data/care.txt");
+        let data = include_str!("../data/care.txt");
         let mut seen = std::collections::HashSet::new();
         for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
             if line.starts_with('[') {

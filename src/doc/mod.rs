@@ -1,6 +1,9 @@
-//! The draft as detectors see it: folded text, sentences, and the organization's own details located.
+//! The draft as the rules see it: folded text, sentences, care words ([`care`]), and the organization's own
+//! details located.
 
-use crate::care::{find_care_terms, CareCategory, CareTerm};
+pub(crate) mod care;
+
+use crate::doc::care::{find_care_terms, CareCategory, CareTerm};
 use crate::gate::{Catalog, Gate, Haystack};
 use crate::options::CheckOptions;
 use crate::policy::Policy;
