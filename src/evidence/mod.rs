@@ -1,23 +1,23 @@
 //! What the draft contains: identifiers, mentions, cues and phrase-table matches, found by the patterns this
 //! layer owns and hands to the gate.
 
+pub(crate) mod cues;
+pub(crate) mod mentions;
+pub(crate) mod phrases;
+
 use crate::doc::Document;
 use crate::gate::{Catalog, Gate, Pattern};
 
 /// Every gated pattern and phrase row: the gate's one pass over a draft tells which of them may match.
-pub(crate) static CATALOG: Catalog = Catalog::new(&GATED, phrase_rows);
+pub(crate) static CATALOG: Catalog = Catalog::new(&GATED, phrases::rows);
 
 /// The gate of `doc` over [`CATALOG`], built on first use.
 pub(crate) fn gate<'d>(doc: &'d Document) -> &'d Gate {
     doc.gate(&CATALOG)
 }
 
-fn phrase_rows() -> Vec<&'static str> {
-    crate::detect::tone::phrase_rows().collect()
-}
-
 use crate::detect::identifiers as id;
-use crate::phi::mentions as m;
+use mentions as m;
 
 /// Every gated pattern.
 static GATED: [&Pattern; 55] = [
@@ -39,20 +39,20 @@ static GATED: [&Pattern; 55] = [
     &id::PLATE,
     &id::VIN,
     &id::ZIP,
-    &crate::phi::case_story::ONE_PATIENT,
-    &crate::phi::case_story::STORY_TIME,
-    &crate::phi::media::SHOWS_PHI,
-    &crate::phi::media::PHOTO,
-    &crate::phi::public_figure::HINT,
-    &crate::phi::public_figure::OFFICE,
-    &crate::phi::relationship::SUPPORT,
-    &crate::phi::relationship::RELATIVE_RECORD,
-    &crate::phi::names::TITLED,
-    &crate::phi::names::PUBLIC_TITLED,
-    &crate::phi::names::NICKNAME,
-    &crate::phi::names::FAMILY,
-    &crate::phi::names::INITIALS,
-    &crate::phi::names::CUED,
+    &cues::ONE_PATIENT,
+    &cues::STORY_TIME,
+    &cues::SHOWS_PHI,
+    &cues::PHOTO,
+    &cues::HINT,
+    &cues::OFFICE,
+    &cues::SUPPORT,
+    &cues::RELATIVE_RECORD,
+    &m::names::TITLED,
+    &m::names::PUBLIC_TITLED,
+    &m::names::NICKNAME,
+    &m::names::FAMILY,
+    &m::names::INITIALS,
+    &m::names::CUED,
     &m::NUMERIC_DATE,
     &m::WRITTEN_DATE,
     &m::WEEKDAY_DATE,
@@ -82,7 +82,7 @@ static GATED: [&Pattern; 55] = [
 /// [`crate::gate::compare_with_whole_searches`]).
 #[cfg(any(test, feature = "fuzzing"))]
 pub(crate) fn compare_with_whole_searches(doc: &Document) -> Result<(usize, usize, usize), String> {
-    crate::gate::compare_with_whole_searches(gate(doc), doc, crate::detect::tone::phrase_row_regex)
+    crate::gate::compare_with_whole_searches(gate(doc), doc, phrases::row_regex)
 }
 
 #[cfg(test)]

@@ -6,22 +6,17 @@
 //! statements ("when a patient calls...", "every patient deserves..."), and on posts about groups.
 
 use crate::doc::Document;
-use crate::gate::{Gate, Pattern};
+use crate::evidence::cues::{ONE_PATIENT, STORY_TIME};
+use crate::gate::Gate;
 use crate::report::{Hit, Kind};
 use regex::Regex;
 use std::sync::LazyLock;
 
 const MESSAGE: &str = "A story about one patient: fine without identifiers, but check that nothing here (age, date, place, event) lets someone recognize them.";
 
-pub(crate) static ONE_PATIENT: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:a|an|one|my|our|this|that|the|another|este|esta|el|la)(?: [a-z0-9'-]+){0,3}? (?:patient|pt|man|woman|lady|guy|gentleman|dude|kid|boy|girl|toddler|teen|teenager|adult|child|infant|newborn|veteran|se[nñ]or|se[nñ]ora|paciente|alcoholic|addict|frequent flyer|drug seeker|train wreck|gomer|shpos|borracho|crock)(?-u:\b)|(?-u:\b)(?:gomer|shpos|frequent flyer|drug seeker)(?-u:\b)",
-);
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:when|if|every|any|each|whenever|no|like|than|a patient who visits|the patient's right|be the) (?:[a-z]+ )?$").expect("generic pattern compiles")
 });
-pub(crate) static STORY_TIME: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:today|tonight|yesterday|this (?:morning|week|shift)|last (?:night|week|shift|day)|ago|earlier|once|storytime|pov|another|case of the week|grand rounds|had an?|was|were|came|got|told|asked|said|went|left|pulled|spit|threw|caught|called|gave|is back|de siempre|cada|[a-z]{3,}ed|[0-9]{1,2}(?::[0-9][0-9])? ?(?:am|pm))(?-u:\b)",
-);
 
 pub(super) fn judge(doc: &Document, gate: &Gate, out: &mut Vec<Hit>) {
     if out.iter().any(|h| h.kind.is_phi()) {

@@ -7,20 +7,14 @@
 
 use crate::doc::care::CareCategory;
 use crate::doc::Document;
-use crate::gate::{Gate, Pattern};
+use crate::evidence::cues::{PHOTO, SHOWS_PHI};
+use crate::gate::Gate;
 use crate::report::{Hit, Kind};
 use crate::text::occurs;
 
 const MESSAGE: &str = "Photos and videos from work often show a patient, a chart, a screen or a board with patient names; text cannot check what the picture shows.";
 const SUGGESTION: &str =
     "Post only images with no patient, chart, screen, board or wristband in them, and with written consent.";
-
-pub(crate) static SHOWS_PHI: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:whiteboard|white board|census board|patient board|assignment board|tracking board|wristband|armband|id band|patient list|(?:or|surgery|surgical|clinic|patient|appointment|dialysis) schedule|(?:surgery|surgical|clinic|unit|bed) board|unit census|(?:x-?ray|ct|mri|scan|ultrasound) of the (?:week|day|month)|(?:this|the|her|his|my pt'?s?) (?:x-?ray|ct|mri|scan|ultrasound|ekg|ecg)(?: from| of)?|x-?ray (?:from|of) (?:tonight|today)|(?:pt|patient)'?s? (?:chart|screen|monitor))(?-u:\b)",
-);
-pub(crate) static PHOTO: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:selfie|pic|pics|photo|photos|picture|video|vid|swipe|before (?:&|and|/) after|before/after|before-and-after|filmed|recorded)(?-u:\b)",
-);
 
 pub(super) fn judge(doc: &Document, gate: &Gate, out: &mut Vec<Hit>) {
     let lower = doc.lower();

@@ -20,9 +20,7 @@
 
 pub(crate) mod case_story;
 pub(crate) mod media;
-pub(crate) mod mentions;
 mod name_context;
-pub(crate) mod names;
 mod patient_date;
 pub(crate) mod public_figure;
 mod quasi;
@@ -32,9 +30,9 @@ mod review_reply;
 use crate::detect::Detector;
 use crate::doc::care::CareCategory;
 use crate::doc::Document;
+pub(crate) use crate::evidence::mentions::{find_mentions, Mention, MentionKind};
 use crate::report::{Hit, Identifier, Kind};
 use crate::text::Fnv;
-pub(crate) use mentions::{find_mentions, Mention, MentionKind};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 

@@ -7,19 +7,11 @@
 use super::{care_near, Mention, MentionKind};
 use crate::doc::care::CareCategory;
 use crate::doc::Document;
-use crate::gate::{Gate, Pattern};
+use crate::evidence::cues::{HINT, OFFICE};
+use crate::gate::Gate;
 use crate::report::{Hit, Identifier, Kind};
 
 const MESSAGE: &str = "Saying a public or well-known person was a patient, even as a hint, identifies them.";
-
-pub(crate) static HINT: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:guess (?:who|which)|(?:our|a|the) (?:local|town'?s|city'?s|favorite|beloved) (?:weatherman|weather ?woman|news anchor|anchor|celebrity|radio host|dj|mayor|sheriff|pastor|coach|councilman|councilwoman|news ?caster)|(?:city|town|county) council (?:member|man|woman)|you'?ll never (?:guess|believe) who|a certain [a-z][0-9a-z_ ]{0,30}|that (?:[0-9a-z_]+ ){0,2}(?:singer|actor|actress|rapper|player|pitcher|quarterback|celebrity|influencer|anchor|politician|senator|mayor|athlete|star|youtuber|tiktoker)(?: who)?|nobody recognized|my lips are sealed|\(hint:[^)]{0,60}|hint: [^.!?]{0,60}|famous [a-z]+|local celebrity|reads the weather|the (?:mayor|governor|senator|coach|principal|pastor|sheriff)'s (?:husband|wife|son|daughter|mom|dad|mother|father|kid))",
-);
-
-/// An office or a well-known local role named without a name: "the mayor", "our state senator".
-pub(crate) static OFFICE: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:the|our|a|an|this|that) (?:former |ex-|new |local |state |town |city |county |school )?(?:mayor|governor|lieutenant governor|senator|congressman|congresswoman|state representative|police chief|fire chief|sheriff|superintendent|bishop|district attorney|city manager|news anchor|weatherman|anchorman|quarterback|head coach)(?-u:\b)",
-);
 
 /// Words of a public appearance: an official at an event is not a patient.
 const APPEARANCE_WORDS: &[&str] = &[

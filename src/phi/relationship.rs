@@ -7,20 +7,14 @@
 
 use crate::doc::care::CareCategory;
 use crate::doc::Document;
-use crate::gate::{Gate, Pattern};
+use crate::evidence::cues::{RELATIVE_RECORD, SUPPORT};
+use crate::gate::Gate;
 use crate::report::{Hit, Kind};
 use crate::text::{occurrences, occurs};
 
 const MESSAGE: &str =
     "A condolence or get-well message that mentions their care here tells everyone this person was a patient.";
 const SUGGESTION: &str = "Send personal support privately, without mentioning the care they received.";
-
-pub(crate) static SUPPORT: Pattern = Pattern::lower(
-    r"(?-u:\b)(?:sorry for your loss|condolences|praying for you|prayers for you|thinking of you|sending (?:you )?(?:love|prayers|hugs)|our hearts are with|hope (?:you(?:'re| are)? feel[0-9a-z_]*(?: better)?|everything is ok(?:ay)?|round [0-9]+|(?:she|he)(?:'s| is) (?:ok|okay|doing ok))|get well soon|feel better soon|rest in peace|passed (?:away )?(?:this morning|last night|today|yesterday|peacefully)|passed away|didn'?t make it|we tried so hard|we fought so hard|see you at your|thinking about the)(?-u:\b)",
-);
-pub(crate) static RELATIVE_RECORD: Pattern = Pattern::lower(
-    r"(?-u:\b)your (?:mom|mother|dad|father|husband|wife|son|daughter|grandma|grandpa|grandmother|grandfather|brother|sister|child|baby)'?s? (?:chart|info|information|records?|room|bill|surgery|results|labs|meds)(?-u:\b)",
-);
 
 pub(super) fn judge(doc: &Document, gate: &Gate, out: &mut Vec<Hit>) {
     let lower = doc.lower();

@@ -6,8 +6,9 @@
 //! yet", "cancer research to find a cure", "cure rates", "Painless? Not exactly.", "no risk factors",
 //! "guaranteed hours" in a job post, and "we can't guarantee".
 
-use super::{Detector, Phrase, Table};
+use super::Detector;
 use crate::doc::Document;
+use crate::evidence::phrases::{Phrase, Table};
 use crate::report::{Hit, Kind};
 
 pub(crate) struct GuaranteeOrCure;

@@ -5,8 +5,9 @@
 //! "defamatory") and "reported this review as fake". Allows a post that calls a health myth "not true",
 //! and calm replies that invite the reviewer to call.
 
-use super::{Detector, Table};
+use super::Detector;
 use crate::doc::Document;
+use crate::evidence::phrases::Table;
 use crate::options::Context;
 use crate::report::{Hit, Kind, Severity};
 

@@ -5,8 +5,9 @@
 //! license", "Memorial treats you like a number", "if Dr. X's group quotes you a hip, run",
 //! "better than any other hospital". Allows praise of colleagues and "Dr. Osei is the best mentor".
 
-use super::{Detector, Table};
+use super::Detector;
 use crate::doc::Document;
+use crate::evidence::phrases::Table;
 use crate::report::{Hit, Kind};
 
 pub(crate) struct DisparagingColleague;

@@ -4,8 +4,9 @@
 //! "must have a pretty low bar", "pendejo". Allows self-deprecation ("I felt like such an idiot"),
 //! "idiot-proof", and "useless" about things rather than people.
 
-use super::{Detector, Table};
+use super::Detector;
 use crate::doc::Document;
+use crate::evidence::phrases::Table;
 use crate::report::{Hit, Kind};
 use crate::text::words::WordList;
 use std::sync::LazyLock;

@@ -4,8 +4,9 @@
 //! "masks starve kids of oxygen", "Gardasil makes girls infertile". Allows their debunking: "the MMR
 //! vaccine does not cause autism", "the myth that vaccines cause autism", "no, masks don't lower oxygen".
 
-use super::{Detector, Phrase, Table};
+use super::Detector;
 use crate::doc::Document;
+use crate::evidence::phrases::{Phrase, Table};
 use crate::report::{Hit, Kind};
 
 pub(crate) struct Misinformation;

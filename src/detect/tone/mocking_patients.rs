@@ -5,9 +5,10 @@
 //! capped with an eye-roll or retching emoji. Allows "patient education day", "be patient with new grads",
 //! and stories that describe care without judging the person.
 
-use super::{Detector, Table};
+use super::Detector;
 use crate::doc::care::CareCategory;
 use crate::doc::Document;
+use crate::evidence::phrases::Table;
 use crate::report::{Hit, Kind};
 use crate::text::lexicon::Lexicon;
 use std::sync::LazyLock;

@@ -4,8 +4,9 @@
 //! when the sentence is about patients or care. Allows "my schedule is a train wreck", "crock pot chili",
 //! and "frequent flyer miles".
 
-use super::{Detector, Table};
+use super::Detector;
 use crate::doc::Document;
+use crate::evidence::phrases::Table;
 use crate::report::{Hit, Kind};
 
 pub(crate) struct DerogatoryPatientSlang;

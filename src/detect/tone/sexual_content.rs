@@ -5,8 +5,9 @@
 //! awareness posts ("breast cancer awareness", "anal fissure clinic", "penile implant",
 //! "testicular self-exam"), and "hot" weather.
 
-use super::{Detector, Table};
+use super::Detector;
 use crate::doc::Document;
+use crate::evidence::phrases::Table;
 use crate::report::{Hit, Kind};
 
 pub(crate) struct SexualContent;

@@ -4,8 +4,9 @@
 //! "all Mexicans are". Allows "retardant", "the fire retardant foam", "illegal parking", "spice",
 //! "Japan", and the word discussed in quotes.
 
-use super::{Detector, Table};
+use super::Detector;
 use crate::doc::Document;
+use crate::evidence::phrases::Table;
 use crate::report::{Hit, Kind};
 use crate::text::words::WordList;
 use std::sync::LazyLock;

@@ -5,8 +5,9 @@
 //! beverages", "Alcoholics Anonymous", and the words quoted or named as wording to avoid ("write 'person
 //! with diabetes' instead of 'diabetic'").
 
-use super::{Detector, Table};
+use super::Detector;
 use crate::doc::Document;
+use crate::evidence::phrases::Table;
 use crate::report::{Hit, Kind, Severity};
 
 pub(crate) struct StigmatizingLanguage;

@@ -4,8 +4,9 @@
 //! you", "catch these hands". Allows "I could kill for a coffee", "this shift is killing me",
 //! "I'm going to beat the traffic", "punch list".
 
-use super::{Detector, Table};
+use super::Detector;
 use crate::doc::Document;
+use crate::evidence::phrases::Table;
 use crate::report::{Hit, Kind};
 
 pub(crate) struct Threat;

@@ -4,8 +4,9 @@
 //! "two GSWs and an MVC, what a party lol". Allows memorial posts, "the Keurig finally died 💀" (no one
 //! died), and death words without a joke ("we lost a patient tonight; hug your people").
 
-use super::{Detector, Table};
+use super::Detector;
 use crate::doc::Document;
+use crate::evidence::phrases::Table;
 use crate::report::{Hit, Kind};
 use crate::text::lexicon::Lexicon;
 use std::sync::LazyLock;

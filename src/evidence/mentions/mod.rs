@@ -5,10 +5,12 @@
 //! and softer clues: an occupation, a news event, a relative's job or home, a rare case, birth details.
 //! Names are found in `names.rs`.
 
-use super::names::find_names;
+pub(crate) mod names;
+
 use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
 use crate::report::Identifier;
+use names::find_names;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -6,7 +6,7 @@
 //! public titles ("Pastor Jim", "State Rep. Hal Brennan"). Clinicians and colleagues ("Dr. Osei",
 //! "our pharmacist, Dana", "Nurse Ada Cole") and the organization's staff are left out.
 
-use super::mentions::{Mention, MentionKind};
+use super::{Mention, MentionKind};
 use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
 use crate::text::lexicon::Lexicon;
@@ -29,13 +29,15 @@ struct NameLists {
 static LISTS: LazyLock<NameLists> = LazyLock::new(|| {
     let mut lists =
         NameLists { given: NameSet::default(), ambiguous: NameSet::default(), surnames: NameSet::default() };
-    for (section, line) in crate::text::lexicon::rows(include_str!("../data/names/first.txt")) {
+    for (section, line) in crate::text::lexicon::rows(include_str!("../../data/names/first.txt")) {
         if section == "ambiguous" {
             lists.ambiguous.insert(line);
         }
         lists.given.insert(line);
     }
-    lists.surnames.extend(crate::text::lexicon::rows(include_str!("../data/names/surnames.txt")).map(|(_, line)| line));
+    lists
+        .surnames
+        .extend(crate::text::lexicon::rows(include_str!("../../data/names/surnames.txt")).map(|(_, line)| line));
     lists
 });
 
@@ -475,7 +477,7 @@ mod tests {
     /// A name is listed either as plain or as ambiguous: `find_names` reads "not ambiguous" as "plain".
     #[test]
     fn no_given_name_is_both_plain_and_ambiguous() {
-        let rows = crate::text::lexicon::rows(include_str!("../data/names/first.txt"));
+        let rows = crate::text::lexicon::rows(include_str!("../../data/names/first.txt"));
         let (ambiguous, plain): (Vec<_>, Vec<_>) = rows.partition(|(section, _)| *section == "ambiguous");
         let plain: HashSet<&str> = plain.into_iter().map(|(_, name)| name).collect();
         for (_, name) in ambiguous {
@@ -569,7 +571,7 @@ mod tests {
 
     #[test]
     fn name_lists_are_lowercase_and_unique() {
-        for data in [include_str!("../data/names/first.txt"), include_str!("../data/names/surnames.txt")] {
+        for data in [include_str!("../../data/names/first.txt"), include_str!("../../data/names/surnames.txt")] {
             let mut seen = HashSet::new();
             for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
                 if line.starts_with('[') {
