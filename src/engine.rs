@@ -1,7 +1,9 @@
-//! Runs the detectors over a draft and turns their hits into a [`Report`].
+//! The engine: gathers a draft's evidence, runs the judges, applies the policy (its own identifiers, disabled
+//! kinds, severities, block mode) and builds the [`Report`].
 
-use crate::detect::registry;
 use crate::doc::Document;
+use crate::evidence::{identifiers, Evidence};
+use crate::judge;
 use crate::options::CheckOptions;
 use crate::policy::{Mode, Policy};
 use crate::report::{Finding, Hit, Kind, Report, Severity, Verdict};
@@ -20,15 +22,14 @@ pub fn check(text: &str, options: &CheckOptions, policy: &Policy) -> Report {
     // Custom identifiers go first: when a built-in detector finds the same span ("chart RCH-004512"),
     // the stable sort and dedup below keep the organization's own label.
     custom_identifiers(&doc, &mut hits);
-    for detector in registry() {
-        detector.detect(&doc, &mut hits);
-    }
+    let evidence = Evidence::gather(&doc);
+    judge::run(&evidence, &mut hits);
     finish(text, &doc, hits)
 }
 
 /// The ids of every detector, in the order they run (identifiers, contextual privacy rules, tone).
 pub fn detector_ids() -> Vec<&'static str> {
-    registry().map(|d| d.id()).collect()
+    identifiers::ids().chain(judge::judges().map(|judge| judge.id())).collect()
 }
 
 /// A policy held for repeated checks (the wasm API and the extension keep one).

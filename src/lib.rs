@@ -28,16 +28,17 @@
 //! Nothing here performs I/O. Error messages never contain the checked text.
 #![warn(missing_docs)]
 
-mod detect;
 mod doc;
 mod engine;
 mod evidence;
 mod gate;
+mod judge;
 mod options;
-mod phi;
 mod policy;
 mod redact;
 mod report;
+#[cfg(test)]
+mod testing;
 mod text;
 
 /// The browser API (`check`, `redact`, `configure`, `version`), compiled only for wasm32.

@@ -1,12 +1,45 @@
-//! What the draft contains: identifiers, mentions, cues and phrase-table matches, found by the patterns this
-//! layer owns and hands to the gate.
+//! Evidence: what the draft contains, before anyone decides what it means.
+//!
+//! - [`identifiers`]: one finder per identifier (ssn, phone, email, mrn, url, ...), each with its patterns;
+//! - [`mentions`]: names, dates, ages, rooms, places and softer clues that can point at a person;
+//! - [`cues`]: the phrases the privacy judges weigh (a story about one patient, a photo, a hint, a condolence);
+//! - [`phrases`]: the phrase tables the tone judges read.
+//!
+//! [`Evidence::gather`] is the entry point: the identifiers and mentions of a draft, found once, with its gate.
+//! Every pattern of the layer is listed once in [`CATALOG`], which the gate searches for in one pass.
+//! Nothing here knows what a finding is: the judges above decide.
 
 pub(crate) mod cues;
+pub(crate) mod identifiers;
 pub(crate) mod mentions;
 pub(crate) mod phrases;
 
 use crate::doc::Document;
 use crate::gate::{Catalog, Gate, Pattern};
+use identifiers::IdentifierHit;
+use mentions::Mention;
+
+/// What one draft contains, found once and read by every judge.
+pub(crate) struct Evidence<'d> {
+    /// The draft.
+    pub doc: &'d Document<'d>,
+    /// The draft's gate over [`CATALOG`]: which patterns and phrase rows may match.
+    pub gate: &'d Gate,
+    /// The identifiers, finder by finder.
+    pub identifiers: Vec<IdentifierHit>,
+    /// The mentions, sorted by start.
+    pub mentions: Vec<Mention>,
+}
+
+impl<'d> Evidence<'d> {
+    /// Finds the identifiers and mentions of `doc`.
+    pub fn gather(doc: &'d Document<'d>) -> Evidence<'d> {
+        let gate = gate(doc);
+        let identifiers = identifiers::find_all(doc, gate);
+        let mentions = mentions::find_mentions(doc, gate);
+        Evidence { doc, gate, identifiers, mentions }
+    }
+}
 
 /// Every gated pattern and phrase row: the gate's one pass over a draft tells which of them may match.
 pub(crate) static CATALOG: Catalog = Catalog::new(&GATED, phrases::rows);
@@ -16,7 +49,7 @@ pub(crate) fn gate<'d>(doc: &'d Document) -> &'d Gate {
     doc.gate(&CATALOG)
 }
 
-use crate::detect::identifiers as id;
+use identifiers::patterns as id;
 use mentions as m;
 
 /// Every gated pattern.
@@ -113,7 +146,7 @@ mod tests {
         // The same without paragraph breaks: fewer break characters between matches.
         let joined = text.replace("\n\n", " ");
         for text in [text, joined] {
-            let doc = Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
+            let doc = Document::new(&text, &options, &crate::testing::TEST_POLICY);
             let (near, unbounded, near_rows) = assert_gate_finds_what_whole_searches_find(&doc);
             assert!(
                 near >= 20 && unbounded >= 5 && near_rows >= 5,
@@ -121,7 +154,7 @@ mod tests {
             );
         }
         // A short draft is searched whole.
-        let doc = Document::new("call 217-555-0143 today", &options, &crate::detect::testing::TEST_POLICY);
+        let doc = Document::new("call 217-555-0143 today", &options, &crate::testing::TEST_POLICY);
         assert!(matches!(gate(&doc).find_iter(&id::PHONE, &doc), Found::All(_)));
     }
 
@@ -165,7 +198,7 @@ mod tests {
                 text.push_str(&pieces[next(pieces.len())]);
                 text.push_str(separators[next(separators.len())]);
             }
-            let doc = Document::new(&text, &options, &crate::detect::testing::TEST_POLICY);
+            let doc = Document::new(&text, &options, &crate::testing::TEST_POLICY);
             assert_gate_finds_what_whole_searches_find(&doc);
         }
     }
@@ -195,14 +228,13 @@ mod tests {
     #[test]
     fn opens_only_for_patterns_that_match() {
         let options = crate::options::CheckOptions::default();
-        let doc = Document::new("call 217-555-0143 today", &options, &crate::detect::testing::TEST_POLICY);
+        let doc = Document::new("call 217-555-0143 today", &options, &crate::testing::TEST_POLICY);
         let phone = gate(&doc);
         assert!(phone.is_open(&id::PHONE));
         assert!(!phone.is_open(&id::EMAIL) && !phone.is_open(&m::AGE));
         assert_eq!(phone.find_iter(&id::EMAIL, &doc).count(), 0);
         assert!(!phone.is_any_row_open());
-        let doc =
-            Document::new("that's simply not true, call 217-555-0143", &options, &crate::detect::testing::TEST_POLICY);
+        let doc = Document::new("that's simply not true, call 217-555-0143", &options, &crate::testing::TEST_POLICY);
         assert!(gate(&doc).is_any_row_open() && gate(&doc).is_open(&id::PHONE));
     }
 }

@@ -273,7 +273,7 @@ mod tests {
         let short = include_str!("../../bench/data/post2000.txt");
         let mut parts_with_matches = 0;
         for text in [long.as_str(), short] {
-            let doc = Document::new(text, &options, &crate::detect::testing::TEST_POLICY);
+            let doc = Document::new(text, &options, &crate::testing::TEST_POLICY);
             for table in Table::ALL {
                 let touched = table.sentences_touched(&doc);
                 for (i, &(start, end)) in doc.sentences().iter().enumerate() {
@@ -290,9 +290,9 @@ mod tests {
     #[test]
     fn rows_are_found_through_the_gate_in_any_case() {
         let options = crate::options::CheckOptions::default();
-        let doc = Document::new("That's SIMPLY NOT TRUE.", &options, &crate::detect::testing::TEST_POLICY);
+        let doc = Document::new("That's SIMPLY NOT TRUE.", &options, &crate::testing::TEST_POLICY);
         assert!(Table::ALL.iter().any(|table| !table.find(&doc).is_empty()));
-        let doc = Document::new("A quiet day.", &options, &crate::detect::testing::TEST_POLICY);
+        let doc = Document::new("A quiet day.", &options, &crate::testing::TEST_POLICY);
         assert!(Table::ALL.iter().all(|table| table.find(&doc).is_empty()));
     }
 

@@ -481,8 +481,8 @@ mod tests {
         }
     }
 
-    use crate::detect::testing::TEST_POLICY;
     use crate::options::CheckOptions;
+    use crate::testing::TEST_POLICY;
 
     fn mentions(text: &str) -> Vec<(String, MentionKind)> {
         let options = CheckOptions::default();

@@ -463,8 +463,8 @@ const COMMON_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::testing::TEST_POLICY;
     use crate::options::CheckOptions;
+    use crate::testing::TEST_POLICY;
 
     #[test]
     fn name_words_are_what_the_regex_finds() {
