@@ -1,4 +1,4 @@
-//! `check` on pastes long enough for the gate's near searches (`src/gate.rs`): the input repeated, glued with
+//! `check` on pastes long enough for the gate's near searches (`src/gate/`): the input repeated, glued with
 //! a separator the first byte picks, past `NEAR_SEARCH_MIN_LEN`. Every gated pattern and open phrase row must
 //! find what a search of the whole text finds, and the report must hold the invariants of
 //! `tests/support/invariants.rs`.

@@ -1,7 +1,7 @@
 //! Care context: the words that say a sentence is about someone's health care.
 //!
 //! Found once per draft from `src/data/care.txt` (plus the policy's extra clinical terms) and queried by
-//! the identifier detectors: a name, date or room number matters when care words stand near it.
+//! the identifier finders and the judges: a name, date or room number matters when care words stand near it.
 
 use crate::text::lexicon::{Lexicon, Term};
 use std::sync::LazyLock;

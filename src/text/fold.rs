@@ -1,6 +1,6 @@
 //! Normalization for matching, with the map back to the original text.
 //!
-//! Detectors never see the draft as typed: they see a folded copy in which fullwidth and Arabic-Indic
+//! The rules never see the draft as typed: they see a folded copy in which fullwidth and Arabic-Indic
 //! digits are ASCII, zero-width and bidi control characters are gone, smart quotes and dashes are plain,
 //! look-alike Cyrillic and Greek letters are Latin, accents are stripped and HTML character references
 //! (`&#50;`, `&#x32;`, `&amp;`, `&nbsp;`) are decoded. Every byte of the folded copy remembers the byte of

@@ -1,11 +1,12 @@
 //! Patient privacy in context: who the draft talks about, and whether it ties them to their care.
 //!
-//! First the *mentions* are found: names, dates, ages, rooms, places and the softer clues (occupation,
-//! news event, a relative's job, a rare condition). Then one judge per finding kind decides, from the care
-//! words around them and where the draft is typed, whether they point at a patient:
+//! The evidence holds the identifiers and the *mentions*: names, dates, ages, rooms, places and the softer
+//! clues (occupation, news event, a relative's job, a rare condition). One judge per finding kind decides,
+//! from the care words around them, the cues and where the draft is typed, whether they point at a patient:
 //!
 //! | file | kind |
 //! |---|---|
+//! | `direct_identifier.rs` | `phi.direct_identifier` for the identifiers the finders found |
 //! | `name_context.rs` | `phi.name_with_health_context` |
 //! | `patient_date.rs` | `phi.direct_identifier` for dates of birth and visits |
 //! | `review_reply.rs` | `phi.review_reply_disclosure` |
@@ -40,7 +41,7 @@ use std::hash::BuildHasherDefault;
 
 pub(crate) use direct_identifier::judge as judge_identifiers;
 
-/// The contextual privacy judges, listed in [`crate::judge`]'s registry.
+/// The contextual privacy judges, in id order (the registry is [`crate::judge::judges`]).
 pub(crate) static JUDGES: &[&dyn Judge] = &[&PatientContext];
 
 /// The contextual privacy rules, run as one judge because they share the mentions.

@@ -1,8 +1,10 @@
-//! Tone and professional-conduct detectors: the words that cost staff their jobs.
+//! Tone and professional-conduct judges, one per finding kind: the words that cost staff their jobs.
 //!
-//! Most rules here are rows in phrase tables (`src/data/tone/*.txt`, see its README): a regex over the
-//! lowercased folded text and the safer wording to offer. Single words that people disguise (profanity,
-//! slurs) go through [`words`], which sees through leetspeak, `*` wildcards, spaced and stretched letters.
+//! Most of them read phrase tables ([`crate::evidence::phrases`], `src/data/tone/*.txt`): a regex over the
+//! lowercased folded text and the safer wording to offer, with the judge's own exceptions (negation,
+//! quotes, self-talk). Single words that people disguise (profanity, slurs, insults) are word lists matched
+//! through [`crate::text::words`], which sees through leetspeak, `*` wildcards, spaced and stretched letters.
+//! The helpers below are shared by the judges of this folder.
 
 use crate::evidence::phrases::Phrase;
 use crate::judge::Judge;
@@ -125,10 +127,6 @@ mod tests {
         assert!(is_quoted("not 'diabetic' but", 5, 13));
         assert!(!is_quoted("the diabetic man", 4, 12));
     }
-}
-
-#[cfg(test)]
-mod table_tests {
 
     /// A 1 MB paste of mixed text is checked in well under a second (release) and stays linear.
     #[test]
