@@ -16,7 +16,9 @@ pub(crate) mod phrases;
 
 use crate::doc::Document;
 use crate::gate::{Catalog, Gate, Pattern};
+use identifiers as id;
 use identifiers::IdentifierHit;
+use mentions as m;
 use mentions::Mention;
 
 /// What one draft contains, found once and read by every judge.
@@ -44,34 +46,32 @@ impl<'d> Evidence<'d> {
 /// Every gated pattern and phrase row: the gate's one pass over a draft tells which of them may match.
 pub(crate) static CATALOG: Catalog = Catalog::new(&GATED, phrases::rows);
 
-/// The gate of `doc` over [`CATALOG`], built on first use.
-pub(crate) fn gate<'d>(doc: &'d Document) -> &'d Gate {
+/// The gate of `doc` over [`CATALOG`], built on first use (the judges read it as [`Evidence::gate`]).
+fn gate<'d>(doc: &'d Document) -> &'d Gate {
     doc.gate(&CATALOG)
 }
 
-use identifiers::patterns as id;
-use mentions as m;
-
-/// Every gated pattern.
+/// Every gated pattern, in the order of the gate's set: the identifiers', the cues, the names', the other
+/// mentions'.
 static GATED: [&Pattern; 55] = [
-    &id::ACCOUNT,
-    &id::ADDRESS,
-    &id::DEVICE_KEYED,
-    &id::GS1_UDI,
-    &id::EMAIL,
-    &id::HANDLE,
-    &id::INSURANCE_KEYED,
-    &id::MBI,
-    &id::IPV4,
-    &id::IPV6,
-    &id::LICENSE,
-    &id::MRN,
-    &id::PHONE,
-    &id::SSN,
-    &id::URL,
-    &id::PLATE,
-    &id::VIN,
-    &id::ZIP,
+    &id::account::ACCOUNT,
+    &id::address::ADDRESS,
+    &id::device::KEYED,
+    &id::device::GS1_UDI,
+    &id::email::EMAIL,
+    &id::handle::HANDLE,
+    &id::insurance_id::KEYED,
+    &id::insurance_id::MBI,
+    &id::ip::IPV4,
+    &id::ip::IPV6,
+    &id::license::LICENSE,
+    &id::mrn::MRN,
+    &id::phone::PHONE,
+    &id::ssn::SSN,
+    &id::url::URL,
+    &id::vehicle::PLATE,
+    &id::vehicle::VIN,
+    &id::zip::ZIP,
     &cues::ONE_PATIENT,
     &cues::STORY_TIME,
     &cues::SHOWS_PHI,
@@ -155,7 +155,7 @@ mod tests {
         }
         // A short draft is searched whole.
         let doc = Document::new("call 217-555-0143 today", &options, &crate::testing::TEST_POLICY);
-        assert!(matches!(gate(&doc).find_iter(&id::PHONE, &doc), Found::All(_)));
+        assert!(matches!(gate(&doc).find_iter(&id::phone::PHONE, &doc), Found::All(_)));
     }
 
     #[test]
@@ -230,11 +230,11 @@ mod tests {
         let options = crate::options::CheckOptions::default();
         let doc = Document::new("call 217-555-0143 today", &options, &crate::testing::TEST_POLICY);
         let phone = gate(&doc);
-        assert!(phone.is_open(&id::PHONE));
-        assert!(!phone.is_open(&id::EMAIL) && !phone.is_open(&m::AGE));
-        assert_eq!(phone.find_iter(&id::EMAIL, &doc).count(), 0);
+        assert!(phone.is_open(&id::phone::PHONE));
+        assert!(!phone.is_open(&id::email::EMAIL) && !phone.is_open(&m::AGE));
+        assert_eq!(phone.find_iter(&id::email::EMAIL, &doc).count(), 0);
         assert!(!phone.is_any_row_open());
         let doc = Document::new("that's simply not true, call 217-555-0143", &options, &crate::testing::TEST_POLICY);
-        assert!(gate(&doc).is_any_row_open() && gate(&doc).is_open(&id::PHONE));
+        assert!(gate(&doc).is_any_row_open() && gate(&doc).is_open(&id::phone::PHONE));
     }
 }

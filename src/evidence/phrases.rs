@@ -65,7 +65,7 @@ impl Table {
 
     /// Every match of the table's rows in the draft, sorted by position; of overlapping matches the longest.
     pub fn find(self, doc: &Document) -> Vec<Phrase> {
-        let gate = crate::evidence::gate(doc);
+        let gate = super::gate(doc);
         if !gate.is_any_row_open() {
             return Vec::new();
         }
@@ -80,7 +80,7 @@ impl Table {
     /// (`^ $ \A \z`) nor `\B`, and a sentence starts and ends next to a non-word character, so every `\b`
     /// true inside the sentence is true in the draft.
     pub fn find_in(self, doc: &Document, part: &str) -> Vec<Phrase> {
-        let gate = crate::evidence::gate(doc);
+        let gate = super::gate(doc);
         if !gate.is_any_row_open() {
             return Vec::new();
         }
@@ -92,7 +92,7 @@ impl Table {
     /// sentence on its own ([`Table::find_in`]) matches at that place in the draft too, and a search of the
     /// whole draft stops there or at a match across it: a sentence not listed has no match of the table.
     pub fn sentences_touched(self, doc: &Document) -> Vec<usize> {
-        let gate = crate::evidence::gate(doc);
+        let gate = super::gate(doc);
         let lower = doc.lower();
         let mut ranges = Vec::new();
         if gate.is_any_row_open() {
@@ -106,7 +106,7 @@ impl Table {
 
     /// True when some row matches somewhere in the draft.
     pub fn is_match(self, doc: &Document) -> bool {
-        let gate = crate::evidence::gate(doc);
+        let gate = super::gate(doc);
         gate.is_any_row_open() && PHRASES.is_match(self as usize, |row| gate.is_row_open(row), doc.lower())
     }
 }

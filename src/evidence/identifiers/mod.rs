@@ -9,43 +9,21 @@ use crate::doc::Document;
 use crate::gate::Gate;
 use crate::report::Identifier;
 
-mod account;
-mod address;
-mod device;
-mod email;
-mod handle;
-mod insurance_id;
-mod ip;
+pub(super) mod account;
+pub(super) mod address;
+pub(super) mod device;
+pub(super) mod email;
+pub(super) mod handle;
+pub(super) mod insurance_id;
+pub(super) mod ip;
 mod keyed;
-mod license;
-mod mrn;
-mod phone;
-mod ssn;
-mod url;
-mod vehicle;
-mod zip;
-
-/// The identifier patterns, for the gate's catalog ([`super::CATALOG`]).
-pub(super) mod patterns {
-    pub(in crate::evidence) use super::account::ACCOUNT;
-    pub(in crate::evidence) use super::address::ADDRESS;
-    pub(in crate::evidence) use super::device::GS1_UDI;
-    pub(in crate::evidence) use super::device::KEYED as DEVICE_KEYED;
-    pub(in crate::evidence) use super::email::EMAIL;
-    pub(in crate::evidence) use super::handle::HANDLE;
-    pub(in crate::evidence) use super::insurance_id::KEYED as INSURANCE_KEYED;
-    pub(in crate::evidence) use super::insurance_id::MBI;
-    pub(in crate::evidence) use super::ip::IPV4;
-    pub(in crate::evidence) use super::ip::IPV6;
-    pub(in crate::evidence) use super::license::LICENSE;
-    pub(in crate::evidence) use super::mrn::MRN;
-    pub(in crate::evidence) use super::phone::PHONE;
-    pub(in crate::evidence) use super::ssn::SSN;
-    pub(in crate::evidence) use super::url::URL;
-    pub(in crate::evidence) use super::vehicle::PLATE;
-    pub(in crate::evidence) use super::vehicle::VIN;
-    pub(in crate::evidence) use super::zip::ZIP;
-}
+pub(super) mod license;
+pub(super) mod mrn;
+pub(super) mod phone;
+pub(super) mod ssn;
+pub(super) mod url;
+pub(super) mod vehicle;
+pub(super) mod zip;
 
 /// One identifier found in the draft: byte offsets into the folded text, what it is, and why it is a risk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
