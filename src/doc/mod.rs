@@ -7,6 +7,8 @@ use crate::doc::care::{find_care_terms, CareCategory, CareTerm};
 use crate::gate::{Catalog, Gate, Haystack};
 use crate::options::CheckOptions;
 use crate::policy::Policy;
+use crate::text::terms::{terms, Term};
+use crate::text::word_facts::{Facts, WORD_FACTS};
 use crate::text::words::{Tokens, WordHit, WordList};
 use crate::text::{occurrences, Normalized};
 use std::cell::OnceCell;
@@ -26,6 +28,16 @@ pub(crate) struct Document<'a> {
     word_tokens: OnceCell<Tokens>,
     /// The patterns and phrase rows that may match in the draft, found on first use.
     gate: OnceCell<Gate>,
+    /// The words as the learned models read them, with what public data says of each, cut on first use.
+    terms: OnceCell<Terms>,
+}
+
+/// The draft's [`Term`]s with their [`Facts`] (side by side, one per term).
+pub(crate) struct Terms {
+    pub list: Vec<Term>,
+    pub facts: Vec<Facts>,
+    /// For each term, the facts of the listed multi-word name it is part of ("grand rapids"), if any.
+    pub phrase: Vec<Facts>,
 }
 
 impl<'a> Document<'a> {
@@ -45,7 +57,13 @@ impl<'a> Document<'a> {
             astral,
             word_tokens: OnceCell::new(),
             gate: OnceCell::new(),
+            terms: OnceCell::new(),
         }
+    }
+
+    /// The draft's words as the learned models read them ([`crate::text::terms`]), with their facts.
+    pub fn terms(&self) -> &Terms {
+        self.terms.get_or_init(|| Terms::new(self.lower()))
     }
 
     /// The folded text.
@@ -260,6 +278,40 @@ fn astral_chars(text: &str) -> Vec<(usize, char)> {
         }
     }
     out
+}
+
+impl Terms {
+    fn new(lower: &str) -> Terms {
+        let list = terms(lower);
+        let facts: Vec<Facts> = list.iter().map(|t| WORD_FACTS.get(&lower[t.start..t.end])).collect();
+        let mut phrase = vec![Facts::default(); list.len()];
+        let mut key = String::new();
+        for i in 0..list.len() {
+            if !facts[i].starts_phrase() {
+                continue;
+            }
+            // The longest listed name of up to four words from here, the words one space or hyphen apart.
+            key.clear();
+            key.push_str(&lower[list[i].start..list[i].end]);
+            let mut found = None;
+            for j in i + 1..list.len().min(i + 4) {
+                let gap = &lower[list[j - 1].end..list[j].start];
+                if !(gap == " " || gap == "-") {
+                    break;
+                }
+                key.push(' ');
+                key.push_str(&lower[list[j].start..list[j].end]);
+                let f = WORD_FACTS.get(&key);
+                if !f.is_empty() {
+                    found = Some((j, f));
+                }
+            }
+            if let Some((last, f)) = found {
+                phrase[i..=last].fill(f);
+            }
+        }
+        Terms { list, facts, phrase }
+    }
 }
 
 fn split_sentences(text: &str) -> Vec<(usize, usize)> {

@@ -10,6 +10,9 @@
 pub(crate) mod fold;
 pub(crate) mod lexicon;
 mod offsets;
+pub(crate) mod packed;
+pub(crate) mod terms;
+pub(crate) mod word_facts;
 pub(crate) mod words;
 
 pub use fold::Normalized;
