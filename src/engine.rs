@@ -2,8 +2,10 @@
 //! kinds, severities, block mode) and builds the [`Report`].
 
 use crate::doc::Document;
-use crate::evidence::{identifiers, Evidence};
+use crate::evidence::{entities, identifiers, Evidence};
 use crate::judge;
+use crate::judge::learned::{self, JudgeModels};
+use crate::learn::LinearModel;
 use crate::options::CheckOptions;
 use crate::policy::{Mode, Policy};
 use crate::report::{Finding, Hit, Kind, Report, Severity, Verdict};
@@ -16,14 +18,27 @@ use std::borrow::Cow;
 /// findings, `advise` with only low ones, `warn` with any medium or high one, and `block` when the policy
 /// is in block mode and a finding reaches its blocking severity.
 pub fn check(text: &str, options: &CheckOptions, policy: &Policy) -> Report {
+    check_with(text, options, policy, &entities::MODEL, &learned::SHIPPED)
+}
+
+/// [`check`] with other models (training and held-out measurement run the checker with the models of a fold).
+pub(crate) fn check_with(
+    text: &str,
+    options: &CheckOptions,
+    policy: &Policy,
+    entity_model: &LinearModel,
+    judge_models: &JudgeModels,
+) -> Report {
     let doc = Document::new(text, options, policy);
     // Room for a busy draft's findings without growing.
     let mut hits = Vec::with_capacity(32);
     // Custom identifiers go first: when a built-in detector finds the same span ("chart RCH-004512"),
     // the stable sort and dedup below keep the organization's own label.
     custom_identifiers(&doc, &mut hits);
-    let evidence = Evidence::gather(&doc);
-    judge::run(&evidence, &mut hits);
+    let evidence = Evidence::gather_with(&doc, entity_model);
+    let mut rules = Vec::with_capacity(32);
+    judge::run(&evidence, &mut rules);
+    learned::decide(&evidence, rules, judge_models, &mut hits);
     finish(text, &doc, hits)
 }
 

@@ -33,6 +33,7 @@ mod engine;
 mod evidence;
 mod gate;
 mod judge;
+mod learn;
 mod options;
 mod policy;
 mod redact;
@@ -60,6 +61,10 @@ pub mod fuzzing {
         crate::evidence::compare_with_whole_searches(&crate::doc::Document::new(text, &options, &policy)).map(|_| ())
     }
 }
+
+/// What `postguard-train` needs from the core to make the data files; not part of the API.
+#[doc(hidden)]
+pub mod training;
 
 pub use engine::{check, detector_ids, Checker};
 pub use options::{CheckOptions, Context, SITES};

@@ -3,19 +3,23 @@
 //! - [`identifiers`]: one finder per identifier (ssn, phone, email, mrn, url, ...), each with its patterns;
 //! - [`mentions`]: names, dates, ages, rooms, places and softer clues that can point at a person;
 //! - [`cues`]: the phrases the privacy judges weigh (a story about one patient, a photo, a hint, a condolence);
-//! - [`phrases`]: the phrase tables the tone judges read.
+//! - [`phrases`]: the phrase tables the tone judges read;
+//! - [`entities`]: the people, places, ages, dates and rooms a learned model finds among the words.
 //!
 //! [`Evidence::gather`] is the entry point: the identifiers and mentions of a draft, found once, with its gate.
 //! Every pattern of the layer is listed once in [`CATALOG`], which the gate searches for in one pass.
 //! Nothing here knows what a finding is: the judges above decide.
 
 pub(crate) mod cues;
+pub(crate) mod entities;
 pub(crate) mod identifiers;
 pub(crate) mod mentions;
 pub(crate) mod phrases;
 
 use crate::doc::Document;
 use crate::gate::{Catalog, Gate, Pattern};
+use crate::learn::LinearModel;
+use entities::{Entity, WordView};
 use identifiers as id;
 use identifiers::IdentifierHit;
 use mentions as m;
@@ -31,15 +35,26 @@ pub(crate) struct Evidence<'d> {
     pub identifiers: Vec<IdentifierHit>,
     /// The mentions, sorted by start.
     pub mentions: Vec<Mention>,
+    /// The words with what the rules found around each, as the learned models read them.
+    pub words: WordView<'d>,
+    /// The entities the learned model found, in order.
+    pub entities: Vec<Entity>,
 }
 
 impl<'d> Evidence<'d> {
-    /// Finds the identifiers and mentions of `doc`.
+    /// Finds the identifiers, mentions and entities of `doc` (entities with the shipped model).
     pub fn gather(doc: &'d Document<'d>) -> Evidence<'d> {
+        Evidence::gather_with(doc, &entities::MODEL)
+    }
+
+    /// [`Evidence::gather`] with another entity model (training and held-out measurement).
+    pub fn gather_with(doc: &'d Document<'d>, entity_model: &LinearModel) -> Evidence<'d> {
         let gate = gate(doc);
         let identifiers = identifiers::find_all(doc, gate);
         let mentions = mentions::find_mentions(doc, gate);
-        Evidence { doc, gate, identifiers, mentions }
+        let words = WordView::new(doc, &mentions, &identifiers);
+        let entities = entities::find_entities(&words, entity_model);
+        Evidence { doc, gate, identifiers, mentions, words, entities }
     }
 }
 

@@ -4,6 +4,7 @@
 //!
 //! Judges read the [`Evidence`] and push [`Hit`]s; the engine applies the policy and builds the report.
 
+pub(crate) mod learned;
 mod privacy;
 mod tone;
 

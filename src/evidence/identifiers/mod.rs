@@ -74,7 +74,7 @@ pub(crate) fn ids() -> impl Iterator<Item = &'static str> {
 }
 
 /// Every identifier in `doc`, finder by finder in [`FINDERS`] order.
-pub(super) fn find_all(doc: &Document, gate: &Gate) -> Vec<IdentifierHit> {
+pub(crate) fn find_all(doc: &Document, gate: &Gate) -> Vec<IdentifierHit> {
     let mut found = Vec::new();
     for finder in FINDERS {
         finder.find(doc, gate, &mut found);

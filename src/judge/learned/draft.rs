@@ -1,0 +1,171 @@
+//! What a draft (or one stretch of a long paste) says as a whole, as the learned judges read it.
+//!
+//! The words and word pairs, their GloVe word classes and the emoji; where the draft is typed; what the rule
+//! judges found (each rule is now a feature, weighed with the rest); what the evidence holds (mentions,
+//! identifiers, entities, care words) and how likely its names, places, ages, dates and rooms are a patient's;
+//! the VADER valence and profanity weight of its words; its length, capitals and exclamation marks. Every
+//! feature counts once however often it occurs, so a long draft does not weigh more than a short one.
+
+use super::candidates::{band, care_name, Candidate};
+use crate::evidence::entities::mention_name;
+use crate::evidence::Evidence;
+use crate::learn::Key;
+use crate::report::Hit;
+use crate::text::terms::Shape;
+
+/// What the draft features read besides the evidence.
+pub(crate) struct DraftInput<'a> {
+    pub evidence: &'a Evidence<'a>,
+    /// The rule judges' findings.
+    pub rules: &'a [Hit],
+    /// The patient-identifier candidates, with the probability that each is a patient's.
+    pub candidates: &'a [(Candidate, f32)],
+}
+
+/// The term range `[first, past)` of the byte range `[start, end)`.
+pub(crate) fn term_range(input: &DraftInput, start: usize, end: usize) -> (usize, usize) {
+    let terms = &input.evidence.doc.terms().list;
+    (terms.partition_point(|t| t.start < start), terms.partition_point(|t| t.start < end))
+}
+
+/// A term's feature word: lowercase, numbers as `<num>`, very long words as `<long>`.
+pub(crate) fn feature_word<'d>(input: &DraftInput<'d>, i: usize) -> &'d str {
+    let doc = input.evidence.doc;
+    let t = doc.terms().list[i];
+    if t.shape == Shape::Digits {
+        "<num>"
+    } else if t.end - t.start > 24 {
+        "<long>"
+    } else {
+        &doc.lower()[t.start..t.end]
+    }
+}
+
+/// Calls `add` with the word features of the terms `[first, past)`: words, pairs within a sentence, word
+/// classes, emoji, and words of a review reply again under their own name. These are also what a sentence is
+/// scored by when a judge points at the sentence behind its decision.
+pub(crate) fn word_features(input: &DraftInput, first: usize, past: usize, add: &mut impl FnMut(Key)) {
+    let doc = input.evidence.doc;
+    let terms = doc.terms();
+    let reply = doc.options.context == crate::options::Context::ReplyToReview;
+    let mut previous: Option<(usize, &str)> = None;
+    for i in first..past {
+        let t = terms.list[i];
+        let word = feature_word(input, i);
+        if t.emoji {
+            add(Key::new(b"d.e").str(word));
+            previous = None;
+            continue;
+        }
+        add(Key::new(b"d.w").str(word));
+        if reply {
+            add(Key::new(b"d.rw").str(word));
+        }
+        if let Some(cluster) = terms.facts[i].cluster() {
+            add(Key::new(b"d.c").num(cluster.into()));
+        }
+        if let Some((end, before)) = previous {
+            let gap = &doc.text()[end..t.start];
+            if !gap.contains(['.', '!', '?', '\n']) {
+                add(Key::new(b"d.b").str(before).str(word));
+            }
+        }
+        previous = Some((t.end, word));
+    }
+}
+
+/// Calls `add` with every feature of the bytes `[start, end)` of the draft (keys may repeat: the caller keeps
+/// each once).
+pub(crate) fn features(input: &DraftInput, start: usize, end: usize, add: &mut impl FnMut(Key)) {
+    let evidence = input.evidence;
+    let doc = evidence.doc;
+    let within = |s: usize, e: usize| s < end && start < e;
+    add(Key::new(b"d.bias"));
+    add(Key::new(b"d.ctx").str(doc.options.context.as_str()));
+    if let Some(site) = &doc.options.site {
+        add(Key::new(b"d.site").str(site));
+    }
+    let (first, past) = term_range(input, start, end);
+    word_features(input, first, past, add);
+
+    for hit in input.rules.iter().filter(|h| within(h.start, h.end)) {
+        add(Key::new(b"d.rule").str(hit.kind.as_str()));
+        add(Key::new(b"d.rule_sev").str(hit.kind.as_str()).str(hit.severity.as_str()));
+        if let Some(identifier) = &hit.identifier {
+            add(Key::new(b"d.rule_id").str(identifier));
+        }
+    }
+    let mut mentions = 0;
+    for m in evidence.mentions.iter().filter(|m| within(m.start, m.end)) {
+        add(Key::new(b"d.m").str(mention_name(m.kind)));
+        mentions += 1;
+    }
+    add(Key::new(b"d.mn").num(mentions.min(6)));
+    for hit in evidence.identifiers.iter().filter(|h| within(h.start, h.end)) {
+        add(Key::new(b"d.id").str(hit.identifier.as_str()));
+    }
+    for e in evidence.entities.iter().filter(|e| within(e.start, e.end)) {
+        add(Key::new(b"d.ent").str(e.kind.as_str()).num(band(e.probability)));
+    }
+    let mut likely = 0;
+    for (c, p) in input.candidates.iter().filter(|(c, _)| within(c.start, c.end)) {
+        add(Key::new(b"d.pat").str(c.identifier.as_str()).num(band(*p)));
+        add(Key::new(b"d.pat_any").num(band(*p)));
+        likely += u64::from(*p >= 0.5);
+    }
+    add(Key::new(b"d.pat_n").num(likely.min(4)));
+    let care = doc.care_in(start, end);
+    for term in care {
+        add(Key::new(b"d.care").str(care_name(term.category)));
+    }
+    add(Key::new(b"d.care_n").num(care.len().min(6) as u64));
+
+    let terms = doc.terms();
+    let (mut valence, mut lowest, mut profanity, mut upper, mut words) = (0f32, 0u8, 0u8, 0u32, 0u32);
+    for i in first..past {
+        let f = terms.facts[i].fields();
+        if f.valence > 0 {
+            let v = (f32::from(f.valence) - 9.0) / 2.0;
+            valence += v;
+            lowest = if lowest == 0 { f.valence } else { lowest.min(f.valence) };
+        }
+        profanity = profanity.max(f.profanity);
+        let t = terms.list[i];
+        if !t.emoji {
+            words += 1;
+            upper += u32::from(t.shape == Shape::Upper && t.end - t.start > 1);
+        }
+    }
+    let valence_band = match valence {
+        v if v <= -4.0 => 0,
+        v if v <= -1.0 => 1,
+        v if v < 1.0 => 2,
+        v if v < 4.0 => 3,
+        _ => 4,
+    };
+    add(Key::new(b"d.valence").num(valence_band));
+    add(Key::new(b"d.lowest").num(u64::from(lowest / 3)));
+    add(Key::new(b"d.profanity").num(u64::from(profanity / 2)));
+    let caps = if words == 0 { 0 } else { (upper * 4 / words).min(3) };
+    add(Key::new(b"d.caps").num(caps.into()));
+    let text = &doc.text()[start..end];
+    let length = match text.len() {
+        0..=80 => 0,
+        81..=160 => 1,
+        161..=280 => 2,
+        281..=600 => 3,
+        601..=1500 => 4,
+        _ => 5,
+    };
+    add(Key::new(b"d.len").num(length));
+    let bangs = text.bytes().filter(|&b| b == b'!').count().min(4) as u64;
+    add(Key::new(b"d.bang").num(bangs));
+    if text.contains('?') {
+        add(Key::new(b"d.question"));
+    }
+    for (mark, name) in [('@', "at"), ('#', "hash")] {
+        if text.contains(mark) {
+            add(Key::new(b"d.mark").str(name));
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! Learned judgment: which finding kinds a draft gets, decided by linear models trained on labeled drafts.
+//!
+//! The rule judges of [`super::privacy`] and [`super::tone`] run first; what they find becomes evidence here,
+//! weighed with everything else the draft holds ([`draft`]). Then, for each stretch of the draft (the whole of
+//! an ordinary post; a long paste is read a few paragraphs at a time):
+//! 1. [`candidates`]: each name, place, age, date and room gets the probability that it is a patient's;
+//! 2. the draft model gives each finding kind a probability; a kind is found when it reaches its threshold
+//!    (chosen on drafts held out of training so that false warnings stay rare, `src/data/model/thresholds.txt`);
+//! 3. every finding points at words: the rule's own words when a rule found the kind, else the patient's
+//!    identifiers for a privacy kind, else the sentence whose words weigh most toward the kind.
+//!
+//! Each kind has a mode in the thresholds file: `model` (the model decides; a rule's finding stands only when
+//! the model agrees), `either` (the rule's findings stand, and the model may add), or `rule` (the rules alone,
+//! where held-out drafts showed the model adds nothing). Identifiers that are exact (SSN, MRN, phone, email,
+//! ...) always stand.
+
+pub(crate) mod candidates;
+pub(crate) mod draft;
+mod messages;
+
+use crate::evidence::mentions::MentionKind;
+use crate::evidence::Evidence;
+use crate::learn::{sigmoid, Key, LinearModel};
+use crate::report::{Hit, Kind, Severity};
+use candidates::Candidate;
+use draft::DraftInput;
+use std::sync::LazyLock;
+
+/// The draft model's outputs: every finding kind, then whether the draft as a whole should warn.
+pub(crate) fn draft_outputs() -> Vec<&'static str> {
+    Kind::ALL.iter().map(|k| k.as_str()).chain(["warn"]).collect()
+}
+
+/// How a kind is decided (see the module doc).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Model,
+    Either,
+    Rule,
+}
+
+/// The decision thresholds: per kind a probability and a mode, and the patient-identifier thresholds.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Thresholds {
+    kinds: Vec<(f32, Mode)>,
+    /// A candidate is shown as a patient's identifier beside a privacy finding from this probability on.
+    pub span: f32,
+    /// A candidate this likely a patient's is a privacy finding even when no privacy kind reached its
+    /// threshold (above 1: never).
+    pub span_alone: f32,
+}
+
+impl Thresholds {
+    /// Reads the thresholds file: one `name probability [mode]` a line (`#` comments), names being the kinds'
+    /// ids, `span` and `span_alone`. A kind left out is decided by its rules alone.
+    pub fn parse(text: &str) -> Result<Thresholds, String> {
+        let mut kinds = vec![(1.1, Mode::Rule); Kind::ALL.len()];
+        let (mut span, mut span_alone) = (0.5, 1.1);
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let mut parts = line.split_whitespace();
+            let (Some(name), Some(value)) = (parts.next(), parts.next()) else {
+                return Err(format!("thresholds: line {line:?} has no value"));
+            };
+            let value: f32 = value.parse().map_err(|_| format!("thresholds: {name}: not a number"))?;
+            let mode = match parts.next() {
+                None | Some("model") => Mode::Model,
+                Some("either") => Mode::Either,
+                Some("rule") => Mode::Rule,
+                Some(other) => return Err(format!("thresholds: {name}: unknown mode {other:?}")),
+            };
+            match name {
+                "span" => span = value,
+                "span_alone" => span_alone = value,
+                kind => {
+                    let kind = Kind::from_id(kind).ok_or_else(|| format!("thresholds: unknown kind {kind:?}"))?;
+                    kinds[kind as usize] = (value, mode);
+                }
+            }
+        }
+        Ok(Thresholds { kinds, span, span_alone })
+    }
+
+    /// The threshold and mode of `kind`.
+    pub fn of(&self, kind: Kind) -> (f32, Mode) {
+        self.kinds[kind as usize]
+    }
+}
+
+/// The models and thresholds the learned judgment runs with.
+pub(crate) struct JudgeModels<'m> {
+    pub spans: LinearModel<'m>,
+    pub draft: LinearModel<'m>,
+    pub thresholds: Thresholds,
+}
+
+static SPANS_BIN: &[u8] = include_bytes!("../../data/model/spans.bin");
+static DRAFT_BIN: &[u8] = include_bytes!("../../data/model/draft.bin");
+static THRESHOLDS: &str = include_str!("../../data/model/thresholds.txt");
+
+/// The shipped models.
+pub(crate) static SHIPPED: LazyLock<JudgeModels<'static>> = LazyLock::new(|| JudgeModels {
+    spans: LinearModel::read(SPANS_BIN).expect("src/data/model/spans.bin is a model file"),
+    draft: LinearModel::read(DRAFT_BIN).expect("src/data/model/draft.bin is a model file"),
+    thresholds: Thresholds::parse(THRESHOLDS).expect("src/data/model/thresholds.txt parses"),
+});
+
+/// Up to this many bytes a draft is read as one; a longer paste is read in stretches of about this size,
+/// cut between sentences, since the models learned from posts, not from books.
+const STRETCH: usize = 3000;
+
+/// The stretches of a draft: `[start, end)` byte ranges covering it, cut between sentences.
+fn stretches(evidence: &Evidence) -> Vec<(usize, usize)> {
+    let len = evidence.doc.text().len();
+    if len <= STRETCH {
+        return vec![(0, len)];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for &(_, end) in evidence.doc.sentences() {
+        if end - start >= STRETCH / 2 {
+            out.push((start, end));
+            start = end;
+        }
+    }
+    if start < len {
+        out.push((start, len));
+    }
+    out
+}
+
+/// Exact identifiers: found by pattern and validated, never a matter of judgment.
+pub(crate) fn is_exact(hit: &Hit) -> bool {
+    hit.identifier.as_deref().is_some_and(|id| !matches!(id, "name" | "date" | "age" | "place" | "room"))
+}
+
+/// The privacy kinds whose findings point at a patient's identifiers.
+const POINTS_AT_IDENTIFIERS: [Kind; 6] = [
+    Kind::PhiNameWithHealthContext,
+    Kind::PhiDirectIdentifier,
+    Kind::PhiReviewReplyDisclosure,
+    Kind::PhiRelationshipConfirmation,
+    Kind::PhiPublicFigurePatient,
+    Kind::PhiQuasiIdentifiers,
+];
+
+/// The model's scores for one stretch, as probabilities by output.
+pub(crate) struct Scored {
+    pub probabilities: Vec<f32>,
+    pub features: Vec<(Key, f32)>,
+}
+
+/// The draft model's view of `[start, end)`: each feature once, and every output's probability.
+pub(crate) fn score_stretch(input: &DraftInput, start: usize, end: usize, model: &LinearModel) -> Scored {
+    let mut keys = Vec::with_capacity(256);
+    draft::features(input, start, end, &mut |key| keys.push(key));
+    keys.sort_unstable();
+    keys.dedup();
+    let features: Vec<(Key, f32)> = keys.into_iter().map(|k| (k, 1.0)).collect();
+    let mut scores = Vec::new();
+    model.scores(&features, &mut scores);
+    Scored { probabilities: scores.into_iter().map(sigmoid).collect(), features }
+}
+
+/// Decides the draft's findings from the evidence and the rule judges' findings (`rules`), into `out`.
+pub(crate) fn decide(evidence: &Evidence, rules: Vec<Hit>, models: &JudgeModels, out: &mut Vec<Hit>) {
+    let found = candidates::candidates(evidence);
+    let likelihood = candidates::probabilities(evidence, &found, &models.spans);
+    let candidates: Vec<(Candidate, f32)> = found.into_iter().zip(likelihood).collect();
+    let input = DraftInput { evidence, rules: &rules, candidates: &candidates };
+    for (start, end) in stretches(evidence) {
+        let scored = score_stretch(&input, start, end, &models.draft);
+        decide_stretch(&input, start, end, &scored, models, out);
+    }
+}
+
+fn decide_stretch(
+    input: &DraftInput,
+    start: usize,
+    end: usize,
+    scored: &Scored,
+    models: &JudgeModels,
+    out: &mut Vec<Hit>,
+) {
+    let within = |h: &Hit| h.start < end && start < h.end && h.start >= start;
+    let thresholds = &models.thresholds;
+    let mut privacy_anchor: Option<(f32, Kind)> = None;
+    let first_privacy = out.len();
+    for &kind in Kind::ALL {
+        let (threshold, mode) = thresholds.of(kind);
+        let p = scored.probabilities[kind as usize];
+        let fires = p >= threshold;
+        let rule_hits = input.rules.iter().filter(|h| h.kind == kind && within(h));
+        let mut kept = 0;
+        for hit in rule_hits {
+            if is_exact(hit) || mode != Mode::Model || fires {
+                out.push(hit.clone());
+                kept += 1;
+            }
+        }
+        let decided = match mode {
+            Mode::Rule => false,
+            Mode::Either | Mode::Model => fires,
+        };
+        if decided && POINTS_AT_IDENTIFIERS.contains(&kind) && privacy_anchor.is_none_or(|(best, _)| p > best) {
+            privacy_anchor = Some((p, kind));
+        }
+        if decided && kept == 0 {
+            point_at_words(input, start, end, kind, models, out);
+        }
+    }
+    // The patient's identifiers stand beside the privacy finding, so that Redact removes them too.
+    let anchor = privacy_anchor
+        .map(|(_, kind)| kind)
+        .or_else(|| out[first_privacy..].iter().map(|h| h.kind).find(|k| POINTS_AT_IDENTIFIERS.contains(k)));
+    let anchor = anchor.or_else(|| {
+        let alone =
+            input.candidates.iter().any(|&(c, p)| c.start >= start && c.start < end && p >= thresholds.span_alone);
+        alone.then(|| {
+            POINTS_AT_IDENTIFIERS
+                .iter()
+                .copied()
+                .max_by(|a, b| scored.probabilities[*a as usize].total_cmp(&scored.probabilities[*b as usize]))
+                .unwrap_or(Kind::PhiNameWithHealthContext)
+        })
+    });
+    if let Some(kind) = anchor {
+        let severity = severity(input, start, end, kind);
+        for &(c, p) in input.candidates.iter().filter(|(c, _)| c.start >= start && c.start < end) {
+            if p >= thresholds.span {
+                out.push(identifier_hit(kind, &c, severity));
+            }
+        }
+    }
+}
+
+/// The finding of `kind` for candidate `c`, a patient's identifier.
+fn identifier_hit(kind: Kind, c: &Candidate, severity: Severity) -> Hit {
+    Hit::new(kind, c.start, c.end, messages::identifier_message(c.identifier))
+        .identifier(c.identifier)
+        .severity(severity)
+}
+
+/// The severity of a privacy finding: quasi-identifiers are high beside an age of 90 or more or a news event.
+fn severity(input: &DraftInput, start: usize, end: usize, kind: Kind) -> Severity {
+    let grave = input.evidence.mentions.iter().any(|m| {
+        m.start >= start && m.start < end && matches!(m.kind, MentionKind::NewsEvent | MentionKind::Age { years: 90.. })
+    });
+    if kind == Kind::PhiQuasiIdentifiers && grave {
+        Severity::High
+    } else {
+        kind.default_severity()
+    }
+}
+
+/// Pushes the finding of `kind`, which the model found and no rule did, at the words behind it: the patient's
+/// identifiers for a privacy kind, else the sentence whose words weigh most toward the kind.
+fn point_at_words(input: &DraftInput, start: usize, end: usize, kind: Kind, models: &JudgeModels, out: &mut Vec<Hit>) {
+    let severity = severity(input, start, end, kind);
+    if POINTS_AT_IDENTIFIERS.contains(&kind) {
+        let before = out.len();
+        for &(c, p) in input.candidates.iter().filter(|(c, _)| c.start >= start && c.start < end) {
+            if p >= models.thresholds.span {
+                out.push(identifier_hit(kind, &c, severity));
+            }
+        }
+        if out.len() > before {
+            return;
+        }
+    }
+    let (s, e) = weightiest_sentence(input, start, end, kind, &models.draft);
+    let (message, suggestion) = messages::kind_message(kind);
+    out.push(Hit::new(kind, s, e, message).suggest(suggestion).severity(severity));
+}
+
+/// The sentence of `[start, end)` whose word features weigh most toward `kind`, trimmed of spaces.
+fn weightiest_sentence(
+    input: &DraftInput,
+    start: usize,
+    end: usize,
+    kind: Kind,
+    model: &LinearModel,
+) -> (usize, usize) {
+    let doc = input.evidence.doc;
+    let mut best = (f32::MIN, start, end);
+    for &(s, e) in doc.sentences().iter().filter(|&&(s, e)| s < end && start < e) {
+        let (first, past) = draft::term_range(input, s, e);
+        let mut keys = Vec::new();
+        draft::word_features(input, first, past, &mut |key| keys.push(key));
+        keys.sort_unstable();
+        keys.dedup();
+        let weight: f32 = keys.iter().map(|&k| model.weight(k, kind as usize)).sum();
+        if weight > best.0 {
+            best = (weight, s, e);
+        }
+    }
+    let (_, s, e) = best;
+    let sentence = &doc.text()[s..e];
+    let trimmed_start = s + (sentence.len() - sentence.trim_start().len());
+    let trimmed_end = e - (sentence.len() - sentence.trim_end().len());
+    if trimmed_start < trimmed_end {
+        (trimmed_start, trimmed_end)
+    } else {
+        (s, e)
+    }
+}
