@@ -10,7 +10,7 @@ import { liveWindow, shiftReport } from './live.js';
 import { Badge, frameOffset } from './badge.js';
 import { Card, findingAt, offsetAtPoint, offsetOf } from './card.js';
 import { openOverlay } from './overlay.js';
-import { applyChanges } from './redact.js';
+import { applyChanges, settledText } from './redact.js';
 import { keepAlive } from './checker.js';
 import { count } from './settings.js';
 import { t } from './i18n.js';
@@ -86,6 +86,8 @@ export class Guard {
     this.placeQueued = false;
     /** @type {Field|null} */
     this.lastField = null;
+    /** @type {WeakSet<Field>} fields a redaction changed: the next submit re-reads them once the editor settled */
+    this.redacted = new WeakSet();
     /** @type {WeakSet<Field>} */
     this.composing = new WeakSet();
     this.releasing = false;
@@ -388,6 +390,14 @@ export class Guard {
   guard(field, e, trigger) {
     if (this.overlay || this.holding) { stop(e); return true; }
     const text = readText(field);
+    if (this.redacted.has(field)) {
+      // The first submit after a redaction: let the editor finish drawing its state, then judge what it shows.
+      this.redacted.delete(field);
+      if (!text.trim()) return false;
+      stop(e);
+      this.afterRedaction(field, trigger);
+      return true;
+    }
     if (!text.trim()) return false;
     const report = this.known(field, text);
     if (report) {
@@ -435,6 +445,40 @@ export class Guard {
   }
 
   /**
+   * A submit held after a redaction: wait until the editor's text has stayed the same for a few frames
+   * (an editor may draw its own state again after the overlay closed), then check that text like any
+   * other. If it never settles, the guard cannot tell what the editor holds: it says so, and the post stays
+   * held until the user sends it again.
+   * @param {Field} field
+   * @param {Trigger} trigger
+   */
+  async afterRedaction(field, trigger) {
+    this.holding = true;
+    /** @type {string|null} */
+    let text = null;
+    try {
+      text = await settledText(field);
+    } finally {
+      this.holding = false;
+    }
+    if (text !== null) {
+      const report = this.known(field, text);
+      if (!report) { this.hold(field, text, trigger); return; }
+      if (this.warns(report)) this.warn(field, text, report, trigger);
+      else this.release(field, trigger);
+      return;
+    }
+    const latest = readText(field);
+    let report;
+    try {
+      report = await this.check(field, latest);
+    } catch {
+      report = { verdict: /** @type {const} */ ('warn'), findings: [] };
+    }
+    this.warn(field, latest, report, trigger, undefined, t('redactUnconfirmed'));
+  }
+
+  /**
    * Send the held submit again, the way it started, without guarding it.
    * @param {Field} field
    * @param {Trigger} trigger
@@ -455,8 +499,9 @@ export class Guard {
    * @param {Report} report
    * @param {Trigger|null} trigger  null when the user opened it from the badge
    * @param {string} [error]
+   * @param {string} [status]  a message shown in the dialog from the start
    */
-  warn(field, text, report, trigger, error) {
+  warn(field, text, report, trigger, error, status) {
     if (this.overlay) return;
     this.card.hide();
     const selection = saveSelection(field);
@@ -474,6 +519,7 @@ export class Guard {
       report,
       block,
       error,
+      status,
       canRedact: report.findings.some((f) => f.suggestion != null),
       requireReason: this.settings.requireReason,
       onEdit: backToEditor,
@@ -486,15 +532,20 @@ export class Guard {
       onRedact: async () => {
         const current = readText(field);
         if (current !== text) { return t('redactTextChanged'); }
+        /** @type {import('./redact.js').RedactOutcome} */
+        let outcome;
         try {
           const checker = await this.ready;
           const redaction = await checker.redact(text, options);
-          const landed = await applyChanges(field, redaction.changes, redaction.text);
-          if (redaction.changes.length) count('posts_changed');
-          if (!landed) return t('redactDidNotLand');
+          outcome = await applyChanges(field, redaction.changes, redaction.text);
         } catch {
           return t('redactFailed');
         }
+        if (outcome.applied) count('posts_changed');
+        if (outcome.applied || outcome.status !== 'refused') this.redacted.add(field);
+        // Not all in the editor's state: the dialog stays open and the post held; the user edits by hand.
+        if (outcome.status === 'unconfirmed') return t('redactUnconfirmed');
+        if (outcome.status === 'refused') return t('redactDidNotLand');
         this.overlay = null;
         field.focus({ preventScroll: true });
         this.liveCheck(field);
