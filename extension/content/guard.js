@@ -86,6 +86,10 @@ export class Guard {
     this.placeQueued = false;
     /** @type {Field|null} */
     this.lastField = null;
+    /** @type {Field|null} the contenteditable whose DOM changes are followed (editors that type without `input`) */
+    this.watched = null;
+    /** @type {MutationObserver|null} */
+    this.observer = null;
     /** @type {WeakSet<Field>} fields a redaction changed: the next submit re-reads them once the editor settled */
     this.redacted = new WeakSet();
     /** @type {WeakSet<Field>} */
@@ -180,16 +184,20 @@ export class Guard {
   handle(e) {
     if (!this.settings.enabled || this.releasing) return;
     switch (e.type) {
-      case 'focusin': case 'input':
+      case 'focusin': case 'input': case 'beforeinput':
         this.card.hide();
-        if (e.type === 'input') this.badge.marks.hide(); // their positions are stale until the next check
+        if (e.type !== 'focusin') this.badge.marks.hide(); // their positions are stale until the next check
         return this.onEdit(e);
       case 'mousemove': return this.onPointer(/** @type {MouseEvent} */ (e));
       case 'selectionchange': return this.onCaret();
       case 'focusout': return this.onBlur(e);
-      case 'compositionstart': case 'compositionend': return this.onComposition(e);
+      case 'compositionstart': case 'compositionend':
+        this.onComposition(e);
+        return this.onMaybeEdited(fieldOfEvent(e));
       case 'keydown': return this.onKeyDown(/** @type {KeyboardEvent} */ (e));
-      case 'keyup': return this.onKeyUp(/** @type {KeyboardEvent} */ (e));
+      case 'keyup':
+        this.onKeyUp(/** @type {KeyboardEvent} */ (e));
+        return this.onMaybeEdited(fieldOfEvent(e));
       case 'click': return this.onClick(/** @type {MouseEvent} */ (e));
       case 'submit': return this.onSubmit(/** @type {SubmitEvent} */ (e));
       case 'scroll': case 'resize': return this.placeSoon();
@@ -197,18 +205,66 @@ export class Guard {
     }
   }
 
-  /** @param {Event} e */
+  /**
+   * Focus, `input` or `beforeinput` in a field. `beforeinput` matters for editors that insert the text
+   * themselves and cancel it (slate-react does so for digits and punctuation): no `input` follows.
+   * @param {Event} e
+   */
   onEdit(e) {
     const field = fieldOfEvent(e);
     if (!field) return;
     this.lastField = field;
-    if (e.type === 'focusin' && this.checker?.mode === 'worker' && this.alive === undefined) {
-      keepAlive();
-      this.alive = setInterval(keepAlive, 20000);
+    if (e.type === 'focusin') {
+      this.follow(field);
+      if (this.checker?.mode === 'worker' && this.alive === undefined) {
+        keepAlive();
+        this.alive = setInterval(keepAlive, 20000);
+      }
     }
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; this.liveCheck(field); }, e.type === 'focusin' ? 0 : DEBOUNCE_MS);
+    this.schedule(field, e.type === 'focusin' ? 0 : DEBOUNCE_MS);
     if (e.type === 'focusin' && !this.warming) this.warming = this.ready.then((checker) => this.warmUp(checker, field));
+  }
+
+  /**
+   * Run the live check of a field after `delay`, replacing the one already due.
+   * @param {Field} field
+   * @param {number} delay
+   * @param {boolean} [ifChanged]  skip it if the field still reads the text of its last live result
+   */
+  schedule(field, delay, ifChanged = false) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const latest = this.latest.get(field);
+      if (ifChanged && latest && this.badge.field === field && readText(field) === latest.text) return;
+      this.liveCheck(field);
+    }, delay);
+  }
+
+  /**
+   * An event after which the text may have changed without an `input` event (a key released, a
+   * composition ended, the field's DOM changed): check once the typing pauses, unless a check is already
+   * due (it will read the text then; a busy DOM must not keep postponing it) or the text is unchanged.
+   * @param {Field|null} field
+   */
+  onMaybeEdited(field) {
+    if (!field || this.timer !== undefined) return;
+    this.schedule(field, DEBOUNCE_MS, true);
+  }
+
+  /**
+   * Follow a contenteditable field's DOM, so text an editor inserts without any event we see (or a page
+   * that fills or clears the field) is checked too. One field at a time: the one last focused.
+   * @param {Field} field
+   */
+  follow(field) {
+    if (this.watched === field || isTextControl(field)) return;
+    this.observer ??= new MutationObserver(() => {
+      if (this.settings.enabled && this.watched?.isConnected) this.onMaybeEdited(this.watched);
+    });
+    this.observer.disconnect();
+    this.observer.observe(field, { childList: true, characterData: true, subtree: true });
+    this.watched = field;
   }
 
   /**
