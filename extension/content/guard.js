@@ -583,7 +583,14 @@ export class Guard {
         backToEditor(); // editors act on keys only when focused, with their selection in place
         if (!trigger || readText(field) !== text) return;
         count('posted_anyway');
-        this.release(field, trigger);
+        if (trigger.type !== 'key') { this.release(field, trigger); return; }
+        // An editor takes the focus and the restored selection in its own handlers (CKEditor after its
+        // focus and selectionchange events): one task for that before the key, and its new line, arrive.
+        this.holding = true;
+        setTimeout(() => {
+          this.holding = false;
+          if (readText(field) === text) this.release(field, trigger);
+        }, 50);
       },
       onRedact: async () => {
         const current = readText(field);
