@@ -1,6 +1,6 @@
 //! `postguard`: the command-line checker over the same core as the extension.
 
-use postguard::{check, CheckOptions, Context, Finding, Policy, Report, Verdict};
+use postguard::{check, CheckOptions, Context, Finding, Policy, Problem, Report, Verdict};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -60,6 +60,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
             "--context" => {
                 let name = value("--context")?;
                 parsed.context = Context::parse(&name).ok_or_else(|| {
+                    let name = Problem::echo(&name);
                     format!("unknown context '{name}'; expected post, comment, reply_to_review or message")
                 })?;
             }
@@ -67,7 +68,9 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
             "--json" => parsed.json = true,
             "--jsonl" => parsed.jsonl = true,
             "-" => parsed.input = Some("-".into()),
-            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'\n{USAGE}")),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option '{}'\n{USAGE}", Problem::echo(flag)));
+            }
             file => {
                 if parsed.input.replace(file.to_string()).is_some() {
                     return Err(format!("give at most one input file\n{USAGE}"));
