@@ -227,23 +227,23 @@ impl Policy {
     /// in characters (for `custom_identifiers` the longest `label`, for `sites.extra` the longest `matches`;
     /// unused for `severity_overrides`, whose keys must be known kinds). Entries past the count are ignored
     /// and an entry past the length is refused, each with a problem at its path. The organization's lists and
-    /// the clinical terms together hold at most about 1.7 million characters: one automaton over all of them
+    /// the clinical terms together hold at most about 700,000 characters: one automaton over all of them
     /// is built in a fraction of a 1 MB check's time and searches a draft in time that does not grow with
     /// them (SECURITY.md, "Limits", gives the measurements behind the numbers).
     ///
     /// ```
-    /// assert_eq!(postguard::Policy::list_limit("clinical_terms"), Some((5_000, 100)));
+    /// assert_eq!(postguard::Policy::list_limit("clinical_terms"), Some((2_000, 80)));
     /// ```
     pub const LIST_LIMITS: &'static [(&'static str, usize, usize)] = &[
-        ("organization.names", 1_000, 200),
-        ("organization.addresses", 1_000, 200),
+        ("organization.names", 500, 100),
+        ("organization.addresses", 1_000, 150),
         ("organization.phones", 1_000, 40),
-        ("organization.domains", 1_000, 253),
-        ("organization.staff", 5_000, 100),
+        ("organization.domains", 500, 253),
+        ("organization.staff", 2_000, 80),
         ("disabled_kinds", 200, 100),
         ("severity_overrides", 200, 0),
         ("custom_identifiers", MAX_CUSTOM_IDENTIFIERS, 100),
-        ("clinical_terms", 5_000, 100),
+        ("clinical_terms", 2_000, 80),
         ("sites.disabled", 100, 100),
         ("sites.extra", 200, 2_000),
         ("locked", 50, 100),
