@@ -9,7 +9,9 @@ use crate::options::{Context, SITES};
 use crate::report::{Kind, Severity};
 use regex::{Regex, RegexBuilder};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::LazyLock;
 
 /// Longest custom pattern accepted, in bytes.
 pub const MAX_PATTERN_LEN: usize = 1_000;
@@ -17,6 +19,8 @@ pub const MAX_PATTERN_LEN: usize = 1_000;
 pub const MAX_PATTERN_COMPILED: usize = 256 * 1024;
 /// Most custom identifiers accepted.
 pub const MAX_CUSTOM_IDENTIFIERS: usize = 50;
+/// Most characters of a key or value that a problem message repeats: a 10 MB key is named by its start.
+const ECHO_CHARS: usize = 40;
 
 /// Whether findings only warn or may block posting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -219,6 +223,60 @@ impl Policy {
     pub fn is_disabled(&self, kind: Kind) -> bool {
         self.disabled_kinds.contains(&kind)
     }
+
+    /// Every list of a policy, by JSON path, with the most entries read and the longest string entry accepted,
+    /// in characters (for `custom_identifiers` the longest `label`, for `sites.extra` the longest `matches`;
+    /// unused for `severity_overrides`, whose keys must be known kinds). Entries past the count are ignored
+    /// and an entry past the length is refused, each with a problem at its path. The organization's lists and
+    /// the clinical terms together hold at most about 700,000 characters: one automaton over all of them
+    /// is built in a fraction of a 1 MB check's time and searches a draft in time that does not grow with
+    /// them (SECURITY.md, "Limits", gives the measurements behind the numbers).
+    ///
+    /// ```
+    /// assert_eq!(postguard::Policy::list_limit("clinical_terms"), Some((2_000, 80)));
+    /// ```
+    pub const LIST_LIMITS: &'static [(&'static str, usize, usize)] = &[
+        ("organization.names", 500, 100),
+        ("organization.addresses", 1_000, 150),
+        ("organization.phones", 1_000, 40),
+        ("organization.domains", 500, 253),
+        ("organization.staff", 2_000, 80),
+        ("disabled_kinds", 200, 100),
+        ("severity_overrides", 200, 0),
+        ("custom_identifiers", MAX_CUSTOM_IDENTIFIERS, 100),
+        ("clinical_terms", 2_000, 80),
+        ("sites.disabled", 100, 100),
+        ("sites.extra", 200, 2_000),
+        ("locked", 50, 100),
+    ];
+
+    /// The most entries and the longest entry of the list at `path` (see [`Policy::LIST_LIMITS`]).
+    pub fn list_limit(path: &str) -> Option<(usize, usize)> {
+        Policy::LIST_LIMITS.iter().find(|(p, _, _)| *p == path).map(|&(_, entries, chars)| (entries, chars))
+    }
+}
+
+impl Problem {
+    /// A key or value of the policy (or of any input) as a message repeats it: whole when it is short, its
+    /// first 40 characters and "…" otherwise, with control characters escaped so that one problem stays one
+    /// line. A 10 MB key gives a message of a few dozen characters, and a value that holds words of a draft
+    /// is never repeated at length.
+    ///
+    /// ```
+    /// assert_eq!(postguard::Problem::echo("colour"), "colour");
+    /// assert_eq!(postguard::Problem::echo(&"k".repeat(10_000)).chars().count(), 41);
+    /// ```
+    pub fn echo(input: &str) -> String {
+        cut(input).chars().flat_map(|c| if c.is_control() { c.escape_default().collect() } else { vec![c] }).collect()
+    }
+}
+
+/// The first [`ECHO_CHARS`] characters of `input` and "…", or `input` itself when it is no longer.
+fn cut(input: &str) -> Cow<'_, str> {
+    match input.char_indices().nth(ECHO_CHARS) {
+        None => Cow::Borrowed(input),
+        Some((at, _)) => Cow::Owned(format!("{}…", &input[..at])),
+    }
 }
 
 #[derive(Default)]
@@ -261,27 +319,61 @@ impl Reader {
         }
     }
 
-    fn strings(&mut self, value: &Value, path: &str) -> Vec<String> {
-        self.indexed_strings(value, path).into_iter().map(|(_, s)| s).collect()
+    /// The valid entries of a text list: [`Reader::indexed_strings`] without those too short or malformed
+    /// to mean anything (a one-character address, a public suffix as a domain), each refused with a problem.
+    fn entries(&mut self, value: &Value, path: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, entry) in self.indexed_strings(value, path) {
+            match entry_problem(path, &entry) {
+                Some(message) => self.problem(&format!("{path}[{i}]"), message),
+                None => out.push(entry),
+            }
+        }
+        out
     }
 
-    /// The valid strings of a list, each with its index in the list as written (for problem paths).
+    /// The valid strings of a list, each with its index in the list as written (for problem paths): the
+    /// first entries up to the list's limit, each no longer than the limit's length.
     fn indexed_strings(&mut self, value: &Value, path: &str) -> Vec<(usize, String)> {
         let Value::Array(items) = value else {
             self.problem(path, format!("expected a list of strings, found {}", type_name(value)));
             return Vec::new();
         };
+        let (_, longest) = Policy::list_limit(path).unwrap_or((usize::MAX, usize::MAX));
         let mut out = Vec::new();
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in self.within_limit(items, path).iter().enumerate() {
             match item {
-                Value::String(s) if !s.trim().is_empty() => out.push((i, s.trim().to_string())),
+                Value::String(s) if !s.trim().is_empty() => match too_long(s.trim(), longest) {
+                    Some(message) => self.problem(&format!("{path}[{i}]"), message),
+                    None => out.push((i, s.trim().to_string())),
+                },
                 Value::String(_) => self.problem(&format!("{path}[{i}]"), "empty string; remove it"),
                 other => {
                     self.problem(&format!("{path}[{i}]"), format!("expected a string, found {}", type_name(other)))
                 }
             }
         }
+        self.overflow(items.len(), path);
         out
+    }
+
+    /// The entries of the list at `path` that are read: the first ones, up to its limit.
+    fn within_limit<'v, T>(&self, items: &'v [T], path: &str) -> &'v [T] {
+        let most = Policy::list_limit(path).map_or(items.len(), |(most, _)| most);
+        &items[..items.len().min(most)]
+    }
+
+    /// One problem, at the first entry past the limit, when the list at `path` holds `len` entries, more than
+    /// its limit: the entries from there on are ignored.
+    fn overflow(&mut self, len: usize, path: &str) {
+        if let Some((most, _)) = Policy::list_limit(path).filter(|&(most, _)| len > most) {
+            self.problem(
+                &format!("{path}[{most}]"),
+                format!(
+                    "the list has {len} entries and at most {most} are allowed; the entries from here on are ignored"
+                ),
+            );
+        }
     }
 
     fn severity(&mut self, value: &Value, path: &str) -> Option<Severity> {
@@ -297,7 +389,10 @@ impl Reader {
         if kind.is_none() {
             self.problem(
                 path,
-                format!("unknown finding kind '{name}'; kinds look like 'phi.direct_identifier' or 'tone.profanity'"),
+                format!(
+                    "unknown finding kind '{}'; kinds look like 'phi.direct_identifier' or 'tone.profanity'",
+                    Problem::echo(name)
+                ),
             );
         }
         kind
@@ -349,16 +444,26 @@ impl Reader {
                 }
                 "severity_overrides" => {
                     if let Some(overrides) = self.object(value, key) {
-                        for (name, severity) in overrides {
+                        let (most, _) = Policy::list_limit(key).unwrap_or((usize::MAX, 0));
+                        for (name, severity) in overrides.iter().take(most) {
                             let path = join(key, name);
                             if let (Some(kind), Some(sev)) = (self.kind(name, &path), self.severity(severity, &path)) {
                                 policy.severity_overrides.push((kind, sev));
                             }
                         }
+                        if overrides.len() > most {
+                            self.problem(
+                                key,
+                                format!(
+                                    "{} kinds are re-graded and at most {most} are allowed; the ones after the first {most} are ignored",
+                                    overrides.len()
+                                ),
+                            );
+                        }
                     }
                 }
                 "custom_identifiers" => policy.custom_identifiers = self.custom_identifiers(value),
-                "clinical_terms" => policy.clinical_terms = self.strings(value, key),
+                "clinical_terms" => policy.clinical_terms = self.entries(value, key),
                 "sites" => self.sites(value, &mut policy),
                 "locked" => {
                     for (i, name) in self.indexed_strings(value, key) {
@@ -367,7 +472,11 @@ impl Reader {
                         } else {
                             self.problem(
                                 &format!("locked[{i}]"),
-                                format!("'{name}' cannot be locked; lockable settings: {}", LOCKABLE.join(", ")),
+                                format!(
+                                    "'{}' cannot be locked; lockable settings: {}",
+                                    Problem::echo(&name),
+                                    LOCKABLE.join(", ")
+                                ),
                             );
                         }
                     }
@@ -389,25 +498,12 @@ impl Reader {
             let list = match key.as_str() {
                 "names" => &mut org.names,
                 "addresses" => &mut org.addresses,
-                "phones" => {
-                    let phones = self.indexed_strings(value, &path);
-                    for (i, phone) in &phones {
-                        let digits = phone.chars().filter(char::is_ascii_digit).count();
-                        if !(7..=15).contains(&digits) {
-                            self.problem(
-                                &format!("{path}[{i}]"),
-                                format!("a phone number needs 7 to 15 digits, this one has {digits}"),
-                            );
-                        }
-                    }
-                    org.phones = phones.into_iter().map(|(_, phone)| phone).collect();
-                    continue;
-                }
+                "phones" => &mut org.phones,
                 "domains" => &mut org.domains,
                 "staff" => &mut org.staff,
                 _ => continue,
             };
-            *list = self.strings(value, &path);
+            *list = self.entries(value, &path);
         }
         org
     }
@@ -442,9 +538,16 @@ impl Reader {
                 self.problem(&join(&path, "id"), format!("duplicate id '{id}'"));
                 continue;
             }
+            let (_, longest_label) = Policy::list_limit("custom_identifiers").unwrap_or((0, usize::MAX));
             let label = match map.get("label") {
                 None => id.clone(),
-                Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+                Some(Value::String(s)) if !s.trim().is_empty() => match too_long(s.trim(), longest_label) {
+                    Some(message) => {
+                        self.problem(&join(&path, "label"), message);
+                        id.clone()
+                    }
+                    None => s.trim().to_string(),
+                },
                 Some(_) => {
                     self.problem(&join(&path, "label"), "expected a non-empty string");
                     id.clone()
@@ -478,7 +581,7 @@ impl Reader {
                 } else {
                     self.problem(
                         &format!("sites.disabled[{i}]"),
-                        format!("unknown site '{site}'; known sites: {}", SITES.join(", ")),
+                        format!("unknown site '{}'; known sites: {}", Problem::echo(&site), SITES.join(", ")),
                     );
                 }
             }
@@ -488,7 +591,8 @@ impl Reader {
                 self.problem("sites.extra", format!("expected a list of objects, found {}", type_name(extra)));
                 return;
             };
-            for (i, item) in items.iter().enumerate() {
+            let (_, longest) = Policy::list_limit("sites.extra").unwrap_or((0, usize::MAX));
+            for (i, item) in self.within_limit(items, "sites.extra").iter().enumerate() {
                 let path = format!("sites.extra[{i}]");
                 let Some(site) = self.object(item, &path) else {
                     continue;
@@ -501,6 +605,10 @@ impl Reader {
                     );
                     continue;
                 };
+                if let Some(message) = too_long(matches, longest) {
+                    self.problem(&join(&path, "matches"), message);
+                    continue;
+                }
                 let context = match site.get("context") {
                     None => Context::Post,
                     Some(v) => match v.as_str().and_then(Context::parse) {
@@ -516,6 +624,7 @@ impl Reader {
                 };
                 policy.extra_sites.push(ExtraSite { matches: matches.to_string(), context });
             }
+            self.overflow(items.len(), "sites.extra");
         }
     }
 }
@@ -545,6 +654,112 @@ pub fn compile_custom_pattern(source: &str) -> Result<Regex, String> {
     )
 }
 
+/// Why `entry` is longer than `longest` characters, if it is.
+fn too_long(entry: &str, longest: usize) -> Option<String> {
+    // Counting stops past the limit: a 10 MB entry is not counted to the end.
+    let chars = entry.chars().take(longest.saturating_add(1)).count();
+    (chars > longest).then(|| format!("too long: at most {longest} characters are allowed"))
+}
+
+/// Letters and digits in `entry`: what gives a name or an address its meaning.
+fn letters_and_digits(entry: &str) -> usize {
+    entry.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Why an entry of the list at `path` is too short or malformed to mean anything, if it is. Each of these
+/// would quietly turn checks off: a one-letter name or address is found in every draft, and what overlaps the
+/// organization's own details is never reported.
+fn entry_problem(path: &str, entry: &str) -> Option<String> {
+    match path {
+        "organization.names" | "organization.staff" if letters_and_digits(entry) < 3 => Some(
+            "too short to be a name: it needs at least 3 letters or digits (a shorter one matches ordinary words, which would never be reported)"
+                .into(),
+        ),
+        "organization.addresses" if letters_and_digits(entry) < 6 || entry.split_whitespace().nth(1).is_none() => Some(
+            "too short to be an address: it needs at least two words and 6 letters or digits, like \"400 Harbor Rd\""
+                .into(),
+        ),
+        "organization.phones" => {
+            let digits = entry.chars().filter(char::is_ascii_digit).count();
+            (!(7..=15).contains(&digits))
+                .then(|| format!("a phone number needs 7 to 15 digits, this one has {digits}"))
+        }
+        "organization.domains" => domain_problem(entry),
+        "clinical_terms" if letters_and_digits(entry) < 2 => {
+            Some("too short to be a clinical term: it needs at least 2 letters or digits".into())
+        }
+        _ => None,
+    }
+}
+
+/// Why `domain` cannot be one of the organization's domains, if it cannot: it is malformed, a top-level
+/// domain, or a public suffix such as `co.uk`, which would make every email and link under it the
+/// organization's own.
+fn domain_problem(domain: &str) -> Option<String> {
+    let lower = domain.to_lowercase();
+    let name = lower.strip_suffix('.').unwrap_or(&lower);
+    let well_formed = name.split('.').all(|label| {
+        !label.is_empty()
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+    });
+    if !well_formed {
+        return Some(
+            "not a domain: write letters, digits and hyphens between dots, like \"example.org\" (no scheme, \"@\" or path)"
+                .into(),
+        );
+    }
+    if !name.contains('.') {
+        return Some(format!(
+            "'{}' is a top-level domain, shared by every site under it; list the organization's own domain, like \"example.org\"",
+            Problem::echo(name)
+        ));
+    }
+    is_public_suffix(name).then(|| {
+        format!(
+            "'{}' is a public suffix, shared by every site registered under it (every email and link there would go unreported); list the organization's own domain, like \"example.{}\"",
+            Problem::echo(name),
+            Problem::echo(name)
+        )
+    })
+}
+
+/// The Public Suffix List's rules of two labels or more, as (parent suffix, the labels under it), sorted by
+/// parent (`src/data/psl/README.md`).
+static PUBLIC_SUFFIXES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    let mut rules: Vec<(&str, &str)> = include_str!("data/psl/public_suffixes.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once(' '))
+        .collect();
+    rules.sort_unstable();
+    rules
+});
+
+/// True when `name` (lowercase, two labels or more) is itself a public suffix: `co.uk`, `com.au`, or any label
+/// under a wildcard rule such as `*.ck` but not its exceptions (`!www.ck`).
+fn is_public_suffix(name: &str) -> bool {
+    let Some((first, parent)) = name.split_once('.') else {
+        return true;
+    };
+    let Ok(at) = PUBLIC_SUFFIXES.binary_search_by(|(p, _)| p.cmp(&parent)) else {
+        return false;
+    };
+    let labels = PUBLIC_SUFFIXES[at].1.split(' ');
+    let mut wildcard = false;
+    for label in labels {
+        if label == first {
+            return true;
+        }
+        if label.strip_prefix('!') == Some(first) {
+            return false;
+        }
+        wildcard |= label == "*";
+    }
+    wildcard
+}
+
 fn is_identifier_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 40 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
@@ -557,12 +772,16 @@ fn is_match_pattern(pattern: &str) -> bool {
 /// The path of `key` inside `path`: `organization.phones`, `severity_overrides.phi.direct_identifier`; a key
 /// that is empty or has other characters is written quoted in brackets (`[""]`, `sites["my site"]`), so every
 /// path names its place.
+///
+/// A key longer than 40 characters is cut there with "…" (and so quoted): a 10 MB unknown key makes a path of
+/// a few dozen characters, not a 10 MB problem.
 fn join(path: &str, key: &str) -> String {
+    let key = cut(key);
     let plain = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
     match (path.is_empty(), plain) {
-        (true, true) => key.to_string(),
+        (true, true) => key.into_owned(),
         (false, true) => format!("{path}.{key}"),
-        (_, false) => format!("{path}[{}]", Value::String(key.to_string())),
+        (_, false) => format!("{path}[{}]", Value::String(key.into_owned())),
     }
 }
 
