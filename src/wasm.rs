@@ -35,6 +35,8 @@ fn options(value: JsValue) -> Result<CheckOptions, JsError> {
     let context = match text_field(0)?.as_deref() {
         None => Context::Post,
         Some(name) => Context::parse(name).ok_or_else(|| {
+            // Cut like a policy problem: the value comes from the page's side and could be anything.
+            let name = crate::Problem::echo(name);
             JsError::new(&format!("unknown context '{name}'; expected post, comment, reply_to_review or message"))
         })?,
     };

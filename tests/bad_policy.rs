@@ -157,9 +157,191 @@ fn flags_huge_arrays_without_giving_up() {
     let junk: Vec<Value> = (0..100_000).map(|i| if i % 2 == 0 { json!(i) } else { json!("tone.profanity") }).collect();
     let (policy, problems) =
         problems_of(&json!({"disabled_kinds": junk, "clinical_terms": vec!["infusion suite"; 100_000]}).to_string());
-    assert_eq!(problems.len(), 50_000);
+    let (kinds_kept, _) = Policy::list_limit("disabled_kinds").unwrap();
+    let (terms_kept, _) = Policy::list_limit("clinical_terms").unwrap();
+    // One problem per wrong entry among those read, and one for each list's overflow: never 50,000.
+    assert_eq!(problems.len(), kinds_kept / 2 + 2, "{:#?}", &problems[..3]);
     assert_problem_at(&problems, "disabled_kinds[0]", "expected a string");
+    assert_problem_at(&problems, &format!("disabled_kinds[{kinds_kept}]"), "at most");
+    assert_problem_at(&problems, &format!("clinical_terms[{terms_kept}]"), "at most");
     assert!(policy.is_disabled(Kind::ToneProfanity));
+    assert_eq!(policy.clinical_terms.len(), terms_kept);
+}
+
+/// Valid entries for the list at `path`, `n` of them, different from one another.
+fn valid_entries(path: &str, n: usize) -> Vec<Value> {
+    let cycle = |names: &[&str]| (0..n).map(|i| json!(names[i % names.len()])).collect();
+    match path {
+        "organization.names" => (0..n).map(|i| json!(format!("Riverside Clinic {i}"))).collect(),
+        "organization.addresses" => {
+            (0..n).map(|i| json!(format!("{} Harbor Rd, Millbrook, OH 43001", i + 1))).collect()
+        }
+        "organization.phones" => (0..n).map(|i| json!(format!("(614) 555-{:04}", i % 10_000))).collect(),
+        "organization.domains" => (0..n).map(|i| json!(format!("site{i}.example.org"))).collect(),
+        "organization.staff" => (0..n).map(|i| json!(format!("Staff Member {i}"))).collect(),
+        "clinical_terms" => (0..n).map(|i| json!(format!("unit {i}"))).collect(),
+        "disabled_kinds" => cycle(&["tone.profanity", "tone.insult"]),
+        "sites.disabled" => cycle(postguard::SITES),
+        "sites.extra" => (0..n).map(|i| json!({"matches": format!("https://site{i}.example.org/*")})).collect(),
+        "locked" => cycle(postguard::LOCKABLE),
+        "custom_identifiers" => {
+            (0..n).map(|i| json!({"id": format!("id_{i}"), "pattern": format!("X{i}-\\d{{4}}")})).collect()
+        }
+        other => panic!("no valid entries written for {other}"),
+    }
+}
+
+/// `{"organization": {"names": list}}` for the path `organization.names`, and so on.
+fn policy_with(path: &str, list: Value) -> Value {
+    path.rsplit('.').fold(list, |inner, key| json!({ key: inner }))
+}
+
+/// The length of the list at `path` in the parsed policy.
+fn kept(policy: &Policy, path: &str) -> usize {
+    let org = &policy.organization;
+    match path {
+        "organization.names" => org.names.len(),
+        "organization.addresses" => org.addresses.len(),
+        "organization.phones" => org.phones.len(),
+        "organization.domains" => org.domains.len(),
+        "organization.staff" => org.staff.len(),
+        "clinical_terms" => policy.clinical_terms.len(),
+        "disabled_kinds" => policy.disabled_kinds.len(),
+        "sites.disabled" => policy.disabled_sites.len(),
+        "sites.extra" => policy.extra_sites.len(),
+        "locked" => policy.locked.len(),
+        "custom_identifiers" => policy.custom_identifiers.len(),
+        other => panic!("no list at {other}"),
+    }
+}
+
+#[test]
+fn keeps_the_first_entries_of_every_list_past_its_limit() {
+    for &(path, most, _) in Policy::LIST_LIMITS {
+        if path == "severity_overrides" {
+            continue; // a map: below
+        }
+        let (policy, problems) = problems_of(&policy_with(path, Value::from(valid_entries(path, most))).to_string());
+        assert!(problems.is_empty(), "{path}: {most} valid entries are allowed: {problems:#?}");
+        assert_eq!(kept(&policy, path), most, "{path}");
+
+        let (policy, problems) =
+            problems_of(&policy_with(path, Value::from(valid_entries(path, most + 25))).to_string());
+        assert_problem_at(&problems, &format!("{path}[{most}]"), "at most");
+        assert_eq!(problems.len(), 1, "{path}: one problem for the overflow: {problems:#?}");
+        assert_eq!(kept(&policy, path), most, "{path}: the first {most} entries are kept");
+    }
+    let (most, _) = Policy::list_limit("severity_overrides").unwrap();
+    let overrides: serde_json::Map<String, Value> =
+        (0..most + 25).map(|i| (format!("tone.made_up_{i}"), json!("low"))).collect();
+    let (_, problems) = problems_of(&json!({ "severity_overrides": overrides }).to_string());
+    assert_eq!(problems.len(), most + 1, "one problem per unknown kind read, and one for the overflow");
+    assert_problem_at(&problems, "severity_overrides", &format!("at most {most}"));
+}
+
+#[test]
+fn refuses_entries_longer_than_their_limit() {
+    for &(path, _, longest) in Policy::LIST_LIMITS {
+        let long = format!("{}.example.org", "a".repeat(longest));
+        let (entry, at) = match path {
+            "severity_overrides" => continue,
+            "custom_identifiers" => {
+                (json!({"id": "x_id", "label": long, "pattern": "X\\d{4}"}), format!("{path}[0].label"))
+            }
+            "sites.extra" => (json!({"matches": format!("https://{long}/*")}), format!("{path}[0].matches")),
+            _ => (json!(long), format!("{path}[0]")),
+        };
+        let (policy, problems) = problems_of(&policy_with(path, json!([entry])).to_string());
+        assert_problem_at(&problems, &at, &format!("at most {longest} characters"));
+        if path != "custom_identifiers" {
+            assert_eq!(kept(&policy, path), 0, "{path}: the long entry is refused");
+        }
+    }
+}
+
+#[test]
+fn refuses_a_public_suffix_as_a_domain() {
+    let draft = "our patient emailed from jane.doe1951@gmail.com and bob@clinic.co.uk about her biopsy";
+    for (domain, why) in [
+        ("com", "top-level domain"),
+        ("COM.", "top-level domain"),
+        ("co.uk", "public suffix"),
+        ("Com.Au", "public suffix"),
+        ("nhs.uk", "public suffix"),
+        ("foo.ck", "public suffix"),
+        ("https://rch.org", "not a domain"),
+        ("@rch.org", "not a domain"),
+        ("rch..org", "not a domain"),
+        ("rch.org/", "not a domain"),
+    ] {
+        let json = json!({"organization": {"domains": ["riversidehealth.org", domain]}}).to_string();
+        let (policy, problems) = problems_of(&json);
+        assert_problem_at(&problems, "organization.domains[1]", why);
+        assert_eq!(policy.organization.domains, ["riversidehealth.org"], "{domain} is refused");
+        let report = check(draft, &CheckOptions::default(), &policy);
+        let emails = report.findings.iter().filter(|f| f.identifier.as_deref() == Some("email")).count();
+        assert_eq!(emails, 2, "under {domain} every personal email is still flagged");
+    }
+    for domain in ["riversidehealth.org", "rch.co.uk", "trust.nhs.uk", "www.ck", "city.kawasaki.jp", "clínica.es"] {
+        let json = json!({"organization": {"domains": [domain]}}).to_string();
+        assert!(problems_of(&json).1.is_empty(), "{domain} is an organization's own domain");
+    }
+}
+
+#[test]
+fn refuses_entries_too_short_to_mean_anything() {
+    for (path, short, good) in [
+        ("organization.names", vec!["R", "RC", " R. "], "RCH"),
+        ("organization.staff", vec!["Al", "J.", "-"], "Ada"),
+        ("organization.addresses", vec!["4", "Main", "4 B", "1 A St"], "4 Elm St"),
+        ("organization.phones", vec!["4", "555-01", "1234567890123456"], "555-0100"),
+        ("clinical_terms", vec!["x", "7", "-"], "er"),
+    ] {
+        let mut list: Vec<&str> = short.clone();
+        list.push(good);
+        let (policy, problems) = problems_of(&policy_with(path, json!(list)).to_string());
+        for (i, entry) in short.iter().enumerate() {
+            let at = format!("{path}[{i}]");
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.path == at && (p.message.contains("too short") || p.message.contains("digits"))),
+                "{at} ({entry:?}) should be refused as too short: {problems:#?}"
+            );
+        }
+        assert_eq!(problems.len(), short.len(), "{path}: {good:?} is accepted: {problems:#?}");
+        assert_eq!(kept(&policy, path), 1, "{path}: only {good:?} is kept");
+    }
+    // A one-character address used to hide every address and room with that number.
+    let (policy, _) = problems_of(r#"{"organization": {"addresses": ["4"]}}"#);
+    let report = check("our pt lives at 4 Elm St and missed dialysis", &CheckOptions::default(), &policy);
+    assert!(report.findings.iter().any(|f| f.identifier.as_deref() == Some("address")), "{report:?}");
+}
+
+#[test]
+fn cuts_long_keys_and_values_in_problems() {
+    let huge = "k".repeat(10 * 1024 * 1024);
+    let policies = [
+        json!({ &huge: 1 }),
+        json!({"organization": { &huge: [] }}),
+        json!({"severity_overrides": { &huge: "low" }}),
+        json!({"custom_identifiers": [{"id": "x_id", "pattern": "X\\d{4}", &huge: 1}]}),
+        json!({"disabled_kinds": [&huge[..90]], "locked": [&huge[..90]], "sites": {"disabled": [&huge[..90]]}}),
+        json!({"organization": {"domains": [format!("{}.{}", &huge[..90], "co.uk")], "names": [&huge]}}),
+    ];
+    for policy in policies {
+        let (_, problems) = problems_of(&policy.to_string());
+        assert!(!problems.is_empty());
+        for p in &problems {
+            let shown = p.to_string();
+            assert!(shown.len() < 400, "a problem of {} bytes repeats the input: {:.120}", shown.len(), shown);
+            assert!(!shown.contains(&huge[..60]), "more than 40 characters of the key or value: {shown:.120}");
+        }
+    }
+    let (_, problems) = problems_of(&json!({"disabled_kinds": ["tone.made_up\nkind"]}).to_string());
+    assert!(problems[0].message.contains("tone.made_up\\nkind"), "a line break is shown escaped: {}", problems[0]);
+    let (_, problems) = problems_of(&json!({ format!("x{}", "é".repeat(60)): 1 }).to_string());
+    assert_eq!(problems[0].path, format!("[\"x{}…\"]", "é".repeat(39)), "cut at a character, quoted");
 }
 
 #[test]
@@ -250,6 +432,28 @@ fn flags_a_broken_policy_in_check_without_echoing_the_draft() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("SECRET-DRAFT-MARKER"));
     std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn cuts_a_10_mb_unknown_key_in_the_cli() {
+    let path = std::env::temp_dir().join(format!("postguard-bad-policy-{}-huge-key.json", std::process::id()));
+    let huge = "k".repeat(10 * 1024 * 1024);
+    std::fs::write(&path, json!({ &huge: 1, "organization": {"domains": [&huge]}}).to_string()).unwrap();
+    let validate = postguard(&["policy", "validate", path.to_str().unwrap()], "");
+    let check = postguard(&["check", "--policy", path.to_str().unwrap()], "pt ssn 219-09-9999");
+    std::fs::remove_file(&path).ok();
+    assert_eq!(validate.status.code(), Some(1));
+    assert_eq!(check.status.code(), Some(2));
+    for (what, out) in [("policy validate", &validate.stdout), ("check", &check.stderr)] {
+        let out = String::from_utf8_lossy(out);
+        assert!(out.len() < 2_000, "{what} printed {} bytes: {:.200}", out.len(), out);
+        assert!(out.contains(&format!("[\"{}…\"]: unknown key", &huge[..40])), "{what}: {out}");
+        assert!(out.contains("organization.domains[0]: too long"), "{what}: {out}");
+    }
+    let out = postguard(&["check", "--context", &huge[..5_000]], "");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.len() < 2_000 && stderr.contains("unknown context"), "{:.200}", stderr);
 }
 
 #[test]

@@ -72,6 +72,24 @@ fn configure_accepts_objects_and_rejects_bad_json() {
 }
 
 #[wasm_bindgen_test]
+fn configure_cuts_a_10_mb_unknown_key() {
+    let key = "k".repeat(10 * 1024 * 1024);
+    let json = format!(r#"{{"{key}": 1, "organization": {{"domains": ["com"]}}}}"#);
+    let object = js_sys::JSON::parse(&json).unwrap();
+    for policy in [JsValue::from_str(&json), object] {
+        let problems = configure(policy);
+        assert_eq!(problems.len(), 2, "{:.200?}", problems);
+        assert!(problems.iter().all(|p| p.len() < 300), "a problem repeats the key: {:.200}", problems[0]);
+        assert!(problems[0].starts_with(&format!("[\"{}…\"]: unknown key", &key[..40])), "{:.200}", problems[0]);
+        assert!(problems[1].starts_with("organization.domains[0]: 'com' is a top-level domain"), "{}", problems[1]);
+    }
+    let long_context = "c".repeat(100_000);
+    let message = error_message(check("hello", options(&long_context)));
+    assert!(message.len() < 300 && message.contains("unknown context"), "{:.200}", message);
+    configure(JsValue::UNDEFINED);
+}
+
+#[wasm_bindgen_test]
 fn bad_context_is_a_clear_error() {
     let err = check("hello", options("tweet")).err().expect("unknown context is refused");
     let message = JsValue::from(err);

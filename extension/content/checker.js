@@ -1,6 +1,8 @@
 // @ts-check
 // The checker: the wasm core compiled in the content script where the page's CSP allows WebAssembly,
 // otherwise the same core in the background service worker, asked by message. Same API either way.
+// When neither can run, a checker whose every call fails at once: the badge then says so and a submit is
+// decided without waiting (warn mode posts with a notice, block mode holds).
 
 /**
  * @typedef {{kind: string, severity: 'low'|'medium'|'high', start: number, end: number, text: string,
@@ -10,7 +12,7 @@
  * @typedef {{text: string, changes: Change[]}} Redaction
  * @typedef {{context?: string, site?: string}} CheckOptions
  * @typedef {object} Checker
- * @property {'local'|'worker'} mode
+ * @property {'local'|'worker'|'unavailable'} mode
  * @property {((text: string, options: CheckOptions) => Report)|null} checkNow  synchronous check (local mode only)
  * @property {(text: string, options: CheckOptions) => Promise<Report>} check
  * @property {(text: string, options: CheckOptions) => Promise<Redaction>} redact
@@ -50,12 +52,28 @@ function asReport(value) {
 }
 
 /**
+ * How long the background worker may take to answer its first message before it counts as unable to start.
+ * Chromium neither answers nor rejects a message to a service worker that failed to start (its script threw,
+ * or a module it imports is missing): without a deadline every check would wait for ever and every held
+ * submit for its whole timeout. A worker that answers later is used from then on.
+ */
+export const WORKER_START_MS = 3000;
+
+/**
  * Load the core here; fall back to the service worker if the page's CSP refuses WebAssembly.
  * @returns {Promise<Checker>}
  */
 export async function createChecker() {
+  /** @type {any} */
+  let core;
   try {
-    const core = await import(chrome.runtime.getURL('pkg/postguard.js'));
+    core = await import(chrome.runtime.getURL('pkg/postguard.js'));
+  } catch {
+    // The core's module is missing or broken. The page's CSP does not apply to this import (only to compiling
+    // the wasm), and the worker imports the very same file, so it cannot start either: say so now.
+    return unavailableChecker();
+  }
+  try {
     await core.default({ module_or_path: chrome.runtime.getURL('pkg/postguard_bg.wasm') });
     /** @type {(text: string, options: CheckOptions) => Report} */
     const checkNow = (text, options) => asReport(core.check(text, options));
@@ -74,17 +92,27 @@ export async function createChecker() {
 }
 
 /**
+ * The checker when the core can run nowhere: every call fails at once.
+ * @returns {Checker}
+ */
+export function unavailableChecker() {
+  const fail = async () => { throw new Error('the core could not be loaded'); };
+  return { mode: 'unavailable', checkNow: null, check: fail, redact: fail, configure: fail };
+}
+
+/**
+ * @param {(message: object) => Promise<any>} send
  * @param {object} message
  * @returns {Promise<any>}
  */
-async function ask(message) {
+async function ask(send, message) {
   /** @type {any} */
   let reply;
   try {
-    reply = await chrome.runtime.sendMessage(message);
+    reply = await send(message);
   } catch {
     // The worker may be restarting (it was stopped while idle or mid-typing): ask once more.
-    reply = await chrome.runtime.sendMessage(message);
+    reply = await send(message);
   }
   if (!reply || !reply.ok) throw new Error(reply?.error ?? 'no reply from the background worker');
   return reply.value;
@@ -93,18 +121,46 @@ async function ask(message) {
 /**
  * The core in the background service worker. The policy travels with each check, so the worker always
  * answers under the same policy as this page (it configures itself only when the policy changes).
+ *
+ * The worker is pinged at once; until it answers, requests wait for that answer, for at most `startMs`. A
+ * worker that has not answered by then counts as down: requests fail at once (the badge says checks are
+ * unavailable, a held submit is decided without waiting) and each one pings it again in the background, so
+ * a worker that was only slow to start is used as soon as it answers.
+ * @param {{send?: (message: object) => Promise<any>, startMs?: number}} [how]  how to reach the worker
+ *   (chrome.runtime.sendMessage; unit tests pass their own) and how long it may take to start
  * @returns {Checker}
  */
-export function workerChecker() {
+export function workerChecker({ send = (message) => chrome.runtime.sendMessage(message), startMs = WORKER_START_MS } = {}) {
   let policy = '{}';
+  let down = false;
+  /** @type {Promise<void>|null} the ping in flight */
+  let pinging = null;
+  const ping = () => {
+    pinging ??= /** @type {Promise<void>} */ (new Promise((resolve) => {
+      const timer = setTimeout(() => { down = true; resolve(); }, startMs);
+      const answered = (/** @type {boolean} */ ok) => { clearTimeout(timer); down = !ok; resolve(); };
+      ask(send, { kind: 'ping' }).then(() => answered(true), () => answered(false));
+    })).finally(() => { pinging = null; });
+    return pinging;
+  };
+  let starting = ping();
+  /** @param {object} message */
+  const request = async (message) => {
+    if (!down) await starting;
+    if (down) {
+      starting = ping();
+      throw new Error('the background worker did not start');
+    }
+    return ask(send, message);
+  };
   return {
     mode: 'worker',
     checkNow: null,
-    check: async (text, options) => asReport(await ask({ kind: 'check', text, options, policy })),
-    redact: async (text, options) => ask({ kind: 'redact', text, options, policy }),
+    check: async (text, options) => asReport(await request({ kind: 'check', text, options, policy })),
+    redact: async (text, options) => request({ kind: 'redact', text, options, policy }),
     configure: async (value) => {
       policy = JSON.stringify(value ?? {});
-      return ask({ kind: 'configure', policy });
+      return request({ kind: 'configure', policy });
     },
   };
 }

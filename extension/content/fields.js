@@ -100,6 +100,7 @@ export function readModel(field) {
       } else if (isElement(c)) {
         if (c.localName === 'br') { pendingBreak = true; continue; }
         if (c.localName === 'style' || c.localName === 'script' || c.hasAttribute('data-postguard')) continue;
+        if (c.hasAttribute('data-slate-placeholder')) continue; // Slate draws its placeholder inside the field
         const block = BLOCK_TAGS.has(c.tagName);
         if (block) pendingBreak = true;
         walk(c);

@@ -10,7 +10,7 @@ import { liveWindow, shiftReport } from './live.js';
 import { Badge, frameOffset } from './badge.js';
 import { Card, findingAt, offsetAtPoint, offsetOf } from './card.js';
 import { openOverlay } from './overlay.js';
-import { applyChanges } from './redact.js';
+import { applyChanges, settledText } from './redact.js';
 import { keepAlive } from './checker.js';
 import { count } from './settings.js';
 import { t } from './i18n.js';
@@ -86,6 +86,12 @@ export class Guard {
     this.placeQueued = false;
     /** @type {Field|null} */
     this.lastField = null;
+    /** @type {Field|null} the contenteditable whose DOM changes are followed (editors that type without `input`) */
+    this.watched = null;
+    /** @type {MutationObserver|null} */
+    this.observer = null;
+    /** @type {WeakSet<Field>} fields a redaction changed: the next submit re-reads them once the editor settled */
+    this.redacted = new WeakSet();
     /** @type {WeakSet<Field>} */
     this.composing = new WeakSet();
     this.releasing = false;
@@ -178,16 +184,20 @@ export class Guard {
   handle(e) {
     if (!this.settings.enabled || this.releasing) return;
     switch (e.type) {
-      case 'focusin': case 'input':
+      case 'focusin': case 'input': case 'beforeinput':
         this.card.hide();
-        if (e.type === 'input') this.badge.marks.hide(); // their positions are stale until the next check
+        if (e.type !== 'focusin') this.badge.marks.hide(); // their positions are stale until the next check
         return this.onEdit(e);
       case 'mousemove': return this.onPointer(/** @type {MouseEvent} */ (e));
       case 'selectionchange': return this.onCaret();
       case 'focusout': return this.onBlur(e);
-      case 'compositionstart': case 'compositionend': return this.onComposition(e);
+      case 'compositionstart': case 'compositionend':
+        this.onComposition(e);
+        return this.onMaybeEdited(fieldOfEvent(e));
       case 'keydown': return this.onKeyDown(/** @type {KeyboardEvent} */ (e));
-      case 'keyup': return this.onKeyUp(/** @type {KeyboardEvent} */ (e));
+      case 'keyup':
+        this.onKeyUp(/** @type {KeyboardEvent} */ (e));
+        return this.onMaybeEdited(fieldOfEvent(e));
       case 'click': return this.onClick(/** @type {MouseEvent} */ (e));
       case 'submit': return this.onSubmit(/** @type {SubmitEvent} */ (e));
       case 'scroll': case 'resize': return this.placeSoon();
@@ -195,18 +205,66 @@ export class Guard {
     }
   }
 
-  /** @param {Event} e */
+  /**
+   * Focus, `input` or `beforeinput` in a field. `beforeinput` matters for editors that insert the text
+   * themselves and cancel it (slate-react does so for digits and punctuation): no `input` follows.
+   * @param {Event} e
+   */
   onEdit(e) {
     const field = fieldOfEvent(e);
     if (!field) return;
     this.lastField = field;
-    if (e.type === 'focusin' && this.checker?.mode === 'worker' && this.alive === undefined) {
-      keepAlive();
-      this.alive = setInterval(keepAlive, 20000);
+    if (e.type === 'focusin') {
+      this.follow(field);
+      if (this.checker?.mode === 'worker' && this.alive === undefined) {
+        keepAlive();
+        this.alive = setInterval(keepAlive, 20000);
+      }
     }
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; this.liveCheck(field); }, e.type === 'focusin' ? 0 : DEBOUNCE_MS);
+    this.schedule(field, e.type === 'focusin' ? 0 : DEBOUNCE_MS);
     if (e.type === 'focusin' && !this.warming) this.warming = this.ready.then((checker) => this.warmUp(checker, field));
+  }
+
+  /**
+   * Run the live check of a field after `delay`, replacing the one already due.
+   * @param {Field} field
+   * @param {number} delay
+   * @param {boolean} [ifChanged]  skip it if the field still reads the text of its last live result
+   */
+  schedule(field, delay, ifChanged = false) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const latest = this.latest.get(field);
+      if (ifChanged && latest && this.badge.field === field && readText(field) === latest.text) return;
+      this.liveCheck(field);
+    }, delay);
+  }
+
+  /**
+   * An event after which the text may have changed without an `input` event (a key released, a
+   * composition ended, the field's DOM changed): check once the typing pauses, unless a check is already
+   * due (it will read the text then; a busy DOM must not keep postponing it) or the text is unchanged.
+   * @param {Field|null} field
+   */
+  onMaybeEdited(field) {
+    if (!field || this.timer !== undefined) return;
+    this.schedule(field, DEBOUNCE_MS, true);
+  }
+
+  /**
+   * Follow a contenteditable field's DOM, so text an editor inserts without any event we see (or a page
+   * that fills or clears the field) is checked too. One field at a time: the one last focused.
+   * @param {Field} field
+   */
+  follow(field) {
+    if (this.watched === field || isTextControl(field)) return;
+    this.observer ??= new MutationObserver(() => {
+      if (this.settings.enabled && this.watched?.isConnected) this.onMaybeEdited(this.watched);
+    });
+    this.observer.disconnect();
+    this.observer.observe(field, { childList: true, characterData: true, subtree: true });
+    this.watched = field;
   }
 
   /**
@@ -388,6 +446,14 @@ export class Guard {
   guard(field, e, trigger) {
     if (this.overlay || this.holding) { stop(e); return true; }
     const text = readText(field);
+    if (this.redacted.has(field)) {
+      // The first submit after a redaction: let the editor finish drawing its state, then judge what it shows.
+      this.redacted.delete(field);
+      if (!text.trim()) return false;
+      stop(e);
+      this.afterRedaction(field, trigger);
+      return true;
+    }
     if (!text.trim()) return false;
     const report = this.known(field, text);
     if (report) {
@@ -435,6 +501,40 @@ export class Guard {
   }
 
   /**
+   * A submit held after a redaction: wait until the editor's text has stayed the same for a few frames
+   * (an editor may draw its own state again after the overlay closed), then check that text like any
+   * other. If it never settles, the guard cannot tell what the editor holds: it says so, and the post stays
+   * held until the user sends it again.
+   * @param {Field} field
+   * @param {Trigger} trigger
+   */
+  async afterRedaction(field, trigger) {
+    this.holding = true;
+    /** @type {string|null} */
+    let text = null;
+    try {
+      text = await settledText(field);
+    } finally {
+      this.holding = false;
+    }
+    if (text !== null) {
+      const report = this.known(field, text);
+      if (!report) { this.hold(field, text, trigger); return; }
+      if (this.warns(report)) this.warn(field, text, report, trigger);
+      else this.release(field, trigger);
+      return;
+    }
+    const latest = readText(field);
+    let report;
+    try {
+      report = await this.check(field, latest);
+    } catch {
+      report = { verdict: /** @type {const} */ ('warn'), findings: [] };
+    }
+    this.warn(field, latest, report, trigger, undefined, t('redactUnconfirmed'));
+  }
+
+  /**
    * Send the held submit again, the way it started, without guarding it.
    * @param {Field} field
    * @param {Trigger} trigger
@@ -455,8 +555,9 @@ export class Guard {
    * @param {Report} report
    * @param {Trigger|null} trigger  null when the user opened it from the badge
    * @param {string} [error]
+   * @param {string} [status]  a message shown in the dialog from the start
    */
-  warn(field, text, report, trigger, error) {
+  warn(field, text, report, trigger, error, status) {
     if (this.overlay) return;
     this.card.hide();
     const selection = saveSelection(field);
@@ -474,6 +575,7 @@ export class Guard {
       report,
       block,
       error,
+      status,
       canRedact: report.findings.some((f) => f.suggestion != null),
       requireReason: this.settings.requireReason,
       onEdit: backToEditor,
@@ -481,20 +583,32 @@ export class Guard {
         backToEditor(); // editors act on keys only when focused, with their selection in place
         if (!trigger || readText(field) !== text) return;
         count('posted_anyway');
-        this.release(field, trigger);
+        if (trigger.type !== 'key') { this.release(field, trigger); return; }
+        // An editor takes the focus and the restored selection in its own handlers (CKEditor after its
+        // focus and selectionchange events): one task for that before the key, and its new line, arrive.
+        this.holding = true;
+        setTimeout(() => {
+          this.holding = false;
+          if (readText(field) === text) this.release(field, trigger);
+        }, 50);
       },
       onRedact: async () => {
         const current = readText(field);
         if (current !== text) { return t('redactTextChanged'); }
+        /** @type {import('./redact.js').RedactOutcome} */
+        let outcome;
         try {
           const checker = await this.ready;
           const redaction = await checker.redact(text, options);
-          const landed = await applyChanges(field, redaction.changes, redaction.text);
-          if (redaction.changes.length) count('posts_changed');
-          if (!landed) return t('redactDidNotLand');
+          outcome = await applyChanges(field, redaction.changes, redaction.text);
         } catch {
           return t('redactFailed');
         }
+        if (outcome.applied) count('posts_changed');
+        if (outcome.applied || outcome.status !== 'refused') this.redacted.add(field);
+        // Not all in the editor's state: the dialog stays open and the post held; the user edits by hand.
+        if (outcome.status === 'unconfirmed') return t('redactUnconfirmed');
+        if (outcome.status === 'refused') return t('redactDidNotLand');
         this.overlay = null;
         field.focus({ preventScroll: true });
         this.liveCheck(field);

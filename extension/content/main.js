@@ -5,7 +5,7 @@ import { createChecker } from './checker.js';
 import { Guard } from './guard.js';
 import { loadSettings, onSettingsChanged } from './settings.js';
 
-const FORWARDED = ['keydown', 'keyup', 'click', 'submit', 'focusin', 'focusout', 'input',
+const FORWARDED = ['keydown', 'keyup', 'click', 'submit', 'focusin', 'focusout', 'beforeinput', 'input',
   'compositionstart', 'compositionend', 'scroll', 'resize', 'mousemove', 'selectionchange'];
 
 /** A frame whose same-origin parent runs PostGuard is handled by that parent. */

@@ -43,6 +43,7 @@ button:focus-visible { outline: 3px solid #1f6fb2; outline-offset: 2px; }
  * @property {boolean} canRedact
  * @property {boolean} [requireReason]   "Post anyway" needs a typed reason first (it is not kept anywhere)
  * @property {string} [error]             the check itself failed
+ * @property {string} [status]            a message shown from the start (e.g. a redaction PostGuard could not confirm)
  * @property {() => void} onEdit          Edit or Escape
  * @property {() => Promise<string|null>} onRedact  returns a status message to show, or null when done
  * @property {() => void} onPostAnyway
@@ -95,6 +96,7 @@ export function openOverlay(o) {
   }
 
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  if (o.status) status.textContent = o.status;
   dialog.append(status);
   const actions = el('div', { class: 'actions' });
   const edit = el('button', { type: 'button', 'data-action': 'edit', class: 'primary' }, t('actionEdit'));
@@ -136,6 +138,7 @@ export function openOverlay(o) {
     if (message == null) { close(); return; }
     status.textContent = message;
     redact?.removeAttribute('disabled');
+    redact?.focus(); // the redaction put the focus in the editor; the dialog is still the one in charge
   });
 
   // Keep keystrokes inside the dialog (the page must not see them), trap Tab, Escape = Edit.

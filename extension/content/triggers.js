@@ -4,6 +4,7 @@
 
 import { fieldFrom, isElement, isTextControl, readText } from './fields.js';
 import { SUBMIT_WORDS } from './sites.js';
+import { dispatchBeforeInput, editorOf } from './editors.js';
 
 const BUTTON_SELECTOR = 'button, [role="button"], input[type="submit"], input[type="image"]';
 
@@ -98,7 +99,10 @@ export function resend(field, trigger) {
 
 /**
  * What the browser would have done with an Enter the page did not handle (synthetic key events have no
- * default action): submit a single-line input's form, or start a new line.
+ * default action): submit a single-line input's form, or start a new line. In a contenteditable the new
+ * line goes through the editor's own input path first (the `beforeinput` insertParagraph a real Enter
+ * sends: Slate, CKEditor 5 and Lexical take it there), then execCommand where the editor follows it; in
+ * an editor that does not, changing the DOM alone would split the screen from the draft, so nothing is done.
  * @param {Field} field
  * @param {KeyboardEventInit} init
  */
@@ -106,6 +110,11 @@ function defaultEnter(field, init) {
   if (field.localName === 'input') {
     /** @type {HTMLInputElement} */ (field).form?.requestSubmit();
   } else if (!init.ctrlKey && !init.metaKey) {
-    field.ownerDocument.execCommand(isTextControl(field) ? 'insertText' : 'insertParagraph', false, '\n');
+    if (isTextControl(field)) {
+      field.ownerDocument.execCommand('insertText', false, '\n');
+      return;
+    }
+    if (dispatchBeforeInput(field, 'insertParagraph')) return;
+    if (editorOf(field).takesInput) field.ownerDocument.execCommand('insertParagraph');
   }
 }

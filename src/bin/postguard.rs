@@ -1,9 +1,13 @@
 //! `postguard`: the command-line checker over the same core as the extension.
+//!
+//! Input is read as bytes and decoded here, not by `read_to_string`: a file saved by Windows Notepad (a UTF-8
+//! byte-order mark, or UTF-16 "Unicode"), a stray invalid byte, or one bad line in a `--jsonl` batch must not
+//! stop a check. `--jsonl` reads one line at a time, so a batch of any size is checked in bounded memory.
 
-use postguard::{check, CheckOptions, Context, Finding, Policy, Report, Verdict};
+use postguard::{check, CheckOptions, Context, Finding, Policy, Problem, Report, Verdict};
 use serde::Serialize;
 use serde_json::{json, Value};
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
@@ -60,6 +64,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
             "--context" => {
                 let name = value("--context")?;
                 parsed.context = Context::parse(&name).ok_or_else(|| {
+                    let name = Problem::echo(&name);
                     format!("unknown context '{name}'; expected post, comment, reply_to_review or message")
                 })?;
             }
@@ -67,7 +72,9 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
             "--json" => parsed.json = true,
             "--jsonl" => parsed.jsonl = true,
             "-" => parsed.input = Some("-".into()),
-            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'\n{USAGE}")),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option '{}'\n{USAGE}", Problem::echo(flag)));
+            }
             file => {
                 if parsed.input.replace(file.to_string()).is_some() {
                     return Err(format!("give at most one input file\n{USAGE}"));
@@ -85,11 +92,70 @@ fn load_policy(path: Option<&str>) -> Result<Policy, String> {
     let Some(path) = path else {
         return Ok(Policy::default());
     };
-    let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read policy '{path}': {e}"))?;
+    let json = read_policy(path)?;
     Policy::parse(&json).map_err(|e| {
         let details: Vec<String> = e.problems().iter().map(|p| format!("  {p}")).collect();
         format!("policy '{path}' is not valid:\n{}", details.join("\n"))
     })
+}
+
+/// A policy file's text: UTF-8 with or without a byte-order mark, or UTF-16 with one. Unlike a draft, a policy
+/// with bytes that are not text is refused rather than read with replacements: a replaced character in a
+/// domain or a pattern would silently change what the policy says.
+fn read_policy(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read policy '{path}': {e}"))?;
+    let decoded = decode(&bytes);
+    if decoded.replaced > 0 {
+        return Err(format!(
+            "cannot read policy '{path}': it is not UTF-8 or UTF-16 text ({} invalid byte sequences)",
+            decoded.replaced
+        ));
+    }
+    Ok(decoded.text)
+}
+
+/// Text decoded from bytes, and how many invalid sequences in them were replaced with U+FFFD.
+struct Decoded {
+    text: String,
+    replaced: usize,
+}
+
+/// Decodes a file or standard input: UTF-16 (little or big endian) after its byte-order mark, which Windows
+/// Notepad writes for "Unicode"; otherwise UTF-8, without its byte-order mark if it has one. Invalid bytes
+/// (and unpaired UTF-16 surrogates) become U+FFFD, as a browser would show them, so one stray byte does not
+/// stop the check.
+fn decode(bytes: &[u8]) -> Decoded {
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+        let mut decoded = Decoded { text: String::with_capacity(bytes.len()), replaced: 0 };
+        for c in char::decode_utf16(units) {
+            decoded.text.push(c.unwrap_or_else(|_| {
+                decoded.replaced += 1;
+                char::REPLACEMENT_CHARACTER
+            }));
+        }
+        if bytes.len() % 2 == 1 {
+            decoded.text.push(char::REPLACEMENT_CHARACTER);
+            decoded.replaced += 1;
+        }
+        decoded
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, u16::from_be_bytes);
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut decoded = Decoded { text: String::with_capacity(bytes.len()), replaced: 0 };
+    for chunk in bytes.utf8_chunks() {
+        decoded.text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            decoded.text.push(char::REPLACEMENT_CHARACTER);
+            decoded.replaced += 1;
+        }
+    }
+    decoded
 }
 
 fn check_command(args: &[String]) -> Result<ExitCode, String> {
@@ -98,14 +164,23 @@ fn check_command(args: &[String]) -> Result<ExitCode, String> {
     if args.jsonl {
         return check_jsonl(&policy);
     }
-    let text = match args.input.as_deref() {
+    let (bytes, source) = match args.input.as_deref() {
         None | Some("-") => {
-            let mut text = String::new();
-            io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read standard input: {e}"))?;
-            text
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+            (bytes, "standard input".to_string())
         }
-        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read '{path}': {e}"))?,
+        Some(path) => (std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?, format!("'{path}'")),
     };
+    let Decoded { text, replaced } = decode(&bytes);
+    drop(bytes);
+    if replaced > 0 {
+        // Said without the text around them: only where the input came from and how many.
+        eprintln!(
+            "postguard: {source} held {replaced} invalid byte sequence{} for its encoding; each was read as U+FFFD and checked so",
+            if replaced == 1 { "" } else { "s" }
+        );
+    }
     let options = CheckOptions { context: args.context, site: args.site };
     let report = check(&text, &options, &policy);
     if args.json {
@@ -117,34 +192,94 @@ fn check_command(args: &[String]) -> Result<ExitCode, String> {
 }
 
 fn check_jsonl(policy: &Policy) -> Result<ExitCode, String> {
-    let stdin = io::stdin();
+    let mut input = BufReader::with_capacity(64 * 1024, io::stdin().lock());
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
-        if line.trim().is_empty() {
+    let mut line = Vec::new();
+    for number in 1.. {
+        line.clear();
+        if input.buffer().is_empty() {
+            // Nothing more has arrived yet: what is answered goes out now, so a program that sends a line and
+            // waits for its reply gets it (a batch read from a file still fills the buffer and writes in blocks).
+            out.flush().map_err(|e| format!("cannot write: {e}"))?;
+        }
+        // Bytes, not `lines()`: an invalid UTF-8 byte is one bad line, not the end of the batch.
+        if input.read_until(b'\n', &mut line).map_err(|e| format!("cannot read standard input: {e}"))? == 0 {
+            break;
+        }
+        let mut bytes = line.strip_suffix(b"\n").unwrap_or(&line);
+        bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        if number == 1 {
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let written = match serde_json::from_str::<Value>(&line) {
-            Ok(request) => match check_request(&request, policy) {
-                Ok(report) => {
-                    let id = request.get("id").unwrap_or(&Value::Null);
-                    let reply = Reply { verdict: report.verdict, findings: &report.findings, id };
-                    serde_json::to_writer(&mut out, &reply).map_err(io::Error::from)
-                }
-                Err(message) => {
-                    serde_json::to_writer(&mut out, &failure(request.get("id"), &message)).map_err(io::Error::from)
-                }
-            },
-            Err(e) => {
-                let message = format!("line {}: not JSON: {}", n + 1, e.to_string().to_lowercase());
-                serde_json::to_writer(&mut out, &failure(None, &message)).map_err(io::Error::from)
-            }
-        };
-        written.and_then(|()| out.write_all(b"\n")).map_err(|e| format!("cannot write: {e}"))?;
+        answer_line(&mut out, bytes, number, policy)
+            .and_then(|()| out.write_all(b"\n"))
+            .map_err(|e| format!("cannot write: {e}"))?;
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the reply to one `--jsonl` line: its report, or `{"id", "error"}` when the line cannot be checked
+/// (the id kept whenever the line's JSON has one that can be read).
+fn answer_line(out: &mut impl Write, bytes: &[u8], number: usize, policy: &Policy) -> io::Result<()> {
+    let request = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str::<Value>(text).map_err(|e| match readable(text) {
+            Some(request) => (
+                request,
+                format!("line {number}: a \\u escape in a string is half of a UTF-16 surrogate pair; write the whole pair or remove it"),
+            ),
+            None => (Value::Null, format!("line {number}: not JSON: {}", e.to_string().to_lowercase())),
+        }),
+        Err(e) => {
+            let request = readable(&String::from_utf8_lossy(bytes)).unwrap_or(Value::Null);
+            Err((request, format!("line {number}: not valid UTF-8 (byte {} of the line is not)", e.valid_up_to() + 1)))
+        }
+    };
+    match request {
+        Ok(request) => match check_request(&request, policy) {
+            Ok(report) => {
+                let id = request.get("id").unwrap_or(&Value::Null);
+                let reply = Reply { verdict: report.verdict, findings: &report.findings, id };
+                serde_json::to_writer(out, &reply).map_err(io::Error::from)
+            }
+            Err(message) => serde_json::to_writer(out, &failure(request.get("id"), &message)).map_err(io::Error::from),
+        },
+        Err((request, message)) => {
+            serde_json::to_writer(out, &failure(request.get("id"), &message)).map_err(io::Error::from)
+        }
+    }
+}
+
+/// A bad line's JSON read leniently, for its id: with every `\u` escape of a lone surrogate (which
+/// `serde_json` refuses) read as U+FFFD. `None` when even so it is not JSON.
+fn readable(json: &str) -> Option<Value> {
+    let mut repaired = String::with_capacity(json.len());
+    let mut rest = json;
+    while let Some(at) = rest.find('\\') {
+        repaired.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let unit =
+            |s: &str| s.strip_prefix("\\u").and_then(|h| h.get(..4)).and_then(|h| u16::from_str_radix(h, 16).ok());
+        let taken = match unit(rest) {
+            Some(0xD800..=0xDBFF) if unit(&rest[6..]).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) => 12,
+            Some(0xD800..=0xDFFF) => {
+                repaired.push_str("\\ufffd");
+                rest = &rest[6..];
+                continue;
+            }
+            Some(_) => 6,
+            // Any other escape is two characters (`\\` among them, so its second backslash starts nothing).
+            None => rest.chars().take(2).map(char::len_utf8).sum(),
+        };
+        repaired.push_str(&rest[..taken]);
+        rest = &rest[taken..];
+    }
+    repaired.push_str(rest);
+    serde_json::from_str(&repaired).ok()
 }
 
 /// One line of `--jsonl` output: the report with the request's id after it. Written straight to the output,
@@ -213,7 +348,7 @@ fn validate_command(args: &[String]) -> Result<ExitCode, String> {
     let [path] = args else {
         return Err(format!("policy validate takes one file\n{USAGE}"));
     };
-    let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read policy '{path}': {e}"))?;
+    let json = read_policy(path)?;
     let (_, problems) = Policy::parse_lenient(&json);
     if problems.is_empty() {
         println!("{path}: ok");

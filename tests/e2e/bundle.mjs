@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { BUILD_DIR, HERE } from './harness.mjs';
 
-export const EDITORS = ['draft', 'lexical', 'quill', 'prosemirror'];
+export const EDITORS = ['draft', 'lexical', 'quill', 'prosemirror', 'tiptap', 'slate', 'ckeditor'];
 
 /** @type {Promise<void>|null} */
 let once = null;

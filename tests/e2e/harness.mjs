@@ -88,8 +88,10 @@ export async function startHttpsServer(hosts) {
 
 /**
  * Launch Chromium with the built extension and a fresh profile.
- * @param {{lang?: string, executablePath?: string, args?: string[], extension?: string}} [options]  UI language
- *   (chrome.i18n follows it); another browser binary; extra Chromium flags; another unpacked extension directory
+ * @param {{lang?: string, executablePath?: string, args?: string[], extension?: string, worker?: boolean}} [options]
+ *   UI language (chrome.i18n follows it); another browser binary; extra Chromium flags; another unpacked
+ *   extension directory; `worker: false` for an extension whose service worker cannot start (not waited for;
+ *   `worker` is then null)
  */
 export async function launch(options = {}) {
   const lang = options.lang ?? 'en-US';
@@ -110,13 +112,15 @@ export async function launch(options = {}) {
         '--disable-sync', '--no-first-run', `--lang=${lang}`, ...(options.args ?? [])],
       locale: lang,
     });
-    worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
+    worker = options.worker === false
+      ? null
+      : context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
   } catch (error) {
     await context?.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
-  const extensionId = new URL(worker.url()).host;
+  const extensionId = worker ? new URL(worker.url()).host : EXTENSION_ID;
   return {
     context,
     worker,
