@@ -35,7 +35,7 @@ pub(crate) fn check_with(
     // Custom identifiers go first: when a built-in detector finds the same span ("chart RCH-004512"),
     // the stable sort and dedup below keep the organization's own label.
     custom_identifiers(&doc, &mut hits);
-    let evidence = Evidence::gather_with(&doc, entity_model);
+    let evidence = Evidence::gather(&doc, entity_model);
     let mut rules = Vec::with_capacity(32);
     judge::run(&evidence, &mut rules);
     learned::decide(&evidence, rules, judge_models, &mut hits);

@@ -1,7 +1,10 @@
-//! One-line assertions for the rules' tests: a rule is tested through the whole checker, so these sit at the
-//! engine's level (compiled for tests only).
+//! One-line assertions for the rules' tests: a rule is tested through the whole checker with every kind
+//! decided by its rules alone (the learned judgment has tests of its own), so these sit at the engine's level
+//! (compiled for tests only).
+use crate::evidence::entities;
+use crate::judge::learned::RULES_ONLY;
 use crate::options::{CheckOptions, Context};
-use crate::{check, Kind, Policy, Report};
+use crate::{Kind, Policy, Report};
 use std::sync::LazyLock;
 
 /// The organization profile detector tests assume (a fictional hospital).
@@ -19,7 +22,7 @@ pub static TEST_POLICY: LazyLock<Policy> = LazyLock::new(|| {
 });
 
 pub fn report(text: &str, context: Context) -> Report {
-    check(text, &CheckOptions::new(context), &TEST_POLICY)
+    crate::engine::check_with(text, &CheckOptions::new(context), &TEST_POLICY, &entities::MODEL, &RULES_ONLY)
 }
 
 /// Asserts that `text`, typed as a post, yields a finding of `kind` whose words are `words`.

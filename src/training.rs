@@ -172,8 +172,10 @@ pub struct ModelFiles {
     pub entities: Vec<u8>,
     /// `spans.bin`.
     pub spans: Vec<u8>,
-    /// `draft.bin`.
-    pub draft: Vec<u8>,
+    /// `kinds.bin`.
+    pub kinds: Vec<u8>,
+    /// `warn.bin`.
+    pub warn: Vec<u8>,
     /// `thresholds.txt`.
     pub thresholds: String,
 }
@@ -183,9 +185,14 @@ pub fn span_outputs() -> Vec<String> {
     candidates::OUTPUTS.iter().map(|s| s.to_string()).collect()
 }
 
-/// The names of the draft model's outputs (every finding kind, then `warn`).
-pub fn draft_outputs() -> Vec<String> {
-    learned::draft_outputs().into_iter().map(str::to_string).collect()
+/// The names of the kinds model's outputs (every finding kind).
+pub fn kind_outputs() -> Vec<String> {
+    learned::kind_outputs().into_iter().map(str::to_string).collect()
+}
+
+/// The names of the warning model's outputs.
+pub fn warn_outputs() -> Vec<String> {
+    learned::WARN_OUTPUTS.iter().map(|s| s.to_string()).collect()
 }
 
 /// True when any labeled span of `draft` overlaps the folded range `[start, end)` of `doc`.
@@ -201,7 +208,7 @@ fn labeled(doc: &Document, draft: &TrainingDraft, start: usize, end: usize) -> b
 pub fn span_examples(draft: &TrainingDraft, policy: &Policy, entity_model: &[u8]) -> Result<Vec<Example>, ModelError> {
     let entity_model = LinearModel::read(entity_model)?;
     let doc = Document::new(&draft.text, &draft.options, policy);
-    let evidence = Evidence::gather_with(&doc, &entity_model);
+    let evidence = Evidence::gather(&doc, &entity_model);
     Ok(candidates::candidates(&evidence)
         .iter()
         .map(|c| {
@@ -212,57 +219,63 @@ pub fn span_examples(draft: &TrainingDraft, policy: &Policy, entity_model: &[u8]
         .collect())
 }
 
-/// The draft model's example from `draft` (the whole draft as one stretch) with its labels: `kinds`, and
-/// whether it should warn.
+/// The kinds model's and the warning model's examples from `draft` (the whole draft as one stretch) with its
+/// labels: `kinds`, and whether it should warn.
 ///
 /// # Errors
 /// When a model file is not one.
-pub fn draft_example(
+pub fn draft_examples(
     draft: &TrainingDraft,
     policy: &Policy,
     models: &ModelFiles,
     kinds: &[String],
     warn: bool,
-) -> Result<Example, ModelError> {
+) -> Result<(Example, Example), ModelError> {
     let scored = score_draft(draft, policy, models)?;
-    let labels = learned::draft_outputs()
-        .iter()
-        .map(|&name| if name == "warn" { warn } else { kinds.iter().any(|k| k == name) })
-        .collect();
-    Ok(Example { features: scored.features, labels, ignore: Vec::new(), weight: 1.0 })
+    let labels = Kind::ALL.iter().map(|k| kinds.iter().any(|x| x == k.as_str())).collect();
+    let kind_example = Example { features: scored.kind_features, labels, ignore: Vec::new(), weight: 1.0 };
+    let warn_example = Example { features: scored.warn_features, labels: vec![warn], ignore: Vec::new(), weight: 1.0 };
+    Ok((kind_example, warn_example))
 }
 
 /// What the models and the rules make of a whole draft: the draft model's features and probabilities, and the
 /// kinds the rule judges found (with the highest severity each) and whether an exact identifier stands.
 #[derive(Debug, Clone)]
 pub struct DraftScore {
-    /// The draft model's features.
-    pub features: Vec<(crate::learn::Key, f32)>,
-    /// Per draft output, its probability.
+    /// The kinds model's features.
+    pub kind_features: Vec<(crate::learn::Key, f32)>,
+    /// The warning model's features.
+    pub warn_features: Vec<(crate::learn::Key, f32)>,
+    /// Each kind's probability, then the warning's.
     pub probabilities: Vec<f32>,
-    /// Per finding kind (in [`draft_outputs`] order), the highest severity of the rules' findings of it.
+    /// Per finding kind (in `Kind::ALL` order), the highest severity of the rules' findings of it.
     pub rules: Vec<Option<Severity>>,
     /// Per finding kind, true when an exact identifier (SSN, phone, ...) of that kind stands.
     pub exact: Vec<bool>,
 }
 
-/// Scores `draft` as one stretch with `models` (the draft model may be empty when only features are wanted).
+/// Scores `draft` as one stretch with `models` (the kinds and warning models may be empty when only features
+/// are wanted).
 ///
 /// # Errors
 /// When a model file is not one.
 pub fn score_draft(draft: &TrainingDraft, policy: &Policy, models: &ModelFiles) -> Result<DraftScore, ModelError> {
     let entity_model = LinearModel::read(&models.entities)?;
-    let span_model = LinearModel::read(&models.spans)?;
-    let draft_model = LinearModel::read(&models.draft)?;
+    let judge_models = JudgeModels {
+        spans: LinearModel::read(&models.spans)?,
+        kinds: LinearModel::read(&models.kinds)?,
+        warn: LinearModel::read(&models.warn)?,
+        thresholds: learned::Thresholds::parse("").expect("empty thresholds parse"),
+    };
     let doc = Document::new(&draft.text, &draft.options, policy);
-    let evidence = Evidence::gather_with(&doc, &entity_model);
+    let evidence = Evidence::gather(&doc, &entity_model);
     let mut rules = Vec::new();
     judge::run(&evidence, &mut rules);
     let found = candidates::candidates(&evidence);
-    let likelihood = candidates::probabilities(&evidence, &found, &span_model);
+    let likelihood = candidates::probabilities(&evidence, &found, &judge_models.spans);
     let candidates: Vec<_> = found.into_iter().zip(likelihood).collect();
     let input = DraftInput { evidence: &evidence, rules: &rules, candidates: &candidates };
-    let scored = learned::score_stretch(&input, 0, doc.text().len(), &draft_model);
+    let scored = learned::score_stretch(&input, 0, doc.text().len(), &judge_models);
     let mut severities = vec![None; Kind::ALL.len()];
     let mut exact = vec![false; Kind::ALL.len()];
     for hit in &rules {
@@ -270,7 +283,13 @@ pub fn score_draft(draft: &TrainingDraft, policy: &Policy, models: &ModelFiles) 
         *slot = Some(slot.map_or(hit.severity, |s: Severity| s.max(hit.severity)));
         exact[hit.kind as usize] |= learned::is_exact(hit);
     }
-    Ok(DraftScore { features: scored.features, probabilities: scored.probabilities, rules: severities, exact })
+    Ok(DraftScore {
+        kind_features: scored.kind_features,
+        warn_features: scored.warn_features,
+        probabilities: scored.probabilities,
+        rules: severities,
+        exact,
+    })
 }
 
 /// Checks `text` with `models` instead of the shipped ones.
@@ -281,7 +300,8 @@ pub fn check_with(text: &str, options: &CheckOptions, policy: &Policy, models: &
     let entity_model = LinearModel::read(&models.entities).map_err(|e| e.0.to_string())?;
     let judge_models = JudgeModels {
         spans: LinearModel::read(&models.spans).map_err(|e| e.0.to_string())?,
-        draft: LinearModel::read(&models.draft).map_err(|e| e.0.to_string())?,
+        kinds: LinearModel::read(&models.kinds).map_err(|e| e.0.to_string())?,
+        warn: LinearModel::read(&models.warn).map_err(|e| e.0.to_string())?,
         thresholds: learned::Thresholds::parse(&models.thresholds)?,
     };
     Ok(crate::engine::check_with(text, options, policy, &entity_model, &judge_models))
@@ -292,7 +312,7 @@ pub fn check_with(text: &str, options: &CheckOptions, policy: &Policy, models: &
 /// # Errors
 /// When the model cannot be written (too many feature rows).
 pub fn train_model(outputs: &[String], examples: &[Example], settings: &Settings) -> Result<Vec<u8>, String> {
-    train::write_model(&train::train_outputs(outputs, examples, settings))
+    train::write_model_pruned(&train::train_outputs(outputs, examples, settings), settings.prune)
 }
 
 /// An empty model with `outputs` (every score far below any threshold): what a run starts from.

@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     // Folding and offsets, word edges, tokens and word lists, fixed-phrase search: text, knowing no rule.
     ("text", &["text"]),
+    // Linear models over hashed features: keys, weights read in place, the trainer; knowing no rule.
+    ("models", &["learn"]),
     // Which of many regexes may match a draft, for whatever catalog of patterns it is handed.
     ("gate", &["gate"]),
     // The types every layer above names: Kind, Severity, Identifier, the Hit a judge pushes, the Report.
@@ -28,8 +30,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("evidence", &["evidence"]),
     // One judge per finding kind, deciding from the evidence.
     ("judgment", &["judge"]),
-    // Runs evidence then judges, applies the policy, builds the report; applies suggestions; test helpers.
-    ("engine", &["engine", "redact", "testing"]),
+    // Runs evidence then judges, applies the policy, builds the report; applies suggestions; test helpers;
+    // what training reads of the checker.
+    ("engine", &["engine", "redact", "testing", "training"]),
     // The public API, the browser binding and the CLI.
     ("bindings", &["lib", "wasm", "bin"]),
 ];

@@ -35,26 +35,20 @@ pub(crate) struct Evidence<'d> {
     pub identifiers: Vec<IdentifierHit>,
     /// The mentions, sorted by start.
     pub mentions: Vec<Mention>,
-    /// The words with what the rules found around each, as the learned models read them.
-    pub words: WordView<'d>,
     /// The entities the learned model found, in order.
     pub entities: Vec<Entity>,
 }
 
 impl<'d> Evidence<'d> {
-    /// Finds the identifiers, mentions and entities of `doc` (entities with the shipped model).
-    pub fn gather(doc: &'d Document<'d>) -> Evidence<'d> {
-        Evidence::gather_with(doc, &entities::MODEL)
-    }
-
-    /// [`Evidence::gather`] with another entity model (training and held-out measurement).
-    pub fn gather_with(doc: &'d Document<'d>, entity_model: &LinearModel) -> Evidence<'d> {
+    /// Finds the identifiers, mentions and entities of `doc`, the entities with `entity_model` (the shipped one
+    /// is [`entities::MODEL`]; training and held-out measurement hand in others).
+    pub fn gather(doc: &'d Document<'d>, entity_model: &LinearModel) -> Evidence<'d> {
         let gate = gate(doc);
         let identifiers = identifiers::find_all(doc, gate);
         let mentions = mentions::find_mentions(doc, gate);
         let words = WordView::new(doc, &mentions, &identifiers);
         let entities = entities::find_entities(&words, entity_model);
-        Evidence { doc, gate, identifiers, mentions, words, entities }
+        Evidence { doc, gate, identifiers, mentions, entities }
     }
 }
 

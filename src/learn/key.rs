@@ -8,7 +8,7 @@ use crate::text::packed::hash_bytes;
 
 /// A feature's key, built part by part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) struct Key(pub u64);
+pub struct Key(pub u64);
 
 const PRIME: u64 = 0x0100_0000_01b3;
 

@@ -13,7 +13,7 @@ pub(crate) mod model;
 pub(crate) mod train;
 
 pub(crate) use key::Key;
-pub(crate) use model::{LinearModel, ModelError};
+pub(crate) use model::LinearModel;
 
 /// The logistic function: a score to a probability.
 pub(crate) fn sigmoid(score: f32) -> f32 {

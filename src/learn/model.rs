@@ -3,8 +3,8 @@
 //!
 //! Layout (little endian): `b"PGM1"`, `u16` outputs, `u16` 0, `u32` rows; each output's name (`u16` length,
 //! UTF-8 bytes); each output's `f32` scale and `f32` bias; the `i8` weights row by row (`rows × outputs`); the
-//! key table (four-byte fingerprints). A weight is `i8 × scale`; a row holds a feature's weights for every
-//! output side by side, so a draft's features are read once for all outputs.
+//! key table (three-byte fingerprints), whose rank of a key is its row. A weight is `i8 × scale`; a row holds a
+//! feature's weights for every output side by side, so a draft's features are read once for all outputs.
 
 use super::Key;
 use crate::text::packed::{PackedTable, TableError};
@@ -84,19 +84,9 @@ impl<'a> LinearModel<'a> {
         Ok(LinearModel { names, scales, biases, weights, rows: table })
     }
 
-    /// The outputs' names, in order.
-    pub fn names(&self) -> &[String] {
-        &self.names
-    }
-
-    /// The index of output `name`.
-    pub fn output(&self, name: &str) -> Option<usize> {
-        self.names.iter().position(|n| n == name)
-    }
-
     /// The feature row of `key`, if the model has weights for it.
     pub fn row(&self, key: Key) -> Option<usize> {
-        self.rows.get(key.0).map(usize::from)
+        self.rows.rank(key.0)
     }
 
     /// The scores (log-odds) of every output for `features` (key, value): `out` gets one per output.
@@ -120,10 +110,5 @@ impl<'a> LinearModel<'a> {
     pub fn weight(&self, key: Key, output: usize) -> f32 {
         let outputs = self.names.len();
         self.row(key).map_or(0.0, |row| f32::from(self.weights[row * outputs + output] as i8) * self.scales[output])
-    }
-
-    /// The bias of `output`.
-    pub fn bias(&self, output: usize) -> f32 {
-        self.biases[output]
     }
 }

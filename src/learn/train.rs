@@ -31,8 +31,13 @@ pub struct Settings {
     pub rate: f32,
     /// L2 penalty, applied to the weights of the features an example has.
     pub l2: f32,
+    /// L1 penalty: after each step a weight moves this much (scaled like the step) toward 0 and stops there, so
+    /// features that do not earn their place end at exactly 0 and leave the model file.
+    pub l1: f32,
     /// A feature is kept when at least this many examples have it.
     pub min_count: usize,
+    /// Quantized weights of this magnitude or less are left out of the file ([`write_model_pruned`]).
+    pub prune: i8,
     /// Positives weigh `(negatives / positives) ^ balance` (0 = as they come, 1 = as many as the negatives).
     pub balance: f32,
     /// Seed of the order examples are visited in.
@@ -41,7 +46,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { epochs: 12, rate: 0.1, l2: 1e-4, min_count: 2, balance: 0.5, seed: 0x5eed }
+        Settings { epochs: 12, rate: 0.1, l2: 1e-4, l1: 0.0, min_count: 2, prune: 0, balance: 0.5, seed: 0x5eed }
     }
 }
 
@@ -58,6 +63,7 @@ pub struct Trained {
     pub biases: Vec<f32>,
 }
 
+#[cfg(test)]
 impl Trained {
     /// The scores (log-odds) of `features` for every output, in full precision.
     pub fn scores(&self, features: &[(Key, f32)]) -> Vec<f32> {
@@ -152,7 +158,10 @@ fn train_one(
                 let f = f as usize;
                 let grad = g * v + settings.l2 * w[f];
                 g2[f] += grad * grad;
-                w[f] -= settings.rate * grad / (g2[f] + EPSILON).sqrt();
+                let step = settings.rate / (g2[f] + EPSILON).sqrt();
+                let moved = w[f] - step * grad;
+                let shrink = step * settings.l1;
+                w[f] = moved.signum() * (moved.abs() - shrink).max(0.0);
             }
             bias_g2 += g * g;
             bias -= settings.rate * g / (bias_g2 + EPSILON).sqrt();
@@ -185,8 +194,17 @@ fn shuffle(order: &mut [usize], rng: &mut SplitMix) {
 /// rows whose every weight rounds to 0 are left out.
 ///
 /// # Errors
-/// When more than 65,536 rows keep a weight, or the key table cannot be built.
+/// When the key table cannot be built.
 pub fn write_model(trained: &Trained) -> Result<Vec<u8>, String> {
+    write_model_pruned(trained, 0)
+}
+
+/// [`write_model`], with every quantized weight of magnitude `prune` or less set to 0: weights that small move
+/// a score by less than `prune / 127` of the output's largest weight, and leaving them out shrinks the file.
+///
+/// # Errors
+/// As [`write_model`].
+pub fn write_model_pruned(trained: &Trained, prune: i8) -> Result<Vec<u8>, String> {
     let outputs = trained.names.len();
     let scales: Vec<f32> = (0..outputs)
         .map(|o| {
@@ -199,18 +217,22 @@ pub fn write_model(trained: &Trained) -> Result<Vec<u8>, String> {
         })
         .collect();
     let mut kept_keys = Vec::new();
-    let mut quantized: Vec<i8> = Vec::new();
+    let mut kept_rows: Vec<Vec<i8>> = Vec::new();
     for (r, key) in trained.keys.iter().enumerate() {
         let row: Vec<i8> = (0..outputs)
             .map(|o| (trained.weights[r * outputs + o] / scales[o]).round().clamp(-127.0, 127.0) as i8)
+            .map(|q| if q.abs() <= prune { 0 } else { q })
             .collect();
         if row.iter().any(|&w| w != 0) {
-            kept_keys.push(*key);
-            quantized.extend(row);
+            kept_keys.push(key.0);
+            kept_rows.push(row);
         }
     }
-    if kept_keys.len() > usize::from(u16::MAX) + 1 {
-        return Err(format!("{} feature rows, more than a model holds", kept_keys.len()));
+    let table = build_table(&kept_keys, None, 3).map_err(|e| e.0.to_string())?;
+    // The table's rank of a key is its row: the rows go in rank order.
+    let mut quantized = vec![0i8; kept_rows.len() * outputs];
+    for (row, &rank) in kept_rows.iter().zip(&table.ranks) {
+        quantized[rank * outputs..(rank + 1) * outputs].copy_from_slice(row);
     }
     let mut out = Vec::new();
     out.extend_from_slice(b"PGM1");
@@ -226,8 +248,7 @@ pub fn write_model(trained: &Trained) -> Result<Vec<u8>, String> {
         out.extend_from_slice(&bias.to_le_bytes());
     }
     out.extend(quantized.iter().map(|&w| w as u8));
-    let entries: Vec<(u64, u16)> = kept_keys.iter().enumerate().map(|(i, k)| (k.0, i as u16)).collect();
-    out.extend(build_table(&entries, 4).map_err(|e| e.0.to_string())?);
+    out.extend(table.bytes);
     Ok(out)
 }
 

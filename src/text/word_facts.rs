@@ -126,11 +126,6 @@ impl Facts {
         Facts(bits)
     }
 
-    /// The packed bits (for the data tool).
-    pub fn bits(self) -> u64 {
-        self.0
-    }
-
     /// True when nothing is known of the word.
     pub fn is_empty(self) -> bool {
         self.0 == 0
@@ -188,11 +183,6 @@ impl WordFacts {
             .get(at..at + 8)
             .map_or(Facts::default(), |b| Facts(u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])))
     }
-
-    /// How many words and phrases the table holds.
-    pub fn len(&self) -> usize {
-        self.table.len()
-    }
 }
 
 /// Writes a word-facts file for `words` (the data tool's half of [`WordFacts::read`]).
@@ -214,9 +204,9 @@ pub fn write_word_facts(words: &[(String, FactFields)]) -> Result<Vec<u8>, Strin
     let index: std::collections::HashMap<u64, u16> =
         palette.iter().enumerate().map(|(i, &(_, bits))| (bits, i as u16)).collect();
     let palette: Vec<u64> = palette.into_iter().map(|(_, bits)| bits).collect();
-    let entries: Vec<(u64, u16)> =
-        words.iter().map(|(word, f)| (hash_bytes(word.as_bytes()), index[&Facts::pack(f).0])).collect();
-    let mut out = super::packed::build_table(&entries, 2).map_err(|e| e.0.to_string())?;
+    let keys: Vec<u64> = words.iter().map(|(word, _)| hash_bytes(word.as_bytes())).collect();
+    let values: Vec<u16> = words.iter().map(|(_, f)| index[&Facts::pack(f).0]).collect();
+    let mut out = super::packed::build_table(&keys, Some(&values), 2).map_err(|e| e.0.to_string())?.bytes;
     out.extend_from_slice(&(palette.len() as u32).to_le_bytes());
     for p in palette {
         out.extend_from_slice(&p.to_le_bytes());

@@ -1,26 +1,9 @@
 //! `postguard-train entities`: trains the entity model and measures it on drafts it never saw.
 
 use crate::corpus::Labeled;
-use postguard::training::{entity_examples, find_entities, train_entity_model, Example, Settings, TrainingDraft};
+use postguard::training::{find_entities, TrainingDraft};
 use postguard::Policy;
 use std::collections::BTreeMap;
-
-/// The entity model's settings.
-pub fn settings() -> Settings {
-    Settings { epochs: 10, rate: 0.1, l2: 1e-5, min_count: 2, balance: 0.8, seed: 0x5eed_0001 }
-}
-
-/// The entity model trained on `labeled` and `social`.
-pub fn train(labeled: &[&Labeled], social: &[&TrainingDraft], policy: &Policy) -> Result<Vec<u8>, String> {
-    let mut examples: Vec<Example> = Vec::new();
-    for l in labeled {
-        examples.extend(entity_examples(&l.draft, policy));
-    }
-    for s in social {
-        examples.extend(entity_examples(s, policy));
-    }
-    train_entity_model(&examples, &settings())
-}
 
 /// Per span type: (spans, spans an entity of the matching kind overlaps, spans any entity overlaps).
 pub fn span_coverage(drafts: &[&Labeled], policy: &Policy, model: &[u8]) -> BTreeMap<String, (usize, usize, usize)> {

@@ -66,6 +66,16 @@ fn load(dir: &Path) -> Result<Corpus, String> {
     Ok(Corpus { labeled, social_train: social("wnut17-train.jsonl")?, social_dev: social("wnut17-dev.jsonl")?, policy })
 }
 
+/// The model files of a run, by file name.
+fn model_files(models: &postguard::training::ModelFiles) -> [(&'static str, &Vec<u8>); 4] {
+    [
+        ("entities.bin", &models.entities),
+        ("spans.bin", &models.spans),
+        ("kinds.bin", &models.kinds),
+        ("warn.bin", &models.warn),
+    ]
+}
+
 fn percent(part: usize, whole: usize) -> String {
     if whole == 0 {
         "-".into()
@@ -94,7 +104,7 @@ fn run(args: &[String]) -> Result<(), String> {
             for set in sets {
                 let train: Vec<&Labeled> = corpus.labeled.iter().filter(|l| l.set != set).collect();
                 let test: Vec<&Labeled> = corpus.labeled.iter().filter(|l| l.set == set).collect();
-                let model = entities::train(&train, &social, &corpus.policy)?;
+                let model = fit::entity_model(&train, &social, &corpus.policy)?;
                 let coverage = entities::span_coverage(&test, &corpus.policy, &model);
                 let line: Vec<String> = coverage
                     .iter()
@@ -137,18 +147,15 @@ fn run(args: &[String]) -> Result<(), String> {
             let corpus = load(Path::new(option(args, "--corpus", "corpus")))?;
             let out = PathBuf::from(option(args, "--out", "src/data/model"));
             let held = eval::held_out(&corpus)?;
-            let thresholds = eval::thresholds_without(
-                &held,
-                None,
-                "Written by `postguard-train train` (./build.sh train): each kind's threshold and mode, tuned on\nheld-out scores (every set scored by models trained without it; dev left out, its rules were written on it).",
+            let thresholds = tune::thresholds_file(
+                &eval::tuned_without(&held, None),
+                "Written by `postguard-train train` (./build.sh train): the draft's warning threshold and each kind's\nthreshold and mode, tuned on held-out scores (every set scored by models trained without it; dev left\nout, its rules were written on it).",
             );
             let labeled: Vec<&Labeled> = corpus.labeled.iter().collect();
             let social: Vec<_> = corpus.social_train.iter().collect();
             let models = fit::fit(&labeled, &social, &corpus.policy)?;
             std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-            for (name, bytes) in
-                [("entities.bin", &models.entities), ("spans.bin", &models.spans), ("draft.bin", &models.draft)]
-            {
+            for (name, bytes) in model_files(&models) {
                 std::fs::write(out.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
             }
             std::fs::write(out.join("thresholds.txt"), thresholds)
@@ -162,13 +169,16 @@ fn run(args: &[String]) -> Result<(), String> {
             let social: Vec<_> = corpus.social_train.iter().collect();
             let started = std::time::Instant::now();
             let models = fit::fit(&labeled, &social, &corpus.policy)?;
-            println!(
-                "fit in {:.1} s: entities {} bytes, spans {} bytes, draft {} bytes",
-                started.elapsed().as_secs_f32(),
-                models.entities.len(),
-                models.spans.len(),
-                models.draft.len()
-            );
+            if let Some(dir) = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)) {
+                let dir = Path::new(dir);
+                std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+                for (name, bytes) in model_files(&models) {
+                    std::fs::write(dir.join(name), bytes).map_err(|e| e.to_string())?;
+                }
+            }
+            let sizes: Vec<String> =
+                model_files(&models).iter().map(|(n, b)| format!("{n} {} bytes", b.len())).collect();
+            println!("fit in {:.1} s: {}", started.elapsed().as_secs_f32(), sizes.join(", "));
             Ok(())
         }
         _ => Err(USAGE.to_string()),

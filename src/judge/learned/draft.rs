@@ -41,10 +41,10 @@ pub(crate) fn feature_word<'d>(input: &DraftInput<'d>, i: usize) -> &'d str {
     }
 }
 
-/// Calls `add` with the word features of the terms `[first, past)`: words, pairs within a sentence, word
-/// classes, emoji, and words of a review reply again under their own name. These are also what a sentence is
-/// scored by when a judge points at the sentence behind its decision.
-pub(crate) fn word_features(input: &DraftInput, first: usize, past: usize, add: &mut impl FnMut(Key)) {
+/// Calls `add` with the word features of the terms `[first, past)`: words, word classes, emoji, words of a
+/// review reply again under their own name, and (marked `true`) pairs of words within a sentence. The words are
+/// also what a sentence is scored by when a judge points at the sentence behind its decision.
+pub(crate) fn word_features(input: &DraftInput, first: usize, past: usize, add: &mut impl FnMut(Key, bool)) {
     let doc = input.evidence.doc;
     let terms = doc.terms();
     let reply = doc.options.context == crate::options::Context::ReplyToReview;
@@ -53,72 +53,72 @@ pub(crate) fn word_features(input: &DraftInput, first: usize, past: usize, add: 
         let t = terms.list[i];
         let word = feature_word(input, i);
         if t.emoji {
-            add(Key::new(b"d.e").str(word));
+            add(Key::new(b"d.e").str(word), false);
             previous = None;
             continue;
         }
-        add(Key::new(b"d.w").str(word));
+        add(Key::new(b"d.w").str(word), false);
         if reply {
-            add(Key::new(b"d.rw").str(word));
+            add(Key::new(b"d.rw").str(word), false);
         }
         if let Some(cluster) = terms.facts[i].cluster() {
-            add(Key::new(b"d.c").num(cluster.into()));
+            add(Key::new(b"d.c").num(cluster.into()), false);
         }
         if let Some((end, before)) = previous {
             let gap = &doc.text()[end..t.start];
             if !gap.contains(['.', '!', '?', '\n']) {
-                add(Key::new(b"d.b").str(before).str(word));
+                add(Key::new(b"d.b").str(before).str(word), true);
             }
         }
         previous = Some((t.end, word));
     }
 }
 
-/// Calls `add` with every feature of the bytes `[start, end)` of the draft (keys may repeat: the caller keeps
-/// each once).
-pub(crate) fn features(input: &DraftInput, start: usize, end: usize, add: &mut impl FnMut(Key)) {
+/// Calls `add` with every feature of the bytes `[start, end)` of the draft, pairs of words marked `true` (keys
+/// may repeat: the caller keeps each once).
+pub(crate) fn features(input: &DraftInput, start: usize, end: usize, add: &mut impl FnMut(Key, bool)) {
     let evidence = input.evidence;
     let doc = evidence.doc;
     let within = |s: usize, e: usize| s < end && start < e;
-    add(Key::new(b"d.bias"));
-    add(Key::new(b"d.ctx").str(doc.options.context.as_str()));
+    add(Key::new(b"d.bias"), false);
+    add(Key::new(b"d.ctx").str(doc.options.context.as_str()), false);
     if let Some(site) = &doc.options.site {
-        add(Key::new(b"d.site").str(site));
+        add(Key::new(b"d.site").str(site), false);
     }
     let (first, past) = term_range(input, start, end);
     word_features(input, first, past, add);
 
     for hit in input.rules.iter().filter(|h| within(h.start, h.end)) {
-        add(Key::new(b"d.rule").str(hit.kind.as_str()));
-        add(Key::new(b"d.rule_sev").str(hit.kind.as_str()).str(hit.severity.as_str()));
+        add(Key::new(b"d.rule").str(hit.kind.as_str()), false);
+        add(Key::new(b"d.rule_sev").str(hit.kind.as_str()).str(hit.severity.as_str()), false);
         if let Some(identifier) = &hit.identifier {
-            add(Key::new(b"d.rule_id").str(identifier));
+            add(Key::new(b"d.rule_id").str(identifier), false);
         }
     }
     let mut mentions = 0;
     for m in evidence.mentions.iter().filter(|m| within(m.start, m.end)) {
-        add(Key::new(b"d.m").str(mention_name(m.kind)));
+        add(Key::new(b"d.m").str(mention_name(m.kind)), false);
         mentions += 1;
     }
-    add(Key::new(b"d.mn").num(mentions.min(6)));
+    add(Key::new(b"d.mn").num(mentions.min(6)), false);
     for hit in evidence.identifiers.iter().filter(|h| within(h.start, h.end)) {
-        add(Key::new(b"d.id").str(hit.identifier.as_str()));
+        add(Key::new(b"d.id").str(hit.identifier.as_str()), false);
     }
     for e in evidence.entities.iter().filter(|e| within(e.start, e.end)) {
-        add(Key::new(b"d.ent").str(e.kind.as_str()).num(band(e.probability)));
+        add(Key::new(b"d.ent").str(e.kind.as_str()).num(band(e.probability)), false);
     }
     let mut likely = 0;
     for (c, p) in input.candidates.iter().filter(|(c, _)| within(c.start, c.end)) {
-        add(Key::new(b"d.pat").str(c.identifier.as_str()).num(band(*p)));
-        add(Key::new(b"d.pat_any").num(band(*p)));
+        add(Key::new(b"d.pat").str(c.identifier.as_str()).num(band(*p)), false);
+        add(Key::new(b"d.pat_any").num(band(*p)), false);
         likely += u64::from(*p >= 0.5);
     }
-    add(Key::new(b"d.pat_n").num(likely.min(4)));
+    add(Key::new(b"d.pat_n").num(likely.min(4)), false);
     let care = doc.care_in(start, end);
     for term in care {
-        add(Key::new(b"d.care").str(care_name(term.category)));
+        add(Key::new(b"d.care").str(care_name(term.category)), false);
     }
-    add(Key::new(b"d.care_n").num(care.len().min(6) as u64));
+    add(Key::new(b"d.care_n").num(care.len().min(6) as u64), false);
 
     let terms = doc.terms();
     let (mut valence, mut lowest, mut profanity, mut upper, mut words) = (0f32, 0u8, 0u8, 0u32, 0u32);
@@ -143,11 +143,11 @@ pub(crate) fn features(input: &DraftInput, start: usize, end: usize, add: &mut i
         v if v < 4.0 => 3,
         _ => 4,
     };
-    add(Key::new(b"d.valence").num(valence_band));
-    add(Key::new(b"d.lowest").num(u64::from(lowest / 3)));
-    add(Key::new(b"d.profanity").num(u64::from(profanity / 2)));
+    add(Key::new(b"d.valence").num(valence_band), false);
+    add(Key::new(b"d.lowest").num(u64::from(lowest / 3)), false);
+    add(Key::new(b"d.profanity").num(u64::from(profanity / 2)), false);
     let caps = if words == 0 { 0 } else { (upper * 4 / words).min(3) };
-    add(Key::new(b"d.caps").num(caps.into()));
+    add(Key::new(b"d.caps").num(caps.into()), false);
     let text = &doc.text()[start..end];
     let length = match text.len() {
         0..=80 => 0,
@@ -157,15 +157,15 @@ pub(crate) fn features(input: &DraftInput, start: usize, end: usize, add: &mut i
         601..=1500 => 4,
         _ => 5,
     };
-    add(Key::new(b"d.len").num(length));
+    add(Key::new(b"d.len").num(length), false);
     let bangs = text.bytes().filter(|&b| b == b'!').count().min(4) as u64;
-    add(Key::new(b"d.bang").num(bangs));
+    add(Key::new(b"d.bang").num(bangs), false);
     if text.contains('?') {
-        add(Key::new(b"d.question"));
+        add(Key::new(b"d.question"), false);
     }
     for (mark, name) in [('@', "at"), ('#', "hash")] {
         if text.contains(mark) {
-            add(Key::new(b"d.mark").str(name));
+            add(Key::new(b"d.mark").str(name), false);
         }
     }
 }

@@ -26,10 +26,16 @@ use candidates::Candidate;
 use draft::DraftInput;
 use std::sync::LazyLock;
 
-/// The draft model's outputs: every finding kind, then whether the draft as a whole should warn.
-pub(crate) fn draft_outputs() -> Vec<&'static str> {
-    Kind::ALL.iter().map(|k| k.as_str()).chain(["warn"]).collect()
+/// Where a stretch's `warn` probability stands in [`Scored::probabilities`] (after every kind's).
+const WARN: usize = Kind::ALL.len();
+
+/// The kinds model's outputs: every finding kind.
+pub(crate) fn kind_outputs() -> Vec<&'static str> {
+    Kind::ALL.iter().map(|k| k.as_str()).collect()
 }
+
+/// The warning model's one output: whether the draft as a whole should warn.
+pub(crate) const WARN_OUTPUTS: [&str; 1] = ["warn"];
 
 /// How a kind is decided (see the module doc).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,17 +51,16 @@ pub(crate) struct Thresholds {
     kinds: Vec<(f32, Mode)>,
     /// A candidate is shown as a patient's identifier beside a privacy finding from this probability on.
     pub span: f32,
-    /// A candidate this likely a patient's is a privacy finding even when no privacy kind reached its
-    /// threshold (above 1: never).
-    pub span_alone: f32,
+    /// The draft warns when its `warn` probability reaches this (0: the rules alone decide).
+    pub warn: f32,
 }
 
 impl Thresholds {
     /// Reads the thresholds file: one `name probability [mode]` a line (`#` comments), names being the kinds'
-    /// ids, `span` and `span_alone`. A kind left out is decided by its rules alone.
+    /// ids, `span` and `warn`. A kind left out is decided by its rules alone.
     pub fn parse(text: &str) -> Result<Thresholds, String> {
         let mut kinds = vec![(1.1, Mode::Rule); Kind::ALL.len()];
-        let (mut span, mut span_alone) = (0.5, 1.1);
+        let (mut span, mut warn) = (0.5, 0.0);
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let mut parts = line.split_whitespace();
             let (Some(name), Some(value)) = (parts.next(), parts.next()) else {
@@ -70,14 +75,14 @@ impl Thresholds {
             };
             match name {
                 "span" => span = value,
-                "span_alone" => span_alone = value,
+                "warn" => warn = value,
                 kind => {
                     let kind = Kind::from_id(kind).ok_or_else(|| format!("thresholds: unknown kind {kind:?}"))?;
                     kinds[kind as usize] = (value, mode);
                 }
             }
         }
-        Ok(Thresholds { kinds, span, span_alone })
+        Ok(Thresholds { kinds, span, warn })
     }
 
     /// The threshold and mode of `kind`.
@@ -88,20 +93,36 @@ impl Thresholds {
 
 /// The models and thresholds the learned judgment runs with.
 pub(crate) struct JudgeModels<'m> {
+    /// Whether a candidate is a patient's identifier.
     pub spans: LinearModel<'m>,
-    pub draft: LinearModel<'m>,
+    /// Each finding kind's probability, from every draft feature but the pairs of words.
+    pub kinds: LinearModel<'m>,
+    /// Whether the draft should warn, from every draft feature.
+    pub warn: LinearModel<'m>,
     pub thresholds: Thresholds,
 }
 
 static SPANS_BIN: &[u8] = include_bytes!("../../data/model/spans.bin");
-static DRAFT_BIN: &[u8] = include_bytes!("../../data/model/draft.bin");
+static KINDS_BIN: &[u8] = include_bytes!("../../data/model/kinds.bin");
+static WARN_BIN: &[u8] = include_bytes!("../../data/model/warn.bin");
 static THRESHOLDS: &str = include_str!("../../data/model/thresholds.txt");
 
 /// The shipped models.
 pub(crate) static SHIPPED: LazyLock<JudgeModels<'static>> = LazyLock::new(|| JudgeModels {
     spans: LinearModel::read(SPANS_BIN).expect("src/data/model/spans.bin is a model file"),
-    draft: LinearModel::read(DRAFT_BIN).expect("src/data/model/draft.bin is a model file"),
+    kinds: LinearModel::read(KINDS_BIN).expect("src/data/model/kinds.bin is a model file"),
+    warn: LinearModel::read(WARN_BIN).expect("src/data/model/warn.bin is a model file"),
     thresholds: Thresholds::parse(THRESHOLDS).expect("src/data/model/thresholds.txt parses"),
+});
+
+/// The shipped models with every kind decided by its rules alone and no identifier added beside them: the rules'
+/// own tests check what each rule finds, now that a rule is one piece of evidence among others.
+#[cfg(test)]
+pub(crate) static RULES_ONLY: LazyLock<JudgeModels<'static>> = LazyLock::new(|| JudgeModels {
+    spans: LinearModel::read(SPANS_BIN).expect("src/data/model/spans.bin is a model file"),
+    kinds: LinearModel::read(KINDS_BIN).expect("src/data/model/kinds.bin is a model file"),
+    warn: LinearModel::read(WARN_BIN).expect("src/data/model/warn.bin is a model file"),
+    thresholds: Thresholds::parse("span 1.01").expect("rules-only thresholds parse"),
 });
 
 /// Up to this many bytes a draft is read as one; a longer paste is read in stretches of about this size,
@@ -143,22 +164,35 @@ const POINTS_AT_IDENTIFIERS: [Kind; 6] = [
     Kind::PhiQuasiIdentifiers,
 ];
 
-/// The model's scores for one stretch, as probabilities by output.
+/// The models' view of one stretch: each kind's probability and the warning's (last), and the features.
 pub(crate) struct Scored {
     pub probabilities: Vec<f32>,
-    pub features: Vec<(Key, f32)>,
+    /// The kinds model's features (every feature but the pairs of words), each once.
+    pub kind_features: Vec<(Key, f32)>,
+    /// The warning model's features (all of them), each once.
+    pub warn_features: Vec<(Key, f32)>,
 }
 
-/// The draft model's view of `[start, end)`: each feature once, and every output's probability.
-pub(crate) fn score_stretch(input: &DraftInput, start: usize, end: usize, model: &LinearModel) -> Scored {
-    let mut keys = Vec::with_capacity(256);
-    draft::features(input, start, end, &mut |key| keys.push(key));
+/// Each feature of `keys` once, with the value 1.
+fn once(mut keys: Vec<Key>) -> Vec<(Key, f32)> {
     keys.sort_unstable();
     keys.dedup();
-    let features: Vec<(Key, f32)> = keys.into_iter().map(|k| (k, 1.0)).collect();
-    let mut scores = Vec::new();
-    model.scores(&features, &mut scores);
-    Scored { probabilities: scores.into_iter().map(sigmoid).collect(), features }
+    keys.into_iter().map(|k| (k, 1.0)).collect()
+}
+
+/// The models' view of `[start, end)` of the draft.
+pub(crate) fn score_stretch(input: &DraftInput, start: usize, end: usize, models: &JudgeModels) -> Scored {
+    let (mut keys, mut pairs) = (Vec::with_capacity(256), Vec::with_capacity(128));
+    draft::features(input, start, end, &mut |key, pair| if pair { pairs.push(key) } else { keys.push(key) });
+    pairs.extend_from_slice(&keys);
+    let kind_features = once(keys);
+    let warn_features = once(pairs);
+    let mut scores = Vec::with_capacity(Kind::ALL.len() + 1);
+    models.kinds.scores(&kind_features, &mut scores);
+    let mut warn = Vec::with_capacity(1);
+    models.warn.scores(&warn_features, &mut warn);
+    scores.extend(warn);
+    Scored { probabilities: scores.into_iter().map(sigmoid).collect(), kind_features, warn_features }
 }
 
 /// Decides the draft's findings from the evidence and the rule judges' findings (`rules`), into `out`.
@@ -168,7 +202,7 @@ pub(crate) fn decide(evidence: &Evidence, rules: Vec<Hit>, models: &JudgeModels,
     let candidates: Vec<(Candidate, f32)> = found.into_iter().zip(likelihood).collect();
     let input = DraftInput { evidence, rules: &rules, candidates: &candidates };
     for (start, end) in stretches(evidence) {
-        let scored = score_stretch(&input, start, end, &models.draft);
+        let scored = score_stretch(&input, start, end, models);
         decide_stretch(&input, start, end, &scored, models, out);
     }
 }
@@ -181,48 +215,60 @@ fn decide_stretch(
     models: &JudgeModels,
     out: &mut Vec<Hit>,
 ) {
-    let within = |h: &Hit| h.start < end && start < h.end && h.start >= start;
+    let within = |h: &&Hit| h.start < end && start < h.end && h.start >= start;
     let thresholds = &models.thresholds;
+    // A `warn` threshold of 0 leaves the warning to the rules: every kind is open, and no kind speaks for a
+    // warning the rules did not give.
+    let gate = thresholds.warn > 0.0;
+    let warns = !gate || scored.probabilities[WARN] >= thresholds.warn;
+    let probability = |kind: Kind| scored.probabilities[kind as usize];
+    let first = out.len();
+    let mut shown_warning = false;
     let mut privacy_anchor: Option<(f32, Kind)> = None;
-    let first_privacy = out.len();
+    let show = |kind: Kind, out: &mut Vec<Hit>| {
+        let before = out.len();
+        out.extend(input.rules.iter().filter(|h| h.kind == kind).filter(within).cloned());
+        if out.len() == before {
+            point_at_words(input, start, end, kind, models, out);
+        }
+    };
     for &kind in Kind::ALL {
         let (threshold, mode) = thresholds.of(kind);
-        let p = scored.probabilities[kind as usize];
-        let fires = p >= threshold;
-        let rule_hits = input.rules.iter().filter(|h| h.kind == kind && within(h));
-        let mut kept = 0;
-        for hit in rule_hits {
-            if is_exact(hit) || mode != Mode::Model || fires {
-                out.push(hit.clone());
-                kept += 1;
+        let p = probability(kind);
+        let gated = is_gated(kind);
+        let ruled = input.rules.iter().filter(within).any(|h| h.kind == kind);
+        let model_says = mode != Mode::Rule && p >= threshold;
+        let shown = (!gated || warns) && (model_says || (mode != Mode::Model && ruled));
+        if shown {
+            show(kind, out);
+            if gated {
+                shown_warning = true;
+                if POINTS_AT_IDENTIFIERS.contains(&kind) && privacy_anchor.is_none_or(|(best, _)| p > best) {
+                    privacy_anchor = Some((p, kind));
+                }
             }
+        } else {
+            // Exact identifiers stand whatever the models say.
+            out.extend(input.rules.iter().filter(|h| h.kind == kind && is_exact(h)).filter(within).cloned());
         }
-        let decided = match mode {
-            Mode::Rule => false,
-            Mode::Either | Mode::Model => fires,
-        };
-        if decided && POINTS_AT_IDENTIFIERS.contains(&kind) && privacy_anchor.is_none_or(|(best, _)| p > best) {
-            privacy_anchor = Some((p, kind));
-        }
-        if decided && kept == 0 {
-            point_at_words(input, start, end, kind, models, out);
+    }
+    if gate && warns && !shown_warning {
+        // The draft warns but no kind reached its own threshold: the kind nearest to it speaks.
+        let nearest = Kind::ALL.iter().copied().filter(|&k| is_gated(k)).max_by(|&a, &b| {
+            let ratio = |k: Kind| probability(k) / thresholds.of(k).0.max(0.01);
+            ratio(a).total_cmp(&ratio(b))
+        });
+        if let Some(kind) = nearest {
+            show(kind, out);
+            if POINTS_AT_IDENTIFIERS.contains(&kind) {
+                privacy_anchor = Some((probability(kind), kind));
+            }
         }
     }
     // The patient's identifiers stand beside the privacy finding, so that Redact removes them too.
     let anchor = privacy_anchor
         .map(|(_, kind)| kind)
-        .or_else(|| out[first_privacy..].iter().map(|h| h.kind).find(|k| POINTS_AT_IDENTIFIERS.contains(k)));
-    let anchor = anchor.or_else(|| {
-        let alone =
-            input.candidates.iter().any(|&(c, p)| c.start >= start && c.start < end && p >= thresholds.span_alone);
-        alone.then(|| {
-            POINTS_AT_IDENTIFIERS
-                .iter()
-                .copied()
-                .max_by(|a, b| scored.probabilities[*a as usize].total_cmp(&scored.probabilities[*b as usize]))
-                .unwrap_or(Kind::PhiNameWithHealthContext)
-        })
-    });
+        .or_else(|| out[first..].iter().map(|h| h.kind).find(|k| POINTS_AT_IDENTIFIERS.contains(k)));
     if let Some(kind) = anchor {
         let severity = severity(input, start, end, kind);
         for &(c, p) in input.candidates.iter().filter(|(c, _)| c.start >= start && c.start < end) {
@@ -231,6 +277,12 @@ fn decide_stretch(
             }
         }
     }
+}
+
+/// True for the kinds the draft's warning decides: every kind a finding of which warns, except profanity, whose
+/// strong words warn on their own.
+pub(crate) fn is_gated(kind: Kind) -> bool {
+    kind.default_severity() >= Severity::Medium
 }
 
 /// The finding of `kind` for candidate `c`, a patient's identifier.
@@ -267,7 +319,7 @@ fn point_at_words(input: &DraftInput, start: usize, end: usize, kind: Kind, mode
             return;
         }
     }
-    let (s, e) = weightiest_sentence(input, start, end, kind, &models.draft);
+    let (s, e) = weightiest_sentence(input, start, end, kind, &models.kinds);
     let (message, suggestion) = messages::kind_message(kind);
     out.push(Hit::new(kind, s, e, message).suggest(suggestion).severity(severity));
 }
@@ -285,7 +337,11 @@ fn weightiest_sentence(
     for &(s, e) in doc.sentences().iter().filter(|&&(s, e)| s < end && start < e) {
         let (first, past) = draft::term_range(input, s, e);
         let mut keys = Vec::new();
-        draft::word_features(input, first, past, &mut |key| keys.push(key));
+        draft::word_features(input, first, past, &mut |key, pair| {
+            if !pair {
+                keys.push(key)
+            }
+        });
         keys.sort_unstable();
         keys.dedup();
         let weight: f32 = keys.iter().map(|&k| model.weight(k, kind as usize)).sum();
