@@ -93,6 +93,17 @@ export function composeScope(field) {
 }
 
 /**
+ * Whether some file input of the document holds a photo or video now.
+ * @param {Document} doc
+ */
+function holdsMedia(doc) {
+  for (const input of doc.querySelectorAll('input[type="file"]')) {
+    if (Array.from(/** @type {HTMLInputElement} */ (input).files ?? []).some(isMediaFile)) return true;
+  }
+  return false;
+}
+
+/**
  * @typedef {object} Attachment  media seen arriving: where, and the field being written then
  * @property {Element} element  the file input, or the element the paste or drop landed on
  * @property {Field|null} field
@@ -161,6 +172,8 @@ export class MediaWatch {
    * @param {import('./sites.js').SiteAdapter} site
    */
   pending(field, site) {
+    // Most submits have no media at all: nothing noticed, no preview to look for, no file input holding any.
+    if (!this.attachments.length && !site.media?.length && !holdsMedia(field.ownerDocument)) return false;
     const scope = composeScope(field);
     if (this.attachments.some((a) => a.field === field || (a.element.isConnected && within(scope, a.element)))) return true;
     return this.previews(scope, site).some((preview) => !this.done.has(preview));
@@ -173,6 +186,7 @@ export class MediaWatch {
    * @param {import('./sites.js').SiteAdapter} site
    */
   sent(field, site) {
+    if (!this.attachments.length && !site.media?.length && !holdsMedia(field.ownerDocument)) return;
     const scope = composeScope(field);
     this.attachments = this.attachments.filter((a) => !(a.field === field || (a.element.isConnected && within(scope, a.element))));
     for (const preview of this.previews(scope, site)) this.done.add(preview);
