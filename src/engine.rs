@@ -1,5 +1,6 @@
 //! The engine: gathers a draft's evidence, runs the judges, applies the policy (its own identifiers, disabled
-//! kinds, severities, block mode) and builds the [`Report`].
+//! kinds, severities, block mode) and builds the [`Report`], with the judgment of whether the draft comes from
+//! work in health care (`care_context`).
 
 use crate::doc::Document;
 use crate::evidence::{entities, identifiers, Evidence};
@@ -39,7 +40,8 @@ pub(crate) fn check_with(
     let mut rules = Vec::with_capacity(32);
     judge::run(&evidence, &mut rules);
     learned::decide(&evidence, rules, judge_models, &mut hits);
-    finish(text, &doc, hits)
+    let care_context = judge::care_context(&evidence, &hits);
+    finish(text, &doc, hits, care_context)
 }
 
 /// The ids of every detector, in the order they run (identifiers, contextual privacy rules, tone).
@@ -90,7 +92,7 @@ fn custom_identifiers(doc: &Document, hits: &mut Vec<Hit>) {
     }
 }
 
-fn finish(original: &str, doc: &Document, mut hits: Vec<Hit>) -> Report {
+fn finish(original: &str, doc: &Document, mut hits: Vec<Hit>, care_context: bool) -> Report {
     let policy = doc.policy;
     hits.retain(|h| !policy.is_disabled(h.kind) && h.end > h.start);
     for hit in &mut hits {
@@ -120,7 +122,7 @@ fn finish(original: &str, doc: &Document, mut hits: Vec<Hit>) -> Report {
         })
         .collect();
     let verdict = verdict(&findings, policy);
-    Report { verdict, findings }
+    Report { verdict, findings, care_context }
 }
 
 fn verdict(findings: &[Finding], policy: &Policy) -> Verdict {
@@ -157,7 +159,7 @@ mod tests {
     #[test]
     fn empty_text_is_ok() {
         let report = check("", &CheckOptions::default(), &Policy::default());
-        assert_eq!(report, Report { verdict: Verdict::Ok, findings: vec![] });
+        assert_eq!(report, Report { verdict: Verdict::Ok, findings: vec![], care_context: false });
     }
 
     #[test]

@@ -6,7 +6,7 @@ import { Guard } from './guard.js';
 import { loadSettings, onSettingsChanged } from './settings.js';
 
 const FORWARDED = ['keydown', 'keyup', 'click', 'submit', 'focusin', 'focusout', 'beforeinput', 'input',
-  'compositionstart', 'compositionend', 'scroll', 'resize', 'mousemove', 'selectionchange'];
+  'compositionstart', 'compositionend', 'scroll', 'resize', 'mousemove', 'selectionchange', 'change', 'paste', 'drop'];
 
 /** A frame whose same-origin parent runs PostGuard is handled by that parent. */
 function parentHandlesUs() {
