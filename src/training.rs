@@ -10,7 +10,6 @@ use crate::evidence::mentions::MentionKind;
 use crate::evidence::Evidence;
 use crate::evidence::{identifiers, mentions, CATALOG};
 use crate::judge;
-use crate::judge::learned::draft::DraftInput;
 use crate::judge::learned::{self, candidates, JudgeModels};
 use crate::learn::train;
 use crate::learn::LinearModel;
@@ -274,8 +273,11 @@ pub fn score_draft(draft: &TrainingDraft, policy: &Policy, models: &ModelFiles) 
     let found = candidates::candidates(&evidence);
     let likelihood = candidates::probabilities(&evidence, &found, &judge_models.spans);
     let candidates: Vec<_> = found.into_iter().zip(likelihood).collect();
-    let input = DraftInput { evidence: &evidence, rules: &rules, candidates: &candidates };
-    let scored = learned::score_stretch(&input, 0, doc.text().len(), &judge_models);
+    rules.sort_by_key(|h| h.start);
+    let mut identifiers = evidence.identifiers.clone();
+    identifiers.sort_by_key(|h| h.start);
+    let input = learned::stretch_input(&evidence, 0, doc.text().len(), &rules, &candidates, &identifiers);
+    let scored = learned::score_stretch(&input, &judge_models);
     let mut severities = vec![None; Kind::ALL.len()];
     let mut exact = vec![false; Kind::ALL.len()];
     for hit in &rules {

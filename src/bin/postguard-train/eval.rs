@@ -33,53 +33,80 @@ fn scored(l: &Labeled, score: postguard::training::DraftScore) -> Scored {
     }
 }
 
-/// Trains without each set in turn and scores it.
+/// The fold a set is held out in: each of the corpus's own sets alone (they measure what a new author's drafts
+/// will get), the sets written for training in groups of four (to keep the run short).
+fn fold_of(set: &str, extra: &[String]) -> String {
+    match extra.iter().position(|e| e == set) {
+        Some(i) => format!("extra-{}", i / 4),
+        None => set.to_string(),
+    }
+}
+
+/// Trains without each fold in turn and scores it, two folds at a time (each fold's result is the same
+/// whichever thread trains it, and the results are put together in fold order).
 pub fn held_out(corpus: &Corpus) -> Result<HeldOut, String> {
-    let sets: Vec<String> = {
-        let mut s: Vec<String> = corpus.labeled.iter().map(|l| l.set.clone()).collect();
-        s.sort();
-        s.dedup();
-        s
-    };
+    let mut folds: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for l in &corpus.labeled {
+        let fold = fold_of(&l.set, &corpus.extra_sets);
+        let sets = folds.entry(fold).or_default();
+        if !sets.contains(&l.set) {
+            sets.push(l.set.clone());
+        }
+    }
+    let only_head = std::env::var_os("POSTGUARD_HELD_OUT_ONLY").is_some();
+    let folds: Vec<(String, Vec<String>)> = folds
+        .into_iter()
+        .filter(|(fold, _)| !only_head || crate::HELD_OUT_SETS.contains(&fold.as_str()))
+        .collect();
     let social: Vec<_> = corpus.social_train.iter().collect();
+    let run = |(fold, sets): &(String, Vec<String>)| -> Result<(ModelFiles, Vec<(String, Scored)>), String> {
+        let started = std::time::Instant::now();
+        let train: Vec<&Labeled> = corpus.labeled.iter().filter(|l| !sets.contains(&l.set)).collect();
+        let models = fit::fit(&train, &social, &corpus.policy)?;
+        let mut scored_drafts = Vec::new();
+        for l in corpus.labeled.iter().filter(|l| sets.contains(&l.set)) {
+            let score = score_draft(&l.draft, &corpus.policy, &models).map_err(|e| e.0.to_string())?;
+            scored_drafts.push((l.set.clone(), scored(l, score)));
+        }
+        eprintln!("held out {fold} ({}): trained and scored in {:.1} s", sets.join(", "), started.elapsed().as_secs_f32());
+        Ok((models, scored_drafts))
+    };
+    let results: Vec<Result<(ModelFiles, Vec<(String, Scored)>), String>> = std::thread::scope(|scope| {
+        let workers = 2;
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                let folds = &folds;
+                let run = &run;
+                scope.spawn(move || folds.iter().skip(w).step_by(workers).map(run).collect::<Vec<_>>())
+            })
+            .collect();
+        let mut by_worker: Vec<std::vec::IntoIter<_>> =
+            handles.into_iter().map(|h| h.join().expect("a training thread does not panic").into_iter()).collect();
+        (0..folds.len()).map(|i| by_worker[i % workers].next().expect("one result per fold")).collect()
+    });
     let mut models = BTreeMap::new();
     let mut all = Vec::new();
-    let only_head = std::env::var_os("POSTGUARD_HELD_OUT_ONLY").is_some();
-    for set in sets.iter().filter(|s| !only_head || crate::HELD_OUT_SETS.contains(&s.as_str())) {
-        let started = std::time::Instant::now();
-        let train: Vec<&Labeled> = corpus.labeled.iter().filter(|l| &l.set != set).collect();
-        let fold = fit::fit(&train, &social, &corpus.policy)?;
-        for l in corpus.labeled.iter().filter(|l| &l.set == set) {
-            let score = score_draft(&l.draft, &corpus.policy, &fold).map_err(|e| e.0.to_string())?;
-            all.push((set.clone(), scored(l, score)));
+    for ((_, sets), result) in folds.iter().zip(results) {
+        let (fold_models, scored_drafts) = result?;
+        for set in sets {
+            models.insert(set.clone(), fold_models.clone());
         }
-        eprintln!(
-            "held out {set}: trained and scored in {:.1} s; sizes entities {} spans {} kinds {} warn {}",
-            started.elapsed().as_secs_f32(),
-            fold.entities.len(),
-            fold.spans.len(),
-            fold.kinds.len(),
-            fold.warn.len()
-        );
-        models.insert(set.clone(), fold);
+        all.extend(scored_drafts);
     }
     Ok(HeldOut { models, scored: all })
 }
 
-/// Thresholds tuned on every held-out score but those of `without` (and of the sets the rules were written on).
+/// Thresholds tuned on held-out scores but those of the set `without`: the warning's on the sets whose authors
+/// wrote apart from the project (what a new author's drafts will be like), each kind's on every set but the
+/// one its rules were written on.
 pub fn tuned_without(held: &HeldOut, without: Option<&str>) -> tune::Tuned {
-    let drafts: Vec<&Scored> = held
-        .scored
-        .iter()
-        .filter(|(set, _)| Some(set.as_str()) != without && !RULES_IN_SAMPLE.contains(&set.as_str()))
-        .map(|(_, s)| s)
-        .collect();
-    // Tuning reads the drafts by value; they are cheap to copy next to training.
-    let owned: Vec<Scored> = drafts
-        .into_iter()
-        .map(|s| Scored { id: s.id.clone(), score: s.score.clone(), kinds: s.kinds.clone(), warn: s.warn })
-        .collect();
-    tune::tune(&owned, BUDGET)
+    let usable = |set: &str| Some(set) != without && !RULES_IN_SAMPLE.contains(&set);
+    let pick = |keep: &dyn Fn(&str) -> bool| -> Vec<&Scored> {
+        held.scored.iter().filter(|(set, _)| keep(set)).map(|(_, s)| s).collect()
+    };
+    let independent = pick(&|set| usable(set) && crate::HELD_OUT_SETS.contains(&set));
+    let all = pick(&|set| usable(set));
+    tune::tune(&independent, &all, BUDGET)
 }
 
 /// Writes every draft's held-out scores to `path` as JSON lines (for study: `id`, `set`, `p` per draft output,
@@ -107,7 +134,7 @@ pub fn write_predictions(corpus: &Corpus, held: &HeldOut, out_dir: &Path) -> Res
         let others: Vec<&Scored> = held
             .scored
             .iter()
-            .filter(|(s, _)| s != set && !RULES_IN_SAMPLE.contains(&s.as_str()))
+            .filter(|(s, _)| s != set && crate::HELD_OUT_SETS.contains(&s.as_str()))
             .map(|(_, d)| d)
             .collect();
         let (own_recall, own_fw) = tune::simulate(&own, tuned.warn);
@@ -115,16 +142,23 @@ pub fn write_predictions(corpus: &Corpus, held: &HeldOut, out_dir: &Path) -> Res
         eprintln!(
             "{set}: simulated warn recall {own_recall:.3}, false warn {own_fw:.3} (tuned on the others: {other_recall:.3}, {other_fw:.3})"
         );
-        let mut lines = String::new();
-        for l in corpus.labeled.iter().filter(|l| &l.set == set) {
-            let report = check_with(&l.draft.text, &l.draft.options, &corpus.policy, &models)?;
-            let mut value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
-            value["id"] = serde_json::Value::String(l.id.clone());
-            lines.push_str(&value.to_string());
-            lines.push('\n');
-        }
-        let path = out_dir.join(format!("{set}.jsonl"));
-        std::fs::write(&path, lines).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let dir = out_dir.join("models").join(set);
+        crate::write_models(&models, &dir)?;
+        predict_set(corpus, set, &models, out_dir)?;
     }
     Ok(())
+}
+
+/// Writes the reports of set `set` checked with `models` into `out_dir/SET.jsonl`.
+pub fn predict_set(corpus: &Corpus, set: &str, models: &ModelFiles, out_dir: &Path) -> Result<(), String> {
+    let mut lines = String::new();
+    for l in corpus.labeled.iter().filter(|l| l.set == set) {
+        let report = check_with(&l.draft.text, &l.draft.options, &corpus.policy, models)?;
+        let mut value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+        value["id"] = serde_json::Value::String(l.id.clone());
+        lines.push_str(&value.to_string());
+        lines.push('\n');
+    }
+    let path = out_dir.join(format!("{set}.jsonl"));
+    std::fs::write(&path, lines).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

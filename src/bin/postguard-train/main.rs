@@ -4,10 +4,16 @@
 //! ```text
 //! postguard-train words [--data target/data] [--out src/data/words.bin]
 //! postguard-train entities [--corpus corpus] [--heldout SET|all]
+//! postguard-train eval [--corpus corpus] [--out target/eval]
+//! postguard-train train [--corpus corpus] [--out src/data/model] [--eval target/eval]
 //! ```
 //! - `words`: packs the public word lists that `tools/data/fetch.sh` extracts into the word-facts table.
 //! - `entities`: trains the entity model with each labeled set held out in turn and prints what it finds of
 //!   the held-out set's spans and of WNUT-17 dev's people and places.
+//! - `eval`: leaves each labeled set out in turn, trains on the others and writes the held-out set's reports
+//!   (`SET.jsonl`, for `tools/eval/score.py`) and every draft's held-out scores (`scores.jsonl`).
+//! - `train`: as `eval`, then tunes the thresholds on the held-out scores, trains on every set and writes the
+//!   model files and `thresholds.txt`.
 
 mod corpus;
 mod entities;
@@ -45,6 +51,8 @@ fn option<'a>(args: &'a [String], name: &str, default: &'a str) -> &'a str {
 /// Everything training reads from the corpus directory.
 pub struct Corpus {
     pub labeled: Vec<Labeled>,
+    /// The sets of `extra/`: written for training by the project, held out in groups.
+    pub extra_sets: Vec<String>,
     pub social_train: Vec<postguard::training::TrainingDraft>,
     pub social_dev: Vec<postguard::training::TrainingDraft>,
     pub policy: Policy,
@@ -52,9 +60,14 @@ pub struct Corpus {
 
 fn load(dir: &Path) -> Result<Corpus, String> {
     let mut labeled = Vec::new();
+    let mut extra_sets = Vec::new();
     for sub in ["labeled", "extra"] {
         for file in corpus::set_files(&dir.join(sub))? {
-            labeled.extend(corpus::load_set(&file)?);
+            let set = corpus::load_set(&file)?;
+            if sub == "extra" {
+                extra_sets.extend(set.first().map(|l| l.set.clone()));
+            }
+            labeled.extend(set);
         }
     }
     let social = |name: &str| -> Result<Vec<_>, String> {
@@ -63,7 +76,28 @@ fn load(dir: &Path) -> Result<Corpus, String> {
     let policy_text =
         std::fs::read_to_string(dir.join("org-policy.json")).map_err(|e| format!("cannot read the policy: {e}"))?;
     let policy = Policy::parse(&policy_text).map_err(|e| format!("org-policy.json: {e}"))?;
-    Ok(Corpus { labeled, social_train: social("wnut17-train.jsonl")?, social_dev: social("wnut17-dev.jsonl")?, policy })
+    Ok(Corpus { labeled, extra_sets, social_train: social("wnut17-train.jsonl")?, social_dev: social("wnut17-dev.jsonl")?, policy })
+}
+
+/// Writes the model files and thresholds of `models` into `dir`.
+pub fn write_models(models: &postguard::training::ModelFiles, dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (name, bytes) in model_files(models) {
+        std::fs::write(dir.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
+    }
+    std::fs::write(dir.join("thresholds.txt"), &models.thresholds).map_err(|e| format!("cannot write thresholds: {e}"))
+}
+
+/// Reads the model files and thresholds `write_models` wrote into `dir`.
+fn read_models(dir: &Path) -> Result<postguard::training::ModelFiles, String> {
+    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()));
+    Ok(postguard::training::ModelFiles {
+        entities: read("entities.bin")?,
+        spans: read("spans.bin")?,
+        kinds: read("kinds.bin")?,
+        warn: read("warn.bin")?,
+        thresholds: String::from_utf8(read("thresholds.txt")?).map_err(|_| "thresholds.txt is not UTF-8".to_string())?,
+    })
 }
 
 /// The model files of a run, by file name.
@@ -146,7 +180,11 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("train") => {
             let corpus = load(Path::new(option(args, "--corpus", "corpus")))?;
             let out = PathBuf::from(option(args, "--out", "src/data/model"));
+            let eval_dir = PathBuf::from(option(args, "--eval", "target/eval"));
             let held = eval::held_out(&corpus)?;
+            std::fs::create_dir_all(&eval_dir).map_err(|e| format!("cannot create {}: {e}", eval_dir.display()))?;
+            eval::write_scores(&held, &eval_dir.join("scores.jsonl"))?;
+            eval::write_predictions(&corpus, &held, &eval_dir)?;
             let thresholds = tune::thresholds_file(
                 &eval::tuned_without(&held, None),
                 "Written by `postguard-train train` (./build.sh train): the draft's warning threshold and each kind's\nthreshold and mode, tuned on held-out scores (every set scored by models trained without it; dev left\nout, its rules were written on it).",
@@ -161,6 +199,28 @@ fn run(args: &[String]) -> Result<(), String> {
             std::fs::write(out.join("thresholds.txt"), thresholds)
                 .map_err(|e| format!("cannot write thresholds: {e}"))?;
             println!("models written to {}", out.display());
+            Ok(())
+        }
+        Some("predict") => {
+            // Checks each held-out set again with its fold's models, the thresholds changed by `--set "LINE"`
+            // (for studying a threshold without training again).
+            let corpus = load(Path::new(option(args, "--corpus", "corpus")))?;
+            let eval_dir = PathBuf::from(option(args, "--eval", "target/eval"));
+            let extra: Vec<&String> = args.iter().enumerate().filter(|(i, _)| *i > 0 && args[i - 1] == "--set").map(|(_, a)| a).collect();
+            let mut sets: Vec<String> = corpus.labeled.iter().map(|l| l.set.clone()).collect();
+            sets.dedup();
+            for set in sets {
+                let dir = eval_dir.join("models").join(&set);
+                if !dir.exists() {
+                    continue;
+                }
+                let mut models = read_models(&dir)?;
+                for line in &extra {
+                    models.thresholds.push_str(line);
+                    models.thresholds.push('\n');
+                }
+                eval::predict_set(&corpus, &set, &models, &eval_dir)?;
+            }
             Ok(())
         }
         Some("fit") => {

@@ -89,8 +89,8 @@ fn options() -> Vec<Choice> {
 
 /// The `warn` threshold that keeps false warnings at or under `budget` (a share of the drafts that should not
 /// warn).
-fn warn_threshold(drafts: &[Scored], budget: f64) -> f32 {
-    let negatives: Vec<&Scored> = drafts.iter().filter(|d| !d.warn).collect();
+fn warn_threshold(drafts: &[&Scored], budget: f64) -> f32 {
+    let negatives: Vec<&Scored> = drafts.iter().copied().filter(|d| !d.warn).collect();
     let allowed = (budget * negatives.len() as f64).floor() as usize;
     let forced_count = negatives.iter().filter(|d| forced(d)).count();
     let mut open: Vec<f32> = negatives.iter().filter(|d| !forced(d)).map(|d| warn_probability(d)).collect();
@@ -103,9 +103,9 @@ fn warn_threshold(drafts: &[Scored], budget: f64) -> f32 {
     }
 }
 
-/// Tunes the thresholds on `drafts` for a false-warning `budget`.
-pub fn tune(drafts: &[Scored], budget: f64) -> Tuned {
-    let warn = warn_threshold(drafts, budget);
+/// Tunes the warning's threshold on `for_warning` for a false-warning `budget`, then each kind's on `drafts`.
+pub fn tune(for_warning: &[&Scored], drafts: &[&Scored], budget: f64) -> Tuned {
+    let warn = warn_threshold(for_warning, budget);
     let warns: Vec<bool> = drafts.iter().map(|d| warn_probability(d) >= warn).collect();
     let kinds = Kind::ALL
         .iter()
@@ -136,7 +136,15 @@ pub fn tune(drafts: &[Scored], budget: f64) -> Tuned {
     Tuned { warn, kinds }
 }
 
-/// The thresholds file for `tuned`, with the span threshold.
+/// A candidate beside a privacy finding is shown from this probability on.
+const SPAN: f32 = 0.5;
+
+/// A candidate in a draft with no privacy finding is shown as an advisory from this probability on. Chosen on
+/// the six independent sets held out: 0.6 found 75 % of their patient identifiers (59 % without advisories)
+/// and left 87 % of their safe drafts silent (94 %); 0.8: 69 % and 91 %; 0.5: 78 % and 86 %.
+const SPAN_ADVISE: f32 = 0.6;
+
+/// The thresholds file for `tuned`, with the span thresholds.
 pub fn thresholds_file(tuned: &Tuned, header: &str) -> String {
     let mut out = String::new();
     for line in header.lines() {
@@ -144,7 +152,7 @@ pub fn thresholds_file(tuned: &Tuned, header: &str) -> String {
         out.push_str(line);
         out.push('\n');
     }
-    out.push_str(&format!("warn {:.6}\nspan 0.500\n", tuned.warn));
+    out.push_str(&format!("warn {:.6}\nspan {SPAN:.3}\nspan_advise {SPAN_ADVISE:.3}\n", tuned.warn));
     for (&kind, choice) in Kind::ALL.iter().zip(&tuned.kinds) {
         out.push_str(&choice.line(kind));
         out.push('\n');

@@ -7,19 +7,34 @@
 //! feature counts once however often it occurs, so a long draft does not weigh more than a short one.
 
 use super::candidates::{band, care_name, Candidate};
-use crate::evidence::entities::mention_name;
+use crate::evidence::entities::{mention_name, Entity};
+use crate::evidence::identifiers::IdentifierHit;
+use crate::evidence::mentions::Mention;
 use crate::evidence::Evidence;
 use crate::learn::Key;
 use crate::report::Hit;
 use crate::text::terms::Shape;
 
-/// What the draft features read besides the evidence.
+/// One stretch of the draft (`[start, end)`, the whole of an ordinary post) as the draft features read it:
+/// the evidence that starts in it, and what the rules and the candidates' model made of it.
 pub(crate) struct DraftInput<'a> {
     pub evidence: &'a Evidence<'a>,
+    pub start: usize,
+    pub end: usize,
     /// The rule judges' findings.
     pub rules: &'a [Hit],
     /// The patient-identifier candidates, with the probability that each is a patient's.
     pub candidates: &'a [(Candidate, f32)],
+    pub mentions: &'a [Mention],
+    pub identifiers: &'a [IdentifierHit],
+    pub entities: &'a [Entity],
+}
+
+/// The items of `items` (sorted by start) that start in `[start, end)`.
+pub(crate) fn starting_in<T>(items: &[T], start: usize, end: usize, at: impl Fn(&T) -> usize) -> &[T] {
+    let from = items.partition_point(|x| at(x) < start);
+    let to = items.partition_point(|x| at(x) < end);
+    &items[from..to]
 }
 
 /// The term range `[first, past)` of the byte range `[start, end)`.
@@ -74,12 +89,11 @@ pub(crate) fn word_features(input: &DraftInput, first: usize, past: usize, add: 
     }
 }
 
-/// Calls `add` with every feature of the bytes `[start, end)` of the draft, pairs of words marked `true` (keys
-/// may repeat: the caller keeps each once).
-pub(crate) fn features(input: &DraftInput, start: usize, end: usize, add: &mut impl FnMut(Key, bool)) {
-    let evidence = input.evidence;
-    let doc = evidence.doc;
-    let within = |s: usize, e: usize| s < end && start < e;
+/// Calls `add` with every feature of the stretch, pairs of words marked `true` (keys may repeat: the caller
+/// keeps each once).
+pub(crate) fn features(input: &DraftInput, add: &mut impl FnMut(Key, bool)) {
+    let doc = input.evidence.doc;
+    let (start, end) = (input.start, input.end);
     add(Key::new(b"d.bias"), false);
     add(Key::new(b"d.ctx").str(doc.options.context.as_str()), false);
     if let Some(site) = &doc.options.site {
@@ -88,7 +102,7 @@ pub(crate) fn features(input: &DraftInput, start: usize, end: usize, add: &mut i
     let (first, past) = term_range(input, start, end);
     word_features(input, first, past, add);
 
-    for hit in input.rules.iter().filter(|h| within(h.start, h.end)) {
+    for hit in input.rules {
         add(Key::new(b"d.rule").str(hit.kind.as_str()), false);
         add(Key::new(b"d.rule_sev").str(hit.kind.as_str()).str(hit.severity.as_str()), false);
         if let Some(identifier) = &hit.identifier {
@@ -96,19 +110,19 @@ pub(crate) fn features(input: &DraftInput, start: usize, end: usize, add: &mut i
         }
     }
     let mut mentions = 0;
-    for m in evidence.mentions.iter().filter(|m| within(m.start, m.end)) {
+    for m in input.mentions {
         add(Key::new(b"d.m").str(mention_name(m.kind)), false);
         mentions += 1;
     }
     add(Key::new(b"d.mn").num(mentions.min(6)), false);
-    for hit in evidence.identifiers.iter().filter(|h| within(h.start, h.end)) {
+    for hit in input.identifiers {
         add(Key::new(b"d.id").str(hit.identifier.as_str()), false);
     }
-    for e in evidence.entities.iter().filter(|e| within(e.start, e.end)) {
+    for e in input.entities {
         add(Key::new(b"d.ent").str(e.kind.as_str()).num(band(e.probability)), false);
     }
     let mut likely = 0;
-    for (c, p) in input.candidates.iter().filter(|(c, _)| within(c.start, c.end)) {
+    for (c, p) in input.candidates {
         add(Key::new(b"d.pat").str(c.identifier.as_str()).num(band(*p)), false);
         add(Key::new(b"d.pat_any").num(band(*p)), false);
         likely += u64::from(*p >= 0.5);

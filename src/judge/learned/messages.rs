@@ -15,6 +15,18 @@ pub(crate) fn identifier_message(identifier: Identifier) -> &'static str {
     }
 }
 
+/// What a low-severity advisory on a possible patient identifier says: the models were not sure it is one.
+pub(crate) fn advisory_message(identifier: Identifier) -> &'static str {
+    match identifier {
+        Identifier::Name => "If this is about a patient, their name identifies them: leave it out.",
+        Identifier::Date => "If this is about a patient, a date of their care narrows down who they are.",
+        Identifier::Age => "If this is about a patient, an exact age narrows down who they are.",
+        Identifier::Room => "If this is about a patient, a room or bed number points at them.",
+        Identifier::Place => "If this is about a patient, a town, school or employer narrows down who they are.",
+        _ => "If this is about a patient, this detail helps identify them.",
+    }
+}
+
 /// Why the words are a risk, and a safer way to say it, for a finding of `kind`.
 pub(crate) fn kind_message(kind: Kind) -> (&'static str, &'static str) {
     match kind {

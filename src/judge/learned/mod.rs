@@ -53,6 +53,9 @@ pub(crate) struct Thresholds {
     pub span: f32,
     /// The draft warns when its `warn` probability reaches this (0: the rules alone decide).
     pub warn: f32,
+    /// In a stretch with no privacy finding, a candidate this likely a patient's is shown as a low-severity
+    /// advisory (above 1: never): the models are not sure enough to warn, but the words are worth a look.
+    pub span_advise: f32,
 }
 
 impl Thresholds {
@@ -60,7 +63,7 @@ impl Thresholds {
     /// ids, `span` and `warn`. A kind left out is decided by its rules alone.
     pub fn parse(text: &str) -> Result<Thresholds, String> {
         let mut kinds = vec![(1.1, Mode::Rule); Kind::ALL.len()];
-        let (mut span, mut warn) = (0.5, 0.0);
+        let (mut span, mut warn, mut span_advise) = (0.5, 0.0, 1.01);
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let mut parts = line.split_whitespace();
             let (Some(name), Some(value)) = (parts.next(), parts.next()) else {
@@ -76,13 +79,14 @@ impl Thresholds {
             match name {
                 "span" => span = value,
                 "warn" => warn = value,
+                "span_advise" => span_advise = value,
                 kind => {
                     let kind = Kind::from_id(kind).ok_or_else(|| format!("thresholds: unknown kind {kind:?}"))?;
                     kinds[kind as usize] = (value, mode);
                 }
             }
         }
-        Ok(Thresholds { kinds, span, warn })
+        Ok(Thresholds { kinds, span, warn, span_advise })
     }
 
     /// The threshold and mode of `kind`.
@@ -180,10 +184,10 @@ fn once(mut keys: Vec<Key>) -> Vec<(Key, f32)> {
     keys.into_iter().map(|k| (k, 1.0)).collect()
 }
 
-/// The models' view of `[start, end)` of the draft.
-pub(crate) fn score_stretch(input: &DraftInput, start: usize, end: usize, models: &JudgeModels) -> Scored {
+/// The models' view of one stretch of the draft.
+pub(crate) fn score_stretch(input: &DraftInput, models: &JudgeModels) -> Scored {
     let (mut keys, mut pairs) = (Vec::with_capacity(256), Vec::with_capacity(128));
-    draft::features(input, start, end, &mut |key, pair| if pair { pairs.push(key) } else { keys.push(key) });
+    draft::features(input, &mut |key, pair| if pair { pairs.push(key) } else { keys.push(key) });
     pairs.extend_from_slice(&keys);
     let kind_features = once(keys);
     let warn_features = once(pairs);
@@ -196,26 +200,46 @@ pub(crate) fn score_stretch(input: &DraftInput, start: usize, end: usize, models
 }
 
 /// Decides the draft's findings from the evidence and the rule judges' findings (`rules`), into `out`.
-pub(crate) fn decide(evidence: &Evidence, rules: Vec<Hit>, models: &JudgeModels, out: &mut Vec<Hit>) {
+pub(crate) fn decide(evidence: &Evidence, mut rules: Vec<Hit>, models: &JudgeModels, out: &mut Vec<Hit>) {
     let found = candidates::candidates(evidence);
     let likelihood = candidates::probabilities(evidence, &found, &models.spans);
     let candidates: Vec<(Candidate, f32)> = found.into_iter().zip(likelihood).collect();
-    let input = DraftInput { evidence, rules: &rules, candidates: &candidates };
+    // Everything sorted by start, so that each stretch takes its own part by binary search: a long paste's
+    // stretches never scan the whole draft's evidence.
+    rules.sort_by_key(|h| h.start);
+    let mut identifiers = evidence.identifiers.clone();
+    identifiers.sort_by_key(|h| h.start);
     for (start, end) in stretches(evidence) {
-        let scored = score_stretch(&input, start, end, models);
-        decide_stretch(&input, start, end, &scored, models, out);
+        let input = stretch_input(evidence, start, end, &rules, &candidates, &identifiers);
+        let scored = score_stretch(&input, models);
+        decide_stretch(&input, &scored, models, out);
     }
 }
 
-fn decide_stretch(
-    input: &DraftInput,
+/// The part of the evidence, the rules' findings (sorted by start) and the candidates that start in
+/// `[start, end)`.
+pub(crate) fn stretch_input<'a>(
+    evidence: &'a Evidence<'a>,
     start: usize,
     end: usize,
-    scored: &Scored,
-    models: &JudgeModels,
-    out: &mut Vec<Hit>,
-) {
-    let within = |h: &&Hit| h.start < end && start < h.end && h.start >= start;
+    rules: &'a [Hit],
+    candidates: &'a [(Candidate, f32)],
+    identifiers: &'a [crate::evidence::identifiers::IdentifierHit],
+) -> DraftInput<'a> {
+    use draft::starting_in;
+    DraftInput {
+        evidence,
+        start,
+        end,
+        rules: starting_in(rules, start, end, |h| h.start),
+        candidates: starting_in(candidates, start, end, |(c, _)| c.start),
+        mentions: starting_in(&evidence.mentions, start, end, |m| m.start),
+        identifiers: starting_in(identifiers, start, end, |h| h.start),
+        entities: starting_in(&evidence.entities, start, end, |e| e.start),
+    }
+}
+
+fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out: &mut Vec<Hit>) {
     let thresholds = &models.thresholds;
     // A `warn` threshold of 0 leaves the warning to the rules: every kind is open, and no kind speaks for a
     // warning the rules did not give.
@@ -227,16 +251,16 @@ fn decide_stretch(
     let mut privacy_anchor: Option<(f32, Kind)> = None;
     let show = |kind: Kind, out: &mut Vec<Hit>| {
         let before = out.len();
-        out.extend(input.rules.iter().filter(|h| h.kind == kind).filter(within).cloned());
+        out.extend(input.rules.iter().filter(|h| h.kind == kind).cloned());
         if out.len() == before {
-            point_at_words(input, start, end, kind, models, out);
+            point_at_words(input, kind, models, out);
         }
     };
     for &kind in Kind::ALL {
         let (threshold, mode) = thresholds.of(kind);
         let p = probability(kind);
         let gated = is_gated(kind);
-        let ruled = input.rules.iter().filter(within).any(|h| h.kind == kind);
+        let ruled = input.rules.iter().any(|h| h.kind == kind);
         let model_says = mode != Mode::Rule && p >= threshold;
         let shown = (!gated || warns) && (model_says || (mode != Mode::Model && ruled));
         if shown {
@@ -249,9 +273,11 @@ fn decide_stretch(
             }
         } else {
             // Exact identifiers stand whatever the models say.
-            out.extend(input.rules.iter().filter(|h| h.kind == kind && is_exact(h)).filter(within).cloned());
+            out.extend(input.rules.iter().filter(|h| h.kind == kind && is_exact(h)).cloned());
         }
     }
+    // An exact identifier or strong profanity already warns.
+    shown_warning |= out[first..].iter().any(|h| h.severity >= Severity::Medium);
     if gate && warns && !shown_warning {
         // The draft warns but no kind reached its own threshold: the kind nearest to it speaks.
         let nearest = Kind::ALL.iter().copied().filter(|&k| is_gated(k)).max_by(|&a, &b| {
@@ -269,11 +295,19 @@ fn decide_stretch(
     let anchor = privacy_anchor
         .map(|(_, kind)| kind)
         .or_else(|| out[first..].iter().map(|h| h.kind).find(|k| POINTS_AT_IDENTIFIERS.contains(k)));
+    let in_stretch = input.candidates.iter();
     if let Some(kind) = anchor {
-        let severity = severity(input, start, end, kind);
-        for &(c, p) in input.candidates.iter().filter(|(c, _)| c.start >= start && c.start < end) {
+        let severity = severity(input, kind);
+        for &(c, p) in in_stretch {
             if p >= thresholds.span {
                 out.push(identifier_hit(kind, &c, severity));
+            }
+        }
+    } else {
+        for &(c, p) in in_stretch {
+            if p >= thresholds.span_advise {
+                let message = messages::advisory_message(c.identifier);
+                out.push(Hit::new(Kind::PhiCaseStory, c.start, c.end, message).identifier(c.identifier));
             }
         }
     }
@@ -293,10 +327,9 @@ fn identifier_hit(kind: Kind, c: &Candidate, severity: Severity) -> Hit {
 }
 
 /// The severity of a privacy finding: quasi-identifiers are high beside an age of 90 or more or a news event.
-fn severity(input: &DraftInput, start: usize, end: usize, kind: Kind) -> Severity {
-    let grave = input.evidence.mentions.iter().any(|m| {
-        m.start >= start && m.start < end && matches!(m.kind, MentionKind::NewsEvent | MentionKind::Age { years: 90.. })
-    });
+fn severity(input: &DraftInput, kind: Kind) -> Severity {
+    let grave =
+        input.mentions.iter().any(|m| matches!(m.kind, MentionKind::NewsEvent | MentionKind::Age { years: 90.. }));
     if kind == Kind::PhiQuasiIdentifiers && grave {
         Severity::High
     } else {
@@ -306,11 +339,11 @@ fn severity(input: &DraftInput, start: usize, end: usize, kind: Kind) -> Severit
 
 /// Pushes the finding of `kind`, which the model found and no rule did, at the words behind it: the patient's
 /// identifiers for a privacy kind, else the sentence whose words weigh most toward the kind.
-fn point_at_words(input: &DraftInput, start: usize, end: usize, kind: Kind, models: &JudgeModels, out: &mut Vec<Hit>) {
-    let severity = severity(input, start, end, kind);
+fn point_at_words(input: &DraftInput, kind: Kind, models: &JudgeModels, out: &mut Vec<Hit>) {
+    let severity = severity(input, kind);
     if POINTS_AT_IDENTIFIERS.contains(&kind) {
         let before = out.len();
-        for &(c, p) in input.candidates.iter().filter(|(c, _)| c.start >= start && c.start < end) {
+        for &(c, p) in input.candidates {
             if p >= models.thresholds.span {
                 out.push(identifier_hit(kind, &c, severity));
             }
@@ -319,22 +352,19 @@ fn point_at_words(input: &DraftInput, start: usize, end: usize, kind: Kind, mode
             return;
         }
     }
-    let (s, e) = weightiest_sentence(input, start, end, kind, &models.kinds);
+    let (s, e) = weightiest_sentence(input, kind, &models.kinds);
     let (message, suggestion) = messages::kind_message(kind);
     out.push(Hit::new(kind, s, e, message).suggest(suggestion).severity(severity));
 }
 
-/// The sentence of `[start, end)` whose word features weigh most toward `kind`, trimmed of spaces.
-fn weightiest_sentence(
-    input: &DraftInput,
-    start: usize,
-    end: usize,
-    kind: Kind,
-    model: &LinearModel,
-) -> (usize, usize) {
+/// The sentence of the stretch whose word features weigh most toward `kind`, trimmed of spaces.
+fn weightiest_sentence(input: &DraftInput, kind: Kind, model: &LinearModel) -> (usize, usize) {
     let doc = input.evidence.doc;
+    let (start, end) = (input.start, input.end);
     let mut best = (f32::MIN, start, end);
-    for &(s, e) in doc.sentences().iter().filter(|&&(s, e)| s < end && start < e) {
+    let sentences = doc.sentences();
+    let first = sentences.partition_point(|&(_, e)| e <= start);
+    for &(s, e) in sentences[first..].iter().take_while(|&&(s, _)| s < end) {
         let (first, past) = draft::term_range(input, s, e);
         let mut keys = Vec::new();
         draft::word_features(input, first, past, &mut |key, pair| {
