@@ -81,12 +81,17 @@ fn finish(original: &str, doc: &Document, mut hits: Vec<Hit>) -> Report {
     for hit in &mut hits {
         hit.severity = policy.severity_for(hit.kind, hit.severity);
     }
+    // Sorted and deduplicated by where they are in the draft as typed: text shown reversed (a right-to-left
+    // override) is read in another order than it is typed, and read twice.
+    for hit in &mut hits {
+        (hit.start, hit.end) = doc.norm.original_range(hit.start, hit.end);
+    }
     hits.sort_by_key(|h| (h.start, h.end, h.kind));
     hits.dedup_by(|later, earlier| {
         later.kind == earlier.kind && later.start == earlier.start && later.end == earlier.end
     });
 
-    let ranges: Vec<(usize, usize)> = hits.iter().map(|h| doc.norm.original_range(h.start, h.end)).collect();
+    let ranges: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
     let byte_offsets: Vec<usize> = ranges.iter().flat_map(|&(s, e)| [s, e]).collect();
     let units = utf16_offsets(original, &byte_offsets);
     let findings: Vec<Finding> = hits
