@@ -7,7 +7,8 @@ use crate::doc::care::{find_care_terms, CareCategory, CareTerm};
 use crate::gate::{Catalog, Gate, Haystack};
 use crate::options::CheckOptions;
 use crate::policy::Policy;
-use crate::text::words::{Tokens, WordHit, WordList};
+use crate::text::tokens::Tokens;
+use crate::text::words::{WordHit, WordList};
 use crate::text::{occurrences, Normalized};
 use std::cell::OnceCell;
 
