@@ -39,8 +39,9 @@ pub struct Checker {
 }
 
 impl Checker {
-    /// A checker under `policy`.
+    /// A checker under `policy`, its lists indexed now (not at the first check, which may be a submit's).
     pub fn new(policy: Policy) -> Checker {
+        policy.lists();
         Checker { policy }
     }
 

@@ -111,3 +111,74 @@ fn survives_quadrupling_in_about_four_times_the_time() {
     let large = time(MB / 2);
     assert!(large < small * 8 + Duration::from_millis(200), "128 KB took {small:?}, 512 KB took {large:?}");
 }
+
+/// Words of random lowercase letters (a small xorshift generator, seeded: the same lists every run), joined by
+/// spaces up to `chars` characters, after `prefix`.
+fn random_entry(state: &mut u64, prefix: &str, chars: usize) -> String {
+    let mut entry = prefix.to_string();
+    loop {
+        let mut word = String::new();
+        for _ in 0..3 + *state % 7 {
+            *state ^= *state << 13;
+            *state ^= *state >> 7;
+            *state ^= *state << 17;
+            word.push(char::from(b'a' + (*state % 26) as u8));
+        }
+        if entry.len() + word.len() + 1 > chars {
+            return entry;
+        }
+        if !entry.is_empty() {
+            entry.push(' ');
+        }
+        entry.push_str(&word);
+    }
+}
+
+/// A policy with every organization list and the clinical terms at their limits (`Policy::LIST_LIMITS`), the
+/// entries as long as allowed: the most a policy can make the checker match.
+fn biggest_policy() -> Policy {
+    let limit = |path: &str| Policy::list_limit(path).expect("a listed path");
+    let mut state = 0x2545_f491_4f6c_dd1d;
+    let mut list = |path: &str, entry: &mut dyn FnMut(&mut u64, usize) -> String| -> Vec<String> {
+        let (count, chars) = limit(path);
+        (0..count).map(|i| entry(&mut state, i).chars().take(chars).collect()).collect()
+    };
+    let names = list("organization.names", &mut |s, _| random_entry(s, "", 100));
+    let addresses = list("organization.addresses", &mut |s, i| random_entry(s, &format!("{}", 100 + i), 150));
+    let phones = list("organization.phones", &mut |_, i| format!("(217) 555-{:04}", i));
+    let domains =
+        list("organization.domains", &mut |s, _| format!("{}.example.org", random_entry(s, "", 60).replace(' ', "")));
+    let staff = list("organization.staff", &mut |s, _| random_entry(s, "", 80));
+    let terms = list("clinical_terms", &mut |s, _| random_entry(s, "", 80));
+    let json = serde_json::json!({
+        "organization": {"names": names, "addresses": addresses, "phones": phones, "domains": domains, "staff": staff},
+        "clinical_terms": terms,
+    });
+    Policy::parse(&json.to_string()).expect("the biggest policy is a valid one")
+}
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "run in release: cargo test --release --test bounds -- --include-ignored")]
+fn the_biggest_policy_allowed_at_most_doubles_a_1_mb_check() {
+    // Issue 23: every list matched per entry made a check cost list x draft (200,000 clinical terms: 18-25 s for
+    // 1 MB). The lists are one automaton now, built at the policy's first check: that check, build included,
+    // costs at most twice one without a policy. The best of three runs each, so that a busy machine does not
+    // decide; each run with the policy as parsed, its lists not yet indexed.
+    let text = repeat_to(PARAGRAPH, MB);
+    let biggest = biggest_policy();
+    let none = Policy::default();
+    let time = |policy: &Policy| {
+        (0..3)
+            .map(|_| {
+                let policy = policy.clone();
+                let started = Instant::now();
+                check(&text, &CheckOptions::default(), &policy);
+                started.elapsed()
+            })
+            .min()
+            .expect("three runs")
+    };
+    let without = time(&none);
+    let with = time(&biggest);
+    assert!(with <= without * 2, "1 MB: {without:?} without a policy, {with:?} with the biggest one allowed");
+}

@@ -9,7 +9,7 @@ use crate::options::CheckOptions;
 use crate::policy::Policy;
 use crate::text::tokens::Tokens;
 use crate::text::words::{WordHit, WordList};
-use crate::text::{occurrences, Normalized};
+use crate::text::Normalized;
 use std::cell::OnceCell;
 
 /// The draft being checked.
@@ -34,7 +34,7 @@ impl<'a> Document<'a> {
         let norm = Normalized::new(original);
         let sentences = split_sentences(norm.text());
         let org_spans = SpanIndex::new(find_org_spans(norm.lower(), policy));
-        let care = find_care_terms(norm.text(), norm.lower(), &policy.clinical_terms);
+        let care = find_care_terms(norm.text(), norm.lower(), policy.lists());
         let astral = astral_chars(norm.text());
         Document {
             norm,
@@ -179,7 +179,7 @@ impl<'a> Document<'a> {
     /// True when the phone number is one of the organization's own.
     pub fn is_org_phone(&self, phone: &str) -> bool {
         // The last ten digits, from the end: "+1 (217) 555-0100" is "217.555.0100".
-        self.policy.organization.phones.iter().any(|own| last_ten_digits(own).eq(last_ten_digits(phone)))
+        self.policy.lists().is_own_phone(phone)
     }
 
     /// True when the words before `at` ask the reader to contact the organization ("call us at", "email our
@@ -215,10 +215,7 @@ impl<'a> Document<'a> {
         let host = lower.rsplit('@').next().unwrap_or(&lower);
         let host = host.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.");
         let host = host.split(['/', '?', '#']).next().unwrap_or(host);
-        self.policy.organization.domains.iter().any(|d| {
-            let d = d.to_ascii_lowercase();
-            host == d || host.strip_suffix(d.as_str()).is_some_and(|rest| rest.ends_with('.'))
-        })
+        self.policy.lists().is_own_host(host)
     }
 }
 
@@ -337,54 +334,8 @@ impl SpanIndex {
 }
 
 fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
-    let org = &policy.organization;
-    let mut spans = Vec::new();
-    // An address is also written without its town: "1200 Main St".
-    let address_parts = org.addresses.iter().filter_map(|a| a.split(',').next()).map(str::trim);
-    let needles = org
-        .names
-        .iter()
-        .chain(&org.addresses)
-        .chain(&org.domains)
-        .chain(&org.staff)
-        .map(String::as_str)
-        .chain(address_parts);
-    let needles: Vec<String> = needles
-        .map(|needle| {
-            // Plain ASCII folds to itself: only lowercase it, without building the offset map of a `Normalized`.
-            if needle.bytes().all(|b| b.is_ascii() && b != b'&' && b != b'`') {
-                needle.to_ascii_lowercase()
-            } else {
-                Normalized::new(needle).lower().to_string()
-            }
-        })
-        .filter(|needle| !needle.is_empty())
-        .collect();
-    // Every span starts a word, so one pass over the draft tells which needles start a word anywhere; only those
-    // are searched for (most drafts name none, and each `find` pays the set-up of a substring searcher). A needle's
-    // first byte never continues a character, so where it is found a character starts.
-    let mut first_bytes = [false; 256];
-    for needle in &needles {
-        first_bytes[usize::from(needle.as_bytes()[0])] = true;
-    }
-    let mut at_a_word_start = vec![false; needles.len()];
-    let bytes = lower.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if first_bytes[usize::from(b)] && crate::text::lexicon::is_word_start(lower, i) {
-            for (found, needle) in at_a_word_start.iter_mut().zip(&needles) {
-                *found |= bytes[i..].starts_with(needle.as_bytes());
-            }
-        }
-    }
-    for needle in needles.iter().zip(at_a_word_start).filter_map(|(needle, found)| found.then_some(needle)) {
-        for start in occurrences(lower, needle) {
-            let end = start + needle.len();
-            if crate::text::lexicon::is_word_start(lower, start) && crate::text::lexicon::is_word_end(lower, end) {
-                spans.push((start, end));
-            }
-        }
-    }
-    spans
+    // One automaton over every name, address, domain and staff name, built once per policy.
+    policy.lists().own_spans(lower)
 }
 
 /// Words that ask the reader to get in touch, before "us" or "our ...".
@@ -403,11 +354,6 @@ const CONTACT_ROLES: &[&str] = &[
     "portal",
     "line",
 ];
-
-/// The last ten ASCII digits of `s`, last first.
-fn last_ten_digits(s: &str) -> impl Iterator<Item = u8> + '_ {
-    s.bytes().rev().filter(u8::is_ascii_digit).take(10)
-}
 
 #[cfg(test)]
 mod tests {
@@ -507,13 +453,17 @@ mod tests {
     }
 
     #[test]
-    fn finds_org_names_leftmost_without_overlaps() {
+    fn finds_every_whole_word_occurrence_of_org_names() {
         let policy = Policy::parse(r#"{"organization": {"names": ["Ann Ann", "(217)"]}}"#).unwrap();
-        let spans = |text: &str| find_org_spans(&text.to_ascii_lowercase(), &policy);
+        let spans = |text: &str| {
+            let mut spans = find_org_spans(&text.to_ascii_lowercase(), &policy);
+            spans.sort_unstable();
+            spans
+        };
         assert_eq!(spans("a nod to ann ann, and an ann ann"), vec![(9, 16), (25, 32)]);
         assert_eq!(spans("call (217) or x(217)"), vec![(5, 10)]);
-        // As with `str::find`, a match inside a word hides the whole-word one it overlaps.
-        assert_eq!(spans("xann ann ann"), vec![]);
+        // Overlapping occurrences are all found: "ann ann" inside a word hides no whole-word one.
+        assert_eq!(spans("xann ann ann"), vec![(5, 12)]);
     }
 
     #[test]
