@@ -182,3 +182,74 @@ fn the_biggest_policy_allowed_at_most_doubles_a_1_mb_check() {
     let with = time(&biggest);
     assert!(with <= without * 2, "1 MB: {without:?} without a policy, {with:?} with the biggest one allowed");
 }
+
+/// The most memory the CLI may take for a paste, in bytes per byte of the paste (issue 23: it took up to 31,
+/// 1.5 GB for 50 MB of spaced letters).
+const MAX_BYTES_PER_INPUT_BYTE: f64 = 8.0;
+
+/// The peak resident memory of `postguard check FILE` (human output, as IT runs it), in bytes: the kernel's
+/// count for the child process, read as it is reaped.
+#[cfg(target_os = "linux")]
+fn cli_peak_memory(file: &std::path::Path) -> u64 {
+    use std::process::{Command, Stdio};
+    // Reaped by `wait4` below, which `Child::wait` would not let read the resource usage.
+    #[expect(clippy::zombie_processes)]
+    let child = Command::new(env!("CARGO_BIN_EXE_postguard"))
+        .arg("check")
+        .arg(file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the CLI starts");
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data that `wait4` fills; the child is ours and not waited for elsewhere.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(waited, child.id() as libc::pid_t, "waited for the CLI");
+    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1, "the CLI exited with status {status}");
+    // `ru_maxrss` is in kilobytes on Linux.
+    u64::try_from(usage.ru_maxrss).expect("a size") * 1024
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+#[cfg_attr(debug_assertions, ignore = "run in release: cargo test --release --test bounds -- --include-ignored")]
+fn the_cli_holds_under_8_bytes_per_input_byte_whatever_the_paste() {
+    // 32 MB of each shape (what a start-up without input takes is set aside: a few MB of tables and code).
+    let size = 32 << 20;
+    let notes = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/data/notes.txt")).expect("notes");
+    let shapes: [(&str, &str); 10] = [
+        ("spaced letters", "a "),
+        ("spaced digits", "7 "),
+        ("emoji", "😀"),
+        ("one long word", "a"),
+        ("clinical paste, a finding every 33 bytes", PARAGRAPH),
+        ("notes (plain prose)", &notes),
+        ("one letter a line", "a\n"),
+        ("sentences of a letter", "a! "),
+        ("accented letters", "é"),
+        ("character references", "&#50;"),
+    ];
+    let dir = std::env::temp_dir().join(format!("postguard-memory-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let file = dir.join("paste.txt");
+    std::fs::write(&file, "").expect("an empty file");
+    let start_up = cli_peak_memory(&file);
+    let mut over = Vec::new();
+    for (name, unit) in shapes {
+        let text = repeat_to(unit, size);
+        std::fs::write(&file, &text).expect("the paste is written");
+        let peak = cli_peak_memory(&file);
+        let per_byte = peak.saturating_sub(start_up) as f64 / text.len() as f64;
+        println!(
+            "{name}: {:.1} MB peak for {:.1} MB, {per_byte:.2} bytes a byte",
+            peak as f64 / 1e6,
+            text.len() as f64 / 1e6
+        );
+        if per_byte >= MAX_BYTES_PER_INPUT_BYTE {
+            over.push(format!("{name}: {per_byte:.2} bytes a byte"));
+        }
+    }
+    std::fs::remove_dir_all(&dir).expect("the temporary directory is removed");
+    assert!(over.is_empty(), "over {MAX_BYTES_PER_INPUT_BYTE} bytes a byte: {over:?}");
+}

@@ -14,15 +14,15 @@ use std::cell::OnceCell;
 
 /// The draft being checked.
 pub(crate) struct Document<'a> {
-    pub norm: Normalized,
+    pub norm: Normalized<'a>,
     pub options: &'a CheckOptions,
     pub policy: &'a Policy,
-    sentences: Vec<(usize, usize)>,
+    sentences: Sentences,
     /// Where the organization's own names, addresses, domains and staff are written in the draft.
     org_spans: SpanIndex,
     care: Vec<CareTerm>,
-    /// Every character beyond the Basic Multilingual Plane (emoji, mostly), with its offset, in order.
-    astral: Vec<(usize, char)>,
+    /// The offset of every character beyond the Basic Multilingual Plane (emoji, mostly), in order.
+    astral: Vec<u32>,
     /// The tokens word lists match against, cut on first use and shared by every list.
     word_tokens: OnceCell<Tokens>,
     /// The patterns and phrase rows that may match in the draft, found on first use.
@@ -30,7 +30,7 @@ pub(crate) struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    pub fn new(original: &str, options: &'a CheckOptions, policy: &'a Policy) -> Document<'a> {
+    pub fn new(original: &'a str, options: &'a CheckOptions, policy: &'a Policy) -> Document<'a> {
         let norm = Normalized::new(original);
         let sentences = split_sentences(norm.text());
         let org_spans = SpanIndex::new(find_org_spans(norm.lower(), policy));
@@ -80,12 +80,17 @@ impl<'a> Document<'a> {
     /// The characters beyond the Basic Multilingual Plane that start in the byte range, with their offsets,
     /// in order: emoji are looked for among these few, not by searching the text once per emoji.
     pub fn astral_in(&self, start: usize, end: usize) -> impl Iterator<Item = (usize, char)> + '_ {
-        let from = self.astral.partition_point(|&(at, _)| at < start);
-        self.astral[from..].iter().copied().take_while(move |&(at, _)| at < end)
+        let from = self.astral.partition_point(|&at| (at as usize) < start);
+        let text = self.text();
+        self.astral[from..]
+            .iter()
+            .map(|&at| at as usize)
+            .take_while(move |&at| at < end)
+            .map(move |at| (at, text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER)))
     }
 
     /// Sentence ranges, in order, covering the text.
-    pub fn sentences(&self) -> &[(usize, usize)] {
+    pub fn sentences(&self) -> &Sentences {
         &self.sentences
     }
 
@@ -96,8 +101,8 @@ impl<'a> Document<'a> {
         // Ranges sorted by start: each sentence is pushed once, however many ranges cover it.
         let mut next = 0;
         for (start, end) in ranges {
-            let first = self.sentences.partition_point(|&(_, sentence_end)| sentence_end <= start).max(next);
-            let past = self.sentences.partition_point(|&(sentence_start, _)| sentence_start < end);
+            let first = self.sentences.partition_point(|(_, sentence_end)| sentence_end <= start).max(next);
+            let past = self.sentences.partition_point(|(sentence_start, _)| sentence_start < end);
             touched.extend(first..past);
             next = next.max(past);
         }
@@ -109,9 +114,9 @@ impl<'a> Document<'a> {
     pub fn sentences_holding(&self, positions: impl IntoIterator<Item = usize>) -> Vec<usize> {
         let mut held = Vec::new();
         for at in positions {
-            let i = self.sentences.partition_point(|&(_, end)| end <= at);
+            let i = self.sentences.partition_point(|(_, end)| end <= at);
             // Positions often come in order: a sentence already noted is not noted again.
-            if held.last() != Some(&i) && self.sentences.get(i).is_some_and(|&(start, _)| start <= at) {
+            if held.last() != Some(&i) && self.sentences.get(i).is_some_and(|(start, _)| start <= at) {
                 held.push(i);
             }
         }
@@ -124,8 +129,8 @@ impl<'a> Document<'a> {
 
     /// The sentence containing byte `at`.
     pub fn sentence_at(&self, at: usize) -> (usize, usize) {
-        let i = self.sentences.partition_point(|&(_, end)| end <= at);
-        self.sentences.get(i).copied().unwrap_or((0, self.text().len()))
+        let i = self.sentences.partition_point(|(_, end)| end <= at);
+        self.sentences.get(i).unwrap_or((0, self.text().len()))
     }
 
     /// Every care word of the draft, in order.
@@ -243,8 +248,9 @@ fn ends_with_abbreviation(before: &[u8]) -> bool {
     (word.len() == 1 && word[0].is_ascii_uppercase()) || ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
-/// Every character of `text` beyond the Basic Multilingual Plane (a 4-byte sequence), with its offset.
-fn astral_chars(text: &str) -> Vec<(usize, char)> {
+/// The offset of every character of `text` beyond the Basic Multilingual Plane (a 4-byte sequence): 4 bytes a
+/// character (the character is read again from the text), so that a paste of emoji costs no more than itself.
+fn astral_chars(text: &str) -> Vec<u32> {
     const CHUNK: usize = 32;
     let mut out = Vec::new();
     // Most chunks hold no 4-byte sequence's lead byte: one branch for each, not one for each byte.
@@ -254,13 +260,42 @@ fn astral_chars(text: &str) -> Vec<(usize, char)> {
         }
         for (j, _) in chunk.iter().enumerate().filter(|&(_, &b)| b >= 0xF0) {
             let at = n * CHUNK + j;
-            out.extend(text[at..].chars().next().map(|c| (at, c)));
+            out.push(at as u32);
         }
     }
     out
 }
 
-fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+/// A draft's sentences: byte ranges in order, 8 bytes each (a paste of a million one-word lines holds a million).
+pub(crate) struct Sentences {
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Sentences {
+    /// How many there are.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// Sentence `i`'s byte range.
+    pub fn get(&self, i: usize) -> Option<(usize, usize)> {
+        self.ranges.get(i).map(|&(start, end)| (start as usize, end as usize))
+    }
+
+    /// Every sentence's byte range, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.ranges.iter().map(|&(start, end)| (start as usize, end as usize))
+    }
+
+    /// The number of sentences, from the first, whose range satisfies `before` (which all those before a
+    /// point do and none after it does), as [`slice::partition_point`].
+    pub fn partition_point(&self, mut before: impl FnMut((usize, usize)) -> bool) -> usize {
+        self.ranges.partition_point(|&(start, end)| before((start as usize, end as usize)))
+    }
+}
+
+fn split_sentences(text: &str) -> Sentences {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -289,16 +324,16 @@ fn split_sentences(text: &str) -> Vec<(usize, usize)> {
         };
         if ends {
             if !text[start..=i].trim().is_empty() {
-                out.push((start, i + 1));
+                out.push((start as u32, (i + 1) as u32));
             }
             start = i + 1;
         }
         i += 1;
     }
     if start < text.len() || out.is_empty() {
-        out.push((start, text.len()));
+        out.push((start as u32, text.len() as u32));
     }
-    out
+    Sentences { ranges: out }
 }
 
 /// Byte ranges sorted by start, each with the furthest end of it and the ranges before it: whether a range
@@ -380,7 +415,8 @@ mod tests {
             let text = format!("{}🙂é{}🍑中x😏", "a".repeat(pad), "b".repeat(pad % 7));
             let every: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| c > '\u{FFFF}').collect();
             assert_eq!(every.len(), 3);
-            assert_eq!(astral_chars(&text), every, "{pad}");
+            let offsets: Vec<u32> = every.iter().map(|&(at, _)| at as u32).collect();
+            assert_eq!(astral_chars(&text), offsets, "{pad}");
         }
     }
 
@@ -392,7 +428,7 @@ mod tests {
         let ranges = vec![(25, 30), (0, 1), (12, 13), (9, 11), (11, 24), (30, 31), (37, 38), (38, 39), (44, 60)];
         let every: Vec<usize> = (0..doc.sentences().len())
             .filter(|&i| {
-                let (start, end) = doc.sentences()[i];
+                let (start, end) = doc.sentences().get(i).unwrap();
                 ranges.iter().any(|&(s, e)| s < end && start < e)
             })
             .collect();
@@ -407,7 +443,10 @@ mod tests {
         let text = "🎉 Day one. Plain words here. Two 🍑 in 😏 one! None? Last 🙂";
         let doc = Document::new(text, &options, &policy);
         let every: Vec<usize> = (0..doc.sentences().len())
-            .filter(|&i| doc.astral_in(doc.sentences[i].0, doc.sentences[i].1).next().is_some())
+            .filter(|&i| {
+                let (start, end) = doc.sentences().get(i).unwrap();
+                doc.astral_in(start, end).next().is_some()
+            })
             .collect();
         assert_eq!(every, [0, 2, 4]);
         assert_eq!(doc.sentences_holding(doc.astral_in(0, text.len()).map(|(at, _)| at)), every);
@@ -421,14 +460,14 @@ mod tests {
     #[test]
     fn splits_sentences_and_lines() {
         let text = "First one. Second one!\nThird e.g. here? Done";
-        let parts: Vec<&str> = split_sentences(text).iter().map(|&(s, e)| text[s..e].trim()).collect();
+        let parts: Vec<&str> = split_sentences(text).iter().map(|(s, e)| text[s..e].trim()).collect();
         assert_eq!(parts, vec!["First one.", "Second one!", "Third e.g. here?", "Done"]);
     }
 
     #[test]
     fn titles_and_initials_do_not_end_a_sentence() {
         let text = "Mrs. G in room 4 went home. Dr. Lee and John Q. Public said so. I told Ms. Ray. Then we left.";
-        let parts: Vec<&str> = split_sentences(text).iter().map(|&(s, e)| text[s..e].trim()).collect();
+        let parts: Vec<&str> = split_sentences(text).iter().map(|(s, e)| text[s..e].trim()).collect();
         assert_eq!(
             parts,
             vec![

@@ -53,7 +53,7 @@ fn gate<'d>(doc: &'d Document) -> &'d Gate {
 
 /// Every gated pattern, in the order of the gate's set: the identifiers', the cues, the names', the other
 /// mentions'.
-static GATED: [&Pattern; 56] = [
+static GATED: [&Pattern; 57] = [
     &id::account::ACCOUNT,
     &id::address::ADDRESS,
     &id::device::KEYED,
@@ -69,6 +69,7 @@ static GATED: [&Pattern; 56] = [
     &id::mrn::MRN,
     &id::phone::PHONE,
     &id::ssn::SSN,
+    &id::ssn::SPACED_SSN,
     &id::url::URL,
     &id::vehicle::PLATE,
     &id::vehicle::VIN,

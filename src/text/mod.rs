@@ -15,6 +15,7 @@ pub(crate) mod tokens;
 pub(crate) mod words;
 
 pub use fold::Normalized;
+pub(crate) use offsets::Utf16Cursor;
 pub use offsets::{byte_offsets, utf16_offsets};
 pub(crate) use tokens::Fnv;
 

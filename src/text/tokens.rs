@@ -98,6 +98,13 @@ impl Tokens {
     /// Adds the token `typed` (at `start..start + typed.len()` of the text, after the byte `before`) with what
     /// `summary` says of it.
     fn push(&mut self, start: usize, typed: &[u8], summary: &TokenSummary, before: u8) {
+        let extends_run = typed.len() == 1
+            && self.quick.last() == Some(&Tokens::SPACED)
+            && matches!(before, b' ' | b'.' | b'-' | b'_')
+            && self.span(self.quick.len() - 1).1 + 1 == start;
+        if !extends_run {
+            self.drop_short_run();
+        }
         if typed.len() == 1 {
             // A single letter joins the run of single letters just before it, one separator apart.
             let last = self.quick.len().wrapping_sub(1);
@@ -121,6 +128,17 @@ impl Tokens {
             }
         }
         self.push_entry(start, typed.len(), quick);
+    }
+
+    /// Drops the last entry when it is a run of fewer than three single letters, which spells no listed word (a
+    /// listed word has two letters or more, and spaced-out letters are read as a word from three on): a paste
+    /// of lone letters ("a! a! a!", one a line) keeps no entry for them.
+    fn drop_short_run(&mut self) {
+        if self.quick.last() == Some(&Tokens::SPACED) && self.lens.last().is_some_and(|&len| len < 5) {
+            self.starts.pop();
+            self.lens.pop();
+            self.quick.pop();
+        }
     }
 
     fn push_entry(&mut self, start: usize, len: usize, quick: u16) {
@@ -263,6 +281,7 @@ fn tokenize(lower: &str) -> Tokens {
         }
         tokens.push(start, slice, &summary, if start > 0 { bytes[start - 1] } else { 0 });
     }
+    tokens.drop_short_run();
     tokens
 }
 
@@ -308,16 +327,17 @@ mod tests {
         for (i, word) in expected.iter().enumerate() {
             assert_eq!(letters[i].as_deref(), Some(*word));
         }
-        assert_eq!(letters[7], None, "a single letter is a spaced run");
-        assert_eq!((letters[8].as_deref(), letters[9].as_deref()), (Some("shit"), Some("ass")));
-        assert_eq!(letters.len(), 10);
+        // The single letter "x" spells no listed word and is not kept.
+        assert_eq!((letters[7].as_deref(), letters[8].as_deref()), (Some("shit"), Some("ass")));
+        assert_eq!(letters.len(), 9);
     }
 
     #[test]
     fn single_letters_one_separator_apart_are_one_entry() {
         let tokens = cut("a b c d.e-f_g h  i j!k l");
         let typed: Vec<&str> = tokens.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(typed, ["a b c d.e-f_g h", "i", "j!k", "l"]);
+        // Fewer than three single letters spell no listed word: they are not kept.
+        assert_eq!(typed, ["a b c d.e-f_g h", "j!k"]);
         // A long run is cut into entries of a bounded size, each a whole number of letters.
         let long = "a ".repeat(10_000);
         let tokens = Tokens::new(&long);
@@ -328,9 +348,9 @@ mod tests {
 
     #[test]
     fn keeps_tokens_longer_than_an_entry_length() {
-        let text = format!("x {} y", "a".repeat(70_000));
+        let text = format!("xy {} yz", "a".repeat(70_000));
         let tokens = Tokens::new(&text);
-        assert_eq!((0..3).map(|e| tokens.span(e)).collect::<Vec<_>>(), [(0, 1), (2, 70_002), (70_003, 70_004)]);
+        assert_eq!((0..3).map(|e| tokens.span(e)).collect::<Vec<_>>(), [(0, 2), (3, 70_003), (70_004, 70_006)]);
     }
 
     #[test]

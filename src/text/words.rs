@@ -77,6 +77,8 @@ impl WordList {
                 None => (line, None),
             };
             assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "list word {word:?} must be lowercase a-z");
+            // The tokens keep no single letter apart from runs of three (`Tokens`): a listed word has two or more.
+            assert!(word.len() >= 2, "list word {word:?} must have two letters or more");
             let runs = word.as_bytes().chunk_by(|a, b| a == b);
             let skeleton = runs.clone().map(|run| run[0]).collect();
             let repeats = runs.map(<[u8]>::len).collect();
@@ -153,8 +155,8 @@ impl WordList {
     }
 
     /// The spaced-out letters `run` (single letters one space, dot, dash or underscore apart, at `start` of the
-    /// text): a listed word spelled by the run from some letter to its end ("what the f u c k"), or else by one
-    /// of its letters. Only runs of up to [`MAX_SPACED_LETTERS`] are looked up as words.
+    /// text): a listed word spelled by the run from some letter to its end ("what the f u c k"). Only runs of up
+    /// to [`MAX_SPACED_LETTERS`] are looked up as words (and no listed word is a single letter).
     fn find_in_spaced(&self, run: &[u8], start: usize, letters: &mut Vec<u8>, hits: &mut Vec<WordHit>) {
         let count = run.len().div_ceil(2);
         for j in 0..count {
@@ -165,13 +167,6 @@ impl WordList {
                     hits.push(self.hit(entry, start + 2 * j, start + run.len(), true));
                     return;
                 }
-            }
-            let typed = &run[2 * j..=2 * j];
-            let summary = TokenSummary::of(typed);
-            let letter = [TOKEN_LETTERS[usize::from(typed[0])]];
-            if let Some(entry) = self.lookup(&letter, summary.wildcards, summary.skeleton_hash) {
-                let disguised = letter[..] != *self.entries[entry].word.as_bytes() || summary.symbols;
-                hits.push(self.hit(entry, start + 2 * j, start + 2 * j + 1, disguised));
             }
         }
     }

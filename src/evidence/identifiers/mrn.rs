@@ -25,7 +25,7 @@ pub(crate) static MRN: Pattern = Pattern::built(build_mrn, true);
 
 fn build_mrn() -> String {
     format!(
-        r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}((?:[a-z]{{1,5}}-?)?(?:[0-9]{{1,4}}(?: [0-9]{{2,4}}){{1,3}}(?-u:\b)|[0-9][0-9-]*[a-z]?))"
+        r"(?-u:\b)(?:(?:{WORD_KEYWORDS})(?-u:\b)|{HASH_KEYWORDS}){SEPARATOR}((?:[a-z]{{1,5}}-?)?(?:[0-9](?: [0-9]){{5,11}}(?-u:\b)|[0-9]{{1,4}}(?: [0-9]{{2,4}}){{1,3}}(?-u:\b)|[0-9][0-9-]*[a-z]?))"
     )
 }
 
@@ -81,6 +81,7 @@ mod tests {
         assert_flags("M R N 7723019 for the pt", ID, "7723019");
         assert_flags("MRN 772 3019 needs a merge", ID, "772 3019");
         assert_flags("mrn 77 23 019 needs a merge", ID, "77 23 019");
+        assert_flags("mrn 7 7 2 3 0 1 9 needs a merge", ID, "7 7 2 3 0 1 9");
         assert_allows("mrn 44 12 days ago", ID);
         assert_flags("mrn 4471 22 days ago", ID, "4471");
     }

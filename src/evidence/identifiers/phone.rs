@@ -13,7 +13,7 @@ use crate::report::Identifier;
 pub(crate) struct Phone;
 
 pub(crate) static PHONE: Pattern = Pattern::new(
-    r"(?:\+?1[-. ]?)?(?:\(([0-9]{3})\)[ ]?(?:\r?\n)?|([0-9]{3})((?: ?[-./] ?| )?(?:\r?\n)?))([0-9]{3})(?: ?[-./] ?| )?(?:\r?\n)?([0-9]{4}|[0-9]{2}[ .-][0-9]{2})(?-u:\b)",
+    r"(?:\+?1[-. ]?)?(?:\(([0-9]{3})\)[ ]?(?:\r?\n)?|([0-9]{3})((?: ?[-./] ?| )?(?:\r?\n)?))([0-9]{3})(?: ?[-./] ?| )?(?:\r?\n)?([0-9]{4}|[0-9]{2}[ .-][0-9]{2})(?-u:\b)|(?-u:\b)[0-9](?: [0-9]){9}(?-u:\b)",
 );
 
 const TOLL_FREE: &[&str] = &["800", "833", "844", "855", "866", "877", "888"];
@@ -42,7 +42,7 @@ impl Finder for Phone {
             {
                 continue;
             }
-            if parts.bare && !names_phone(doc.before(start, 30)) {
+            if (parts.bare || parts.digit_by_digit) && !names_phone(doc.before(start, 30)) {
                 continue;
             }
             // Separators set off by spaces ("217 . 555 . 0199") or a line number in two ("217 555 01 99") are how a
@@ -67,6 +67,8 @@ struct NumberParts<'a> {
     bare: bool,
     /// A separator set off by spaces, or the last four digits in two groups.
     spaced: bool,
+    /// Every digit set off by a space ("2 1 7 5 5 5 0 1 9 9"), which needs a word like "cell" before it.
+    digit_by_digit: bool,
 }
 
 impl<'a> NumberParts<'a> {
@@ -84,7 +86,14 @@ impl<'a> NumberParts<'a> {
         let marks_set_off =
             number.as_bytes().windows(2).any(|w| (w[0] == b' ' && is_mark(&w[1])) || (is_mark(&w[0]) && w[1] == b' '));
         let line_in_two = national.get(6..).is_some_and(|line| line.windows(2).any(|w| w[1] != w[0] + 1));
-        Some(NumberParts { area, exchange, bare, spaced: marks_set_off || line_in_two })
+        let digit_by_digit = national.windows(2).all(|w| w[1] == w[0] + 2);
+        Some(NumberParts {
+            area,
+            exchange,
+            bare,
+            spaced: marks_set_off || line_in_two || digit_by_digit,
+            digit_by_digit,
+        })
     }
 }
 
@@ -145,6 +154,8 @@ mod tests {
         assert_flags("pt's son 217 555 01 99", Kind::PhiDirectIdentifier, "217 555 01 99");
         assert_allows("Text 217.555 . 0199 for the guest list", Kind::PhiDirectIdentifier);
         assert_allows("tickets 217 555 01 99", Kind::PhiDirectIdentifier);
+        assert_flags("pt cell 2 1 7 5 5 5 0 1 9 9", Kind::PhiDirectIdentifier, "2 1 7 5 5 5 0 1 9 9");
+        assert_allows("pt rolled 2 1 7 5 5 5 0 1 9 9", Kind::PhiDirectIdentifier);
     }
 
     #[test]

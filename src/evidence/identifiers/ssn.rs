@@ -2,7 +2,7 @@
 //!
 //! Flags "219-09-9999", "219 09 9999", "219.09.9999", and, when the words SSN or social security come just
 //! before, a bare "219099999" and the separators typed to slip past the common forms: "219 - 09 - 9999",
-//! "219/09/9999", "219_09_9999". Allows numbers that cannot be SSNs (area 000, 666 or 900-999, group 00,
+//! "219/09/9999", "219_09_9999", "2 1 9 0 9 9 9 9 9". Allows numbers that cannot be SSNs (area 000, 666 or 900-999, group 00,
 //! serial 0000) and mixed separators such as "219-09.9999".
 
 use super::{Finder, IdentifierHit};
@@ -14,6 +14,9 @@ pub(crate) struct Ssn;
 
 pub(crate) static SSN: Pattern =
     Pattern::new(r"(?-u:\b)([0-9]{3})( ?[-./_]?[ \r\n]{0,2})([0-9]{2})( ?[-./_]?[ \r\n]{0,2})([0-9]{4})(?-u:\b)");
+
+/// Nine digits each set off by a space: "3 7 2 4 8 1 9 5 6".
+pub(crate) static SPACED_SSN: Pattern = Pattern::new(r"(?-u:\b)[0-9](?: [0-9]){8}(?-u:\b)");
 
 const MESSAGE: &str = "A Social Security number identifies a person on its own; it must never be posted.";
 
@@ -48,6 +51,12 @@ impl Finder for Ssn {
                 continue;
             }
             out.push(IdentifierHit::new(Identifier::Ssn, whole.start(), whole.end(), MESSAGE));
+        }
+        for whole in gate.find_iter(&SPACED_SSN, doc) {
+            let digits: String = whole.as_str().chars().filter(char::is_ascii_digit).collect();
+            if is_valid(&digits[..3], &digits[3..5], &digits[5..]) && names_ssn(doc.before(whole.start(), 40)) {
+                out.push(IdentifierHit::new(Identifier::Ssn, whole.start(), whole.end(), MESSAGE));
+            }
         }
     }
 }
@@ -96,6 +105,8 @@ mod tests {
         assert_flags("ssn 219/09/9999", Kind::PhiDirectIdentifier, "219/09/9999");
         assert_flags("SSN: 219_09_9999", Kind::PhiDirectIdentifier, "219_09_9999");
         assert_flags("ssn 219 -09- 9999", Kind::PhiDirectIdentifier, "219 -09- 9999");
+        assert_flags("ssn 2 1 9 0 9 9 9 9 9 ok", Kind::PhiDirectIdentifier, "2 1 9 0 9 9 9 9 9");
+        assert_allows("rolls 2 1 9 0 9 9 9 9 9", Kind::PhiDirectIdentifier);
         for text in ["ratio 219/09/9999", "score 219 - 09 - 9999", "file_219_09_9999", "ssn 219/09-9999"] {
             assert_allows(text, Kind::PhiDirectIdentifier);
         }

@@ -15,14 +15,18 @@
 
 mod chars;
 mod numbers;
+mod rewrite;
 
 use chars::{decode_entity, fold_char, Folded};
+use std::borrow::Cow;
 
 /// A draft folded for matching, with a map back to the original.
 #[derive(Debug, Clone)]
-pub struct Normalized {
-    text: String,
-    lower: String,
+pub struct Normalized<'a> {
+    /// The draft itself when folding changed nothing (most plain text): a long paste is not held twice.
+    text: Cow<'a, str>,
+    /// The same again when it has no capital letter.
+    lower: Cow<'a, str>,
     /// `(folded, original)` byte offsets, sorted by both: from each anchor to the next, folded byte
     /// `folded + k` comes from original byte `original + k`. The first is `(0, 0)`; the end of the folded text
     /// maps to the end of the original.
@@ -41,9 +45,9 @@ const MAX_REVERSED_CHARS: usize = 4_096;
 /// Titles that a line break may follow inside a name ("Mrs.\nHenderson").
 const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sr", "sra", "srta"];
 
-impl Normalized {
+impl<'a> Normalized<'a> {
     /// Folds `original`. Runs in one pass, linear in the input, then a pass for numbers.
-    pub fn new(original: &str) -> Normalized {
+    pub fn new(original: &'a str) -> Normalized<'a> {
         let bytes = original.as_bytes();
         let mut folder = Folder::new(original);
         let mut at = 0;
@@ -329,11 +333,20 @@ impl<'a> Folder<'a> {
         self.text.push(' ');
     }
 
-    fn finish(self) -> Normalized {
+    fn finish(self) -> Normalized<'a> {
         let Folder { original, mut text, mut anchors, reversed_runs, reversed_chars } = self;
-        numbers::read_numbers(&mut text, &mut anchors, !reversed_runs.is_empty());
+        rewrite::read_numbers(&mut text, &mut anchors, !reversed_runs.is_empty());
+        let unchanged = text == original;
+        let has_capitals = text.bytes().any(|b| b.is_ascii_uppercase());
         // ASCII lowercasing keeps every byte offset, so `lower` shares the map with `text`.
-        let lower = text.to_ascii_lowercase();
+        let (text, lower) = match (unchanged, has_capitals) {
+            (true, true) => (Cow::Borrowed(original), Cow::Owned(original.to_ascii_lowercase())),
+            (true, false) => (Cow::Borrowed(original), Cow::Borrowed(original)),
+            (false, _) => {
+                let lower = text.to_ascii_lowercase();
+                (Cow::Owned(text), Cow::Owned(lower))
+            }
+        };
         Normalized { text, lower, anchors, reversed_runs, reversed_chars, original_len: original.len() }
     }
 }
