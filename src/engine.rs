@@ -192,7 +192,7 @@ mod tests {
 
     #[test]
     fn permutes_in_place_like_a_stable_sort() {
-        let items = vec![5, 3, 5, 1, 9, 3, 0, 7, 5];
+        let items = [5, 3, 5, 1, 9, 3, 0, 7, 5];
         let mut order: Vec<u32> = (0..items.len() as u32).collect();
         order.sort_by_key(|&i| items[i as usize]);
         let tagged: Vec<(i32, usize)> = items.iter().copied().zip(0..).collect();
