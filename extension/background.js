@@ -8,7 +8,7 @@ import init, * as core from './pkg/postguard.js';
 import { redactionFromReport } from './content/checker.js';
 import { syncSites, watchSites } from './sites-sync.js';
 
-const COUNTERS = new Set(['warnings_shown', 'posts_changed', 'posted_anyway']);
+const COUNTERS = new Set(['warnings_shown', 'posts_changed', 'posted_anyway', 'media_checklists_shown', 'media_posted_after_checklist']);
 
 /** Counter updates, one after another (read-modify-write). */
 let counting = Promise.resolve();

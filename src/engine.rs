@@ -1,5 +1,6 @@
 //! The engine: gathers a draft's evidence, runs the judges, applies the policy (its own identifiers, disabled
-//! kinds, severities, block mode) and builds the [`Report`].
+//! kinds, severities, block mode) and builds the [`Report`], with the judgment of whether the draft comes from
+//! work in health care (`care_context`).
 
 use crate::doc::Document;
 use crate::evidence::{identifiers, Evidence};
@@ -24,12 +25,13 @@ pub fn check(text: &str, options: &CheckOptions, policy: &Policy) -> Report {
     custom_identifiers(&doc, &mut hits);
     let evidence = Evidence::gather(&doc);
     judge::run(&evidence, &mut hits);
+    let care_context = judge::care_context(&evidence, &hits);
     drop(evidence);
     locate(&doc, &mut hits);
     // The document (the folded text, its tokens, words and mentions) is the most memory a long paste holds:
     // it goes before the report is built.
     drop(doc);
-    finish(text, policy, hits)
+    finish(text, policy, hits, care_context)
 }
 
 /// The ids of every detector, in the order they run (identifiers, contextual privacy rules, tone).
@@ -123,7 +125,7 @@ fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
 }
 
 /// The report of the located hits: each a finding with its words and UTF-16 offsets.
-fn finish(original: &str, policy: &Policy, mut hits: Vec<Hit>) -> Report {
+fn finish(original: &str, policy: &Policy, mut hits: Vec<Hit>, care_context: bool) -> Report {
     // Each hit becomes a finding as the hits' memory is given back, so that a paste with a million findings
     // does not hold both at once.
     let mut findings: Vec<Finding> = Vec::with_capacity(hits.len());
@@ -156,7 +158,7 @@ fn finish(original: &str, policy: &Policy, mut hits: Vec<Hit>) -> Report {
         finding.end = ends.units_at(finding.end);
     }
     let verdict = verdict(&findings, policy);
-    Report { verdict, findings }
+    Report { verdict, findings, care_context }
 }
 
 fn verdict(findings: &[Finding], policy: &Policy) -> Verdict {
@@ -206,7 +208,7 @@ mod tests {
     #[test]
     fn empty_text_is_ok() {
         let report = check("", &CheckOptions::default(), &Policy::default());
-        assert_eq!(report, Report { verdict: Verdict::Ok, findings: vec![] });
+        assert_eq!(report, Report { verdict: Verdict::Ok, findings: vec![], care_context: false });
     }
 
     #[test]

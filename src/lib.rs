@@ -64,8 +64,8 @@ pub mod fuzzing {
 pub use engine::{check, detector_ids, Checker};
 pub use options::{CheckOptions, Context, SITES};
 pub use policy::{
-    compile_custom_pattern, CustomIdentifier, ExtraSite, Mode, Organization, Policy, PolicyError, Problem, LOCKABLE,
-    MAX_CUSTOM_IDENTIFIERS, MAX_PATTERN_COMPILED, MAX_PATTERN_LEN,
+    compile_custom_pattern, CustomIdentifier, ExtraSite, MediaCheck, Mode, Organization, Policy, PolicyError, Problem,
+    LOCKABLE, MAX_CUSTOM_IDENTIFIERS, MAX_PATTERN_COMPILED, MAX_PATTERN_LEN,
 };
 pub use redact::{redact, Change, Redaction};
 pub use report::{Finding, Identifier, Kind, Report, Severity, Verdict};

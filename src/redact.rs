@@ -128,6 +128,7 @@ mod tests {
         let report = Report {
             verdict: Verdict::Warn,
             findings: vec![finding(3, 6, "[name]", true), finding(10, 15, "[room]", true)],
+            care_context: false,
         };
         let r = redact(text, &report);
         assert_eq!(r.text, "😀 [name] in [room]");
@@ -141,6 +142,7 @@ mod tests {
         let report = Report {
             verdict: Verdict::Warn,
             findings: vec![finding(0, 2, "[x]", true), finding(4, 5, "[y]", true), finding(2, 3, "[z]", true)],
+            care_context: false,
         };
         let r = redact(text, &report);
         // 0..2 ends inside the first emoji: "a" only; 2..3 starts inside it: the whole emoji; 4..5 is empty.
@@ -155,6 +157,7 @@ mod tests {
         let report = Report {
             verdict: Verdict::Warn,
             findings: vec![finding(5, 23, "a patient", false), finding(20, 23, "[name]", true)],
+            care_context: false,
         };
         let r = redact(text, &report);
         assert_eq!(r.text, "that [name]");
@@ -168,13 +171,14 @@ mod tests {
         reword.kind = Kind::ToneStigmatizingLanguage;
         let mut advice = finding(22, 40, "Send personal support privately, without mentioning their care.", false);
         advice.kind = Kind::PhiRelationshipConfirmation;
-        let report = Report { verdict: Verdict::Warn, findings: vec![reword, advice] };
+        let report = Report { verdict: Verdict::Warn, findings: vec![reword, advice], care_context: false };
         assert_eq!(redact(text, &report).text, "our person with diabetes patient, sorry for your loss");
     }
 
     #[test]
     fn skips_stale_offsets() {
-        let report = Report { verdict: Verdict::Warn, findings: vec![finding(2, 99, "[x]", true)] };
+        let report =
+            Report { verdict: Verdict::Warn, findings: vec![finding(2, 99, "[x]", true)], care_context: false };
         assert_eq!(redact("short", &report).text, "short");
     }
 }

@@ -245,12 +245,23 @@ pub struct Finding {
 }
 
 /// The result of checking one draft.
+///
+/// In JSON: `{"verdict", "findings", "care_context"}`, every field always present.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     /// The overall decision.
     pub verdict: Verdict,
     /// The findings, sorted by start offset.
     pub findings: Vec<Finding>,
+    /// Whether the draft reads as written at or about work in health care: care words ("pt", "the ED", "on the
+    /// unit"), work words ("night shift", "charge nurse", "break room"), the organization's own names or staff,
+    /// a finding about a patient or the practice's care (even of a kind the policy turned off), a reply to a
+    /// review, or a site where staff write as their practice or profession (review sites, LinkedIn). Not a
+    /// finding and independent of the verdict: the extension reads it to decide whether a photo or video
+    /// attached to the draft gets the checklist (policy `media_check: care_context`). Absent in older JSON,
+    /// read as `false`.
+    #[serde(default)]
+    pub care_context: bool,
 }
 
 /// A finding before offsets are mapped back: byte offsets into the folded text.
@@ -336,11 +347,14 @@ mod tests {
                 message: "m".into(),
                 suggestion: None,
             }],
+            care_context: true,
         };
         let json = serde_json::to_string(&report).unwrap();
         assert_eq!(
             json,
-            r#"{"verdict":"warn","findings":[{"kind":"phi.direct_identifier","severity":"high","start":1,"end":3,"text":"ab","identifier":"ssn","message":"m"}]}"#
+            r#"{"verdict":"warn","findings":[{"kind":"phi.direct_identifier","severity":"high","start":1,"end":3,"text":"ab","identifier":"ssn","message":"m"}],"care_context":true}"#
         );
+        let older: Report = serde_json::from_str(r#"{"verdict":"ok","findings":[]}"#).unwrap();
+        assert!(!older.care_context, "a report without the field reads as no care context");
     }
 }

@@ -68,14 +68,18 @@ extern "C" {
 
 /// Numbers per finding in [`report_layout`]: start, end, and six strings of three.
 const FINDING_LEN: usize = 20;
+/// Where the findings start in [`report_layout`]: after the verdict (a string of three), their count and
+/// `care_context` (0 or 1).
+const FINDINGS_AT: usize = 5;
 
 /// `report` as `src/wasm_report.js` reads it: its numbers, and where each string lies in wasm memory, marked
 /// as built in (a `'static` string of the core, decoded once and kept) or made for this report (never kept:
 /// it may hold words of the draft).
 fn report_layout(report: &Report) -> Vec<u32> {
-    let mut layout = Vec::with_capacity(4 + FINDING_LEN * report.findings.len());
+    let mut layout = Vec::with_capacity(FINDINGS_AT + FINDING_LEN * report.findings.len());
     push_built_in(&mut layout, report.verdict.as_str());
     layout.push(report.findings.len() as u32);
+    layout.push(u32::from(report.care_context));
     for finding in &report.findings {
         layout.extend([finding.start as u32, finding.end as u32]);
         push_built_in(&mut layout, finding.kind.as_str());

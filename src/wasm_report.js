@@ -3,8 +3,8 @@
 // numbers in a single call, instead of one call from wasm into JavaScript per field and one UTF-8 decode per
 // string. wasm-bindgen copies this file into pkg/snippets/ and postguard.js imports it.
 //
-// Layout (u32): verdict as a string (3 numbers), the number of findings, then per finding: start, end, and
-// kind, severity, identifier, message, suggestion and text as strings. A string is [address, byte length,
+// Layout (u32): verdict as a string (3 numbers), the number of findings, care_context (0 or 1), then per
+// finding: start, end, and kind, severity, identifier, message, suggestion and text as strings. A string is [address, byte length,
 // how]: how 0 = absent, 1 = one of the core's built-in strings (fixed in wasm memory for the module's life, so
 // decoded once and kept), 2 = made for this report (decoded, never kept: it may hold words of the draft).
 
@@ -16,6 +16,8 @@ const builtIn = new Map();
 const ABSENT = 0;
 const BUILT_IN = 1;
 const FINDING_LEN = 20;
+/** Where the findings start (src/wasm.rs's FINDINGS_AT). */
+const FINDINGS_AT = 5;
 
 /**
  * @param {Uint8Array} bytes wasm memory
@@ -47,7 +49,7 @@ export function buildReport(memory, layout) {
   const bytes = new Uint8Array(memory.buffer);
   const count = layout[3];
   const findings = new Array(count);
-  for (let f = 0, i = 4; f < count; f++, i += FINDING_LEN) {
+  for (let f = 0, i = FINDINGS_AT; f < count; f++, i += FINDING_LEN) {
     /** @type {Record<string, string | number>} */
     const finding = {
       kind: /** @type {string} */ (text(bytes, layout, i + 2)),
@@ -63,5 +65,5 @@ export function buildReport(memory, layout) {
     if (suggestion !== undefined) finding.suggestion = suggestion;
     findings[f] = finding;
   }
-  return { verdict: text(bytes, layout, 0), findings };
+  return { verdict: text(bytes, layout, 0), findings, care_context: layout[4] === 1 };
 }

@@ -47,6 +47,15 @@ fn clean_text_is_ok_with_no_findings() {
 }
 
 #[wasm_bindgen_test]
+fn care_context_crosses_as_a_boolean() {
+    configure(JsValue::UNDEFINED);
+    let work = check("night shift crew photo before handoff", options("post")).unwrap();
+    assert_eq!(get(&work, "care_context").as_bool(), Some(true));
+    let lake = check("sunset at the lake", options("post")).unwrap();
+    assert_eq!(get(&lake, "care_context").as_bool(), Some(false));
+}
+
+#[wasm_bindgen_test]
 fn configure_reports_problems_with_paths_and_keeps_the_rest() {
     let problems = configure(JsValue::from_str(
         r#"{"mode": "block", "organization": {"phones": 5},

@@ -7,7 +7,9 @@
 /**
  * @typedef {{kind: string, severity: 'low'|'medium'|'high', start: number, end: number, text: string,
  *   identifier?: string, message: string, suggestion?: string}} Finding
- * @typedef {{verdict: 'ok'|'advise'|'warn'|'block', findings: Finding[]}} Report
+ * @typedef {{verdict: 'ok'|'advise'|'warn'|'block', findings: Finding[], care_context?: boolean}} Report
+ *   `care_context`: the draft reads as written at work in health care (the core always says; absent only in a
+ *   report made up here, e.g. for a failed check, and then unknown)
  * @typedef {{start: number, end: number, replacement: string}} Change
  * @typedef {{text: string, changes: Change[]}} Redaction
  * @typedef {{context?: string, site?: string}} CheckOptions

@@ -1,6 +1,7 @@
 // @ts-check
 // The live check and the submit guard. Every listener is capture-phase on the window (registered by
-// loader.js before the page's own scripts run), so a risky post is stopped before the site sees it.
+// loader.js before the page's own scripts run), so a risky post is stopped before the site sees it. A post with
+// a photo or video attached (media.js) gets the checklist in the same overlay when policy `media_check` says so.
 
 import { fieldOfEvent, isElement, isTextControl, readText } from './fields.js';
 import { contextFor, enterAction } from './sites.js';
@@ -15,6 +16,7 @@ import { keepAlive } from './checker.js';
 import { count } from './settings.js';
 import { t } from './i18n.js';
 import { showNotice } from './notice.js';
+import { MediaWatch } from './media.js';
 
 const DEBOUNCE_MS = 300;
 const CHECK_TIMEOUT_MS = 5000;
@@ -105,6 +107,8 @@ export class Guard {
     this.alive = undefined;
     /** @type {Promise<void>|null} the one warm-up of the core, started at the first focus */
     this.warming = null;
+    /** photos and videos attached to drafts, until their post goes out */
+    this.media = new MediaWatch();
   }
 
   /** @param {Field} field */
@@ -178,13 +182,31 @@ export class Guard {
   }
 
   /**
+   * Whether a submit of this field gets the photo and video checklist: media not yet confirmed goes with it,
+   * and policy `media_check` is `always`, or `care_context` (the default) and the core found the draft reads as
+   * written at work. A failed check (`report` null) or a report without the answer counts as work: the
+   * checklist is only a question, and one photo too many asked about beats a patient posted.
+   * @param {Field} field
+   * @param {Report|null} report
+   */
+  needsChecklist(field, report) {
+    const when = this.settings.mediaCheck;
+    if (when === 'off' || !this.media.pending(field, this.site)) return false;
+    return when === 'always' || report?.care_context !== false;
+  }
+
+  /**
    * Every event the loader forwards.
    * @param {Event} e
    */
   handle(e) {
     if (!this.settings.enabled || this.releasing) return;
     switch (e.type) {
+      case 'change': case 'paste': case 'drop':
+        this.media.notice(e, this.lastField); // never cancelled, never changed: the page handles its files
+        return undefined;
       case 'focusin': case 'input': case 'beforeinput':
+        if (e.type === 'input') this.media.notice(e, this.lastField); // a file input's choice fires `input` too
         this.card.hide();
         if (e.type !== 'focusin') this.badge.marks.hide(); // their positions are stale until the next check
         return this.onEdit(e);
@@ -422,7 +444,10 @@ export class Guard {
     if (e.button !== 0) return;
     const button = submitButton(e, this.site);
     if (!button) return;
-    const field = fieldForButton(button, this.lastField);
+    // A photo posted with an empty caption: the field last written in, if media goes with it.
+    const last = this.lastField;
+    const field = fieldForButton(button, last)
+      ?? (last?.isConnected && this.media.pending(last, this.site) ? last : null);
     if (!field) return;
     this.guard(field, e, { type: 'click', button });
   }
@@ -446,20 +471,26 @@ export class Guard {
   guard(field, e, trigger) {
     if (this.overlay || this.holding) { stop(e); return true; }
     const text = readText(field);
+    // A photo or video with no caption is still a post to look at.
+    const empty = !text.trim() && !this.media.pending(field, this.site);
     if (this.redacted.has(field)) {
       // The first submit after a redaction: let the editor finish drawing its state, then judge what it shows.
       this.redacted.delete(field);
-      if (!text.trim()) return false;
+      if (empty) return false;
       stop(e);
       this.afterRedaction(field, trigger);
       return true;
     }
-    if (!text.trim()) return false;
+    if (empty) return false;
     const report = this.known(field, text);
     if (report) {
-      if (!this.warns(report)) return false; // known and fine: untouched
+      const checklist = this.needsChecklist(field, report);
+      if (!this.warns(report) && !checklist) { // known and fine: untouched
+        this.media.sent(field, this.site);
+        return false;
+      }
       stop(e);
-      this.warn(field, text, report, trigger);
+      this.warn(field, text, report, trigger, { checklist });
       return true;
     }
     stop(e);
@@ -488,16 +519,24 @@ export class Guard {
     if (report === null) {
       // Never eat a post because the checker failed, unless IT chose block mode.
       this.badge.unavailable(field);
-      if (this.settings.mode === 'block') this.warn(field, text, { verdict: 'block', findings: [] }, trigger, t('checkFailed'));
-      else {
+      if (this.settings.mode === 'block') this.warn(field, text, { verdict: 'block', findings: [] }, trigger, { error: t('checkFailed') });
+      else if (this.needsChecklist(field, null)) {
+        // The text went unchecked; the photo is still asked about (with the text's status said).
+        this.warn(field, text, { verdict: 'ok', findings: [] }, trigger, { status: t('checklistTextUnchecked'), checklist: true });
+      } else {
+        this.media.sent(field, this.site);
         this.release(field, trigger);
         showNotice(this.doc, t('noticeUnchecked'), t('actionClose'));
       }
       return;
     }
     this.badge.show(field, report, this.options(field).context);
-    if (this.warns(report)) this.warn(field, text, report, trigger);
-    else this.release(field, trigger);
+    const checklist = this.needsChecklist(field, report);
+    if (this.warns(report) || checklist) this.warn(field, text, report, trigger, { checklist });
+    else {
+      this.media.sent(field, this.site);
+      this.release(field, trigger);
+    }
   }
 
   /**
@@ -520,18 +559,24 @@ export class Guard {
     if (text !== null) {
       const report = this.known(field, text);
       if (!report) { this.hold(field, text, trigger); return; }
-      if (this.warns(report)) this.warn(field, text, report, trigger);
-      else this.release(field, trigger);
+      const checklist = this.needsChecklist(field, report);
+      if (this.warns(report) || checklist) this.warn(field, text, report, trigger, { checklist });
+      else {
+        this.media.sent(field, this.site);
+        this.release(field, trigger);
+      }
       return;
     }
     const latest = readText(field);
+    /** @type {Report} */
     let report;
     try {
       report = await this.check(field, latest);
     } catch {
       report = { verdict: /** @type {const} */ ('warn'), findings: [] };
     }
-    this.warn(field, latest, report, trigger, undefined, t('redactUnconfirmed'));
+    this.warn(field, latest, report, trigger,
+      { status: t('redactUnconfirmed'), checklist: this.needsChecklist(field, report), textHeld: true });
   }
 
   /**
@@ -554,16 +599,23 @@ export class Guard {
    * @param {string} text
    * @param {Report} report
    * @param {Trigger|null} trigger  null when the user opened it from the badge
-   * @param {string} [error]
-   * @param {string} [status]  a message shown in the dialog from the start
+   * @param {{error?: string, status?: string, checklist?: boolean, textHeld?: boolean}} [how]
+   *   error: the check itself failed (block mode); status: a message shown in the dialog from the start;
+   *   checklist: a photo or video goes with the post, so the checklist is shown too; textHeld: the text is held
+   *   for its own sake (a redaction PostGuard could not confirm), so IT's rule on posting past a warning applies
    */
-  warn(field, text, report, trigger, error, status) {
+  warn(field, text, report, trigger, how = {}) {
     if (this.overlay) return;
+    const { error, status, checklist = false, textHeld = false } = how;
     this.card.hide();
     const selection = saveSelection(field);
-    const block = !trigger || this.blocks(report) || Boolean(error);
+    // Only the checklist, with nothing at warn level in the text: "Post" is the way on, whatever IT says of
+    // posting past a warning.
+    const mediaOnly = checklist && !this.warns(report) && !error && !textHeld;
+    const block = !trigger || Boolean(error) || (!mediaOnly && this.blocks(report));
     const options = this.options(field);
-    if (trigger) count('warnings_shown');
+    if (trigger && !mediaOnly) count('warnings_shown');
+    if (trigger && checklist) count('media_checklists_shown');
     const backToEditor = () => {
       this.overlay = null;
       field.focus({ preventScroll: true });
@@ -577,19 +629,27 @@ export class Guard {
       error,
       status,
       canRedact: report.findings.some((f) => f.suggestion != null),
-      requireReason: this.settings.requireReason,
+      requireReason: this.settings.requireReason && !mediaOnly,
+      checklist,
+      mediaOnly,
       onEdit: backToEditor,
       onPostAnyway: () => {
         backToEditor(); // editors act on keys only when focused, with their selection in place
         if (!trigger || readText(field) !== text) return;
-        count('posted_anyway');
-        if (trigger.type !== 'key') { this.release(field, trigger); return; }
+        const send = () => {
+          if (!mediaOnly) count('posted_anyway');
+          if (checklist) count('media_posted_after_checklist');
+          // Confirmed and sent: this media is not asked about again (counts only; nothing of it is kept).
+          this.media.sent(field, this.site);
+          this.release(field, trigger);
+        };
+        if (trigger.type !== 'key') { send(); return; }
         // An editor takes the focus and the restored selection in its own handlers (CKEditor after its
         // focus and selectionchange events): one task for that before the key, and its new line, arrive.
         this.holding = true;
         setTimeout(() => {
           this.holding = false;
-          if (readText(field) === text) this.release(field, trigger);
+          if (readText(field) === text) send();
         }, 50);
       },
       onRedact: async () => {

@@ -6,7 +6,7 @@
   /** @type {((e: Event) => void) | null} */
   let handler = null;
   const types = ['keydown', 'keyup', 'click', 'submit', 'focusin', 'focusout', 'beforeinput', 'input',
-    'compositionstart', 'compositionend', 'scroll', 'resize', 'mousemove', 'selectionchange'];
+    'compositionstart', 'compositionend', 'scroll', 'resize', 'mousemove', 'selectionchange', 'change', 'paste', 'drop'];
   for (const type of types) {
     window.addEventListener(type, (e) => { if (handler) handler(e); }, { capture: true, passive: false });
   }

@@ -6,7 +6,7 @@ import { Guard } from './guard.js';
 import { loadSettings, onSettingsChanged } from './settings.js';
 
 const FORWARDED = ['keydown', 'keyup', 'click', 'submit', 'focusin', 'focusout', 'beforeinput', 'input',
-  'compositionstart', 'compositionend', 'scroll', 'resize', 'mousemove', 'selectionchange'];
+  'compositionstart', 'compositionend', 'scroll', 'resize', 'mousemove', 'selectionchange', 'change', 'paste', 'drop'];
 
 /** A frame whose same-origin parent runs PostGuard is handled by that parent. */
 function parentHandlesUs() {
@@ -57,7 +57,9 @@ export async function start(setHandler) {
   guard.setChecker(checker);
   onSettingsChanged(async () => apply(await loadSettings(host)));
   // IT's policy as it is now (slow to read the first time); a change reaches us through onSettingsChanged.
-  loadSettings(host, { fresh: true }).then(apply).catch(() => {});
+  // data-settings="fresh" says it has been applied (tests wait for it before counting checks).
+  loadSettings(host, { fresh: true }).then(apply).catch(() => {})
+    .finally(() => guard.badge.host.setAttribute('data-settings', 'fresh'));
 }
 
 /**

@@ -1,6 +1,7 @@
 // @ts-check
 // The warning overlay: a modal alertdialog in an open shadow root on a data-postguard="overlay" host.
-// Draft text is only ever rendered with textContent.
+// Draft text is only ever rendered with textContent. With a photo or video attached it also holds the checklist
+// (`[data-checklist]`): one box to tick, "I checked", enables the way on; nothing of it is kept.
 
 import { t } from './i18n.js';
 
@@ -32,7 +33,18 @@ button { font: inherit; padding: 7px 14px; border-radius: 6px; border: 1px solid
 button.primary { background: #0d6e78; border-color: #0d6e78; color: #fff; }
 button.risky { border-color: #c62828; color: #8a1c1c; }
 button:focus-visible { outline: 3px solid #1f6fb2; outline-offset: 2px; }
+button[disabled] { opacity: .55; cursor: not-allowed; }
+.checklist { border: 1px solid #d8dee4; border-radius: 6px; padding: 10px 12px; margin: 0 0 12px; background: #fbfbfc; }
+.checklist h3 { margin: 0 0 6px; font-size: 15px; }
+.checklist ul { list-style: disc; margin: 0 0 10px; padding-left: 20px; }
+.checklist li { border: 0; background: none; padding: 0; margin: 0 0 4px; }
+.checklist label { display: flex; gap: 8px; align-items: flex-start; font-weight: 600; cursor: pointer; }
+.checklist input { margin-top: 3px; width: 16px; height: 16px; flex: none; }
+.checklist input:focus-visible { outline: 3px solid #1f6fb2; outline-offset: 2px; }
 `;
+
+/** The checklist's points, as message keys (en and es in _locales). */
+const CHECKLIST_ITEMS = ['checklistConsent', 'checklistScreens', 'checklistBackground', 'checklistLocation'];
 
 /**
  * @typedef {object} OverlayOptions
@@ -44,6 +56,10 @@ button:focus-visible { outline: 3px solid #1f6fb2; outline-offset: 2px; }
  * @property {boolean} [requireReason]   "Post anyway" needs a typed reason first (it is not kept anywhere)
  * @property {string} [error]             the check itself failed
  * @property {string} [status]            a message shown from the start (e.g. a redaction PostGuard could not confirm)
+ * @property {boolean} [checklist]        a photo or video goes with the post: show the checklist; the way on waits
+ *   for its box
+ * @property {boolean} [mediaOnly]        the checklist is the only reason for the dialog: its title and buttons
+ *   are the checklist's ("Go back", "Post")
  * @property {() => void} onEdit          Edit or Escape
  * @property {() => Promise<string|null>} onRedact  returns a status message to show, or null when done
  * @property {() => void} onPostAnyway
@@ -75,11 +91,13 @@ export function openOverlay(o) {
   const dialog = el('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true',
     'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-intro` });
   const blocking = o.block;
-  dialog.append(el('h2', { id: `${id}-title` }, o.error ? t('overlayTitleError') : t('overlayTitle')));
+  const mediaOnly = Boolean(o.checklist && o.mediaOnly);
+  dialog.append(el('h2', { id: `${id}-title` },
+    o.error ? t('overlayTitleError') : mediaOnly ? t('checklistTitle') : t('overlayTitle')));
   dialog.append(el('p', { id: `${id}-intro`, class: 'intro' },
-    o.error ? t('overlayIntroError') : blocking ? t('overlayIntroBlock') : t('overlayIntro')));
+    o.error ? t('overlayIntroError') : mediaOnly ? t('checklistIntro') : blocking ? t('overlayIntroBlock') : t('overlayIntro')));
 
-  if (!o.error) {
+  if (!o.error && (!mediaOnly || o.report.findings.length)) {
     dialog.append(draftView(el, o.text, o.report));
     const list = el('ul', { 'aria-label': t('overlayFindings') });
     for (const group of groupFindings(o.report.findings)) {
@@ -95,11 +113,25 @@ export function openOverlay(o) {
     dialog.append(list);
   }
 
+  /** @type {HTMLInputElement|null} */
+  let checked = null;
+  if (o.checklist && !o.error) {
+    const section = el('section', { class: 'checklist', 'data-checklist': '', 'aria-labelledby': `${id}-checklist` });
+    section.append(el('h3', { id: `${id}-checklist` }, t(mediaOnly ? 'checklistHeading' : 'checklistHeadingWithText')));
+    const points = el('ul');
+    for (const key of CHECKLIST_ITEMS) points.append(el('li', { 'data-check': key }, t(key)));
+    const label = el('label');
+    checked = /** @type {HTMLInputElement} */ (el('input', { type: 'checkbox', 'data-field': 'media-checked' }));
+    label.append(checked, el('span', {}, t('checklistConfirm')));
+    section.append(points, label);
+    dialog.append(section);
+  }
+
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   if (o.status) status.textContent = o.status;
   dialog.append(status);
   const actions = el('div', { class: 'actions' });
-  const edit = el('button', { type: 'button', 'data-action': 'edit', class: 'primary' }, t('actionEdit'));
+  const edit = el('button', { type: 'button', 'data-action': 'edit', class: 'primary' }, mediaOnly ? t('actionGoBack') : t('actionEdit'));
   actions.append(edit);
   /** @type {HTMLElement|null} */
   let redact = null;
@@ -108,16 +140,28 @@ export function openOverlay(o) {
     actions.append(redact);
   }
   if (!blocking) {
-    const anyway = el('button', { type: 'button', 'data-action': 'post-anyway', class: 'risky' }, t('actionPostAnyway'));
-    anyway.addEventListener('click', () => { close(); o.onPostAnyway(); });
+    const anyway = mediaOnly
+      ? el('button', { type: 'button', 'data-action': 'post' }, t('actionPost'))
+      : el('button', { type: 'button', 'data-action': 'post-anyway', class: 'risky' }, t('actionPostAnyway'));
+    anyway.addEventListener('click', () => {
+      if (anyway.hasAttribute('disabled')) return;
+      close();
+      o.onPostAnyway();
+    });
+    /** @type {HTMLInputElement|null} */
+    let reason = null;
     if (o.requireReason) {
       const label = el('label', { class: 'reason' }, t('overlayReason'));
-      const input = /** @type {HTMLInputElement} */ (el('input', { type: 'text', 'data-field': 'reason', autocomplete: 'off' }));
-      label.append(input);
+      reason = /** @type {HTMLInputElement} */ (el('input', { type: 'text', 'data-field': 'reason', autocomplete: 'off' }));
+      label.append(reason);
       dialog.append(label);
-      anyway.setAttribute('disabled', '');
-      input.addEventListener('input', () => anyway.toggleAttribute('disabled', input.value.trim().length < 3));
     }
+    // The way on waits for the checklist's box and, where IT asks for one, a reason.
+    const ready = () => (!checked || checked.checked) && (!reason || reason.value.trim().length >= 3);
+    const update = () => anyway.toggleAttribute('disabled', !ready());
+    reason?.addEventListener('input', update);
+    checked?.addEventListener('change', update);
+    update();
     actions.append(anyway);
   }
   dialog.append(actions);

@@ -11,10 +11,26 @@ import { addedSiteFor, siteAdapterFor } from './added.js';
  * @property {boolean} allowPostAnyway
  * @property {boolean} requireReason    "Post anyway" asks for a typed reason (kept nowhere)
  * @property {boolean} locked           IT locked the per-site switch (policy "locked" lists "sites")
+ * @property {MediaCheck} mediaCheck     when a post with a photo or video gets the checklist
  * @property {Record<string, unknown>} policy  what the core's configure() gets
  * @property {import('./sites.js').SiteAdapter} site  the adapter for this host: built-in, or for a site the
  *   user or IT added, the Mastodon or generic adapter with the chosen context
  */
+
+/** @typedef {'off'|'care_context'|'always'} MediaCheck */
+
+/** The values of policy `media_check`; the first is the default. */
+export const MEDIA_CHECKS = /** @type {const} */ (['care_context', 'off', 'always']);
+/** The same, from asking least to asking most. */
+const MEDIA_STRICTNESS = ['off', 'care_context', 'always'];
+
+/**
+ * @param {unknown} value
+ * @returns {value is MediaCheck}
+ */
+function isMediaCheck(value) {
+  return MEDIA_CHECKS.includes(/** @type {any} */ (value));
+}
 
 /**
  * @param {chrome.storage.StorageArea} area
@@ -64,6 +80,14 @@ export function resolveSettings(host, managed, user) {
   /** @type {'warn'|'block'} */
   let mode = managed.mode === 'block' ? 'block' : 'warn';
   if (mode === 'warn' && !locked.includes('mode') && user.mode === 'block') mode = 'block';
+  // media_check as mode: IT's value holds, a user may ask for the checklist more often (off < care_context <
+  // always) but not less, and with the key locked not change it at all; without IT's value the user chooses.
+  /** @type {MediaCheck} */
+  let mediaCheck = isMediaCheck(managed.media_check) ? managed.media_check : MEDIA_CHECKS[0];
+  if (!locked.includes('media_check') && isMediaCheck(user.media_check)
+    && (!isMediaCheck(managed.media_check) || MEDIA_STRICTNESS.indexOf(user.media_check) > MEDIA_STRICTNESS.indexOf(mediaCheck))) {
+    mediaCheck = user.media_check;
+  }
   // The core gets IT's policy as it is (it validates it), with the user's stricter mode if any.
   /** @type {Record<string, unknown>} */
   const policy = { ...managed, mode };
@@ -74,6 +98,7 @@ export function resolveSettings(host, managed, user) {
     allowPostAnyway: managed.allow_post_anyway !== false,
     requireReason: managed.require_reason === true,
     locked: locked.includes('sites'),
+    mediaCheck,
     policy,
     site: adapter,
   };
@@ -87,7 +112,8 @@ export function onSettingsChanged(callback) {
 }
 
 /**
- * Count an event (never text): 'warnings_shown' | 'posts_changed' | 'posted_anyway'.
+ * Count an event (never text): 'warnings_shown' | 'posts_changed' | 'posted_anyway' | 'media_checklists_shown' |
+ * 'media_posted_after_checklist'.
  * @param {string} counter
  */
 export function count(counter) {

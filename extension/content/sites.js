@@ -13,6 +13,10 @@
  * @property {{selector: string, context: Context}[]} [contexts] field (or an ancestor) matching selector => context
  * @property {EnterAction|Partial<Record<Context, EnterAction>>} enter  what plain Enter does in a multi-line
  *   field on this site, overall or per context (contexts not listed: 'submit', the safe side)
+ * @property {string[]} [media]  selectors of the site's attachment previews in a composer (a photo or video
+ *   attached to the draft), looked for in the field's composer at a submit (media.js). Best effort, only where
+ *   the site's markup is known: X, Mastodon, Bluesky. Everywhere, file inputs in the composer and images or
+ *   videos pasted or dropped into it are noticed without them.
  */
 
 /** @typedef {'submit'|'newline'} EnterAction */
@@ -33,6 +37,7 @@ export const SITES = [
     id: 'x', hosts: ['x.com', 'twitter.com'], enter: { post: 'newline', comment: 'newline' }, context: 'post',
     field: '[data-testid^="tweetTextarea_"][contenteditable="true"], [data-testid="dmComposerTextInput"]',
     submit: ['[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]', '[data-testid="dmComposerSendButton"]'],
+    media: ['[data-testid="attachments"]'],
     contexts: [{ selector: '[data-testid="dmComposerTextInput"]', context: 'message' }],
   },
   {
@@ -75,12 +80,14 @@ export const SITES = [
     id: 'bluesky', hosts: ['bsky.app'], enter: { post: 'newline', comment: 'newline' }, context: 'post',
     field: '.ProseMirror[contenteditable="true"], [data-testid="composerTextInput"] [contenteditable="true"], textarea[data-testid="messageInput"]',
     submit: ['[data-testid="composerPublishBtn"]', '[aria-label="Send message"]'],
+    media: ['[data-testid="selectedPhotosView"]'],
     contexts: [{ selector: '[data-testid="messageInput"]', context: 'message' }],
   },
   {
     id: 'mastodon', hosts: ['mastodon.social', 'mastodon.online', 'mstdn.social', 'mas.to', 'med-mastodon.com'], enter: 'newline', context: 'post',
     field: 'textarea.autosuggest-textarea__textarea, .compose-form textarea',
     submit: ['.compose-form__publish button', '.compose-form__submit button', '.compose-form button[type="submit"]'],
+    media: ['.compose-form__upload'],
   },
   {
     id: 'google_reviews', hosts: ['business.google.com'], enter: 'newline', context: 'reply_to_review',

@@ -29,6 +29,7 @@ const KEYS = [
   { key: 'sites.disabled', lock: 'sites', fallback: [] },
   { key: 'sites.extra', lock: 'sites', fallback: [] },
   { key: 'organization', lock: 'organization', fallback: {} },
+  { key: 'media_check', lock: 'media_check', fallback: 'care_context' },
   { key: 'locked', lock: '', fallback: [] },
 ];
 const ORG_FIELDS = ['names', 'addresses', 'phones', 'domains', 'staff'];
@@ -129,6 +130,17 @@ async function render() {
   }
   $('mode-locked').hidden = !modeLocked;
 
+  // When a photo or video gets the checklist: the user's choice, only asking more often than IT's value, none
+  // when IT locked it (resolveSettings says the same).
+  const mediaLocked = lockedKeys.includes('media_check');
+  const asking = ['off', 'care_context', 'always'];
+  const itMedia = asking.includes(managed.media_check) ? asking.indexOf(managed.media_check) : -1;
+  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name="media_check"]'))) {
+    input.checked = input.value === settings.mediaCheck;
+    input.disabled = mediaLocked || asking.indexOf(input.value) < itMedia;
+  }
+  $('media-locked').hidden = !mediaLocked;
+
   // Every setting: its value in effect and where it comes from.
   const body = /** @type {HTMLElement} */ ($('effective').querySelector('tbody'));
   body.replaceChildren();
@@ -141,6 +153,9 @@ async function render() {
     if (key === 'mode') {
       effective = settings.mode;
       if (!(present && managed.mode === settings.mode) && settings.mode !== fallback) source = 'user';
+    }
+    if (key === 'media_check' && !(present && managed.media_check === settings.mediaCheck) && settings.mediaCheck !== effective) {
+      source = 'user'; effective = settings.mediaCheck;
     }
     if (key === 'organization' && !present && user.organization && typeof user.organization === 'object') {
       source = 'user'; effective = user.organization;
@@ -252,6 +267,13 @@ function main() {
   let timer;
   const soon = () => { clearTimeout(timer); timer = setTimeout(runTry, 150); };
   $('try').addEventListener('input', soon);
+  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name="media_check"]'))) {
+    input.addEventListener('change', async () => {
+      if (input.disabled) return;
+      await chrome.storage.sync.set({ media_check: input.value });
+      $('status').textContent = msg('optionsSaved');
+    });
+  }
   $('try-context').addEventListener('change', runTry);
   chrome.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed' || area === 'sync') render().catch(() => {});

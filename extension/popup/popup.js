@@ -12,7 +12,8 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 async function showCounts() {
   /** @type {{stats?: Record<string, number>}} */
   const { stats = {} } = await chrome.storage.local.get('stats');
-  for (const key of ['warnings_shown', 'posts_changed', 'posted_anyway']) $(key).textContent = String(stats[key] ?? 0);
+  const counters = ['warnings_shown', 'posts_changed', 'posted_anyway', 'media_checklists_shown', 'media_posted_after_checklist'];
+  for (const key of counters) $(key).textContent = String(stats[key] ?? 0);
 }
 
 async function showSite() {

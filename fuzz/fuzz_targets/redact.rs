@@ -36,9 +36,9 @@ fuzz_target!(|input: Input| {
         });
     }
     forged.verdict = if forged.findings.is_empty() { Verdict::Ok } else { Verdict::Warn };
-    let redaction = redact(text, &Report { verdict: forged.verdict, findings: forged.findings.clone() });
+    let redaction = redact(text, &Report { verdict: forged.verdict, findings: forged.findings.clone(), care_context: false });
     // Forged findings may split surrogate pairs; redact rounds them to character boundaries, so only the
     // structural part is checked for them (their `text` is not the slice).
-    let structural = Report { verdict: forged.verdict, findings: Vec::new() };
+    let structural = Report { verdict: forged.verdict, findings: Vec::new(), care_context: false };
     invariants::assert_redaction_invariants(text, &structural, &redaction);
 });

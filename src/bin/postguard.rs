@@ -252,7 +252,12 @@ fn answer_line(out: &mut impl Write, bytes: &[u8], number: usize, policy: &Polic
         Ok(request) => match check_request(&request, policy) {
             Ok(report) => {
                 let id = request.get("id").unwrap_or(&Value::Null);
-                let reply = Reply { verdict: report.verdict, findings: &report.findings, id };
+                let reply = Reply {
+                    verdict: report.verdict,
+                    findings: &report.findings,
+                    care_context: report.care_context,
+                    id,
+                };
                 serde_json::to_writer(out, &reply).map_err(io::Error::from)
             }
             Err(message) => serde_json::to_writer(out, &failure(request.get("id"), &message)).map_err(io::Error::from),
@@ -297,6 +302,7 @@ fn readable(json: &str) -> Option<Value> {
 struct Reply<'a> {
     verdict: Verdict,
     findings: &'a [Finding],
+    care_context: bool,
     id: &'a Value,
 }
 
@@ -322,6 +328,8 @@ fn check_request(request: &Value, policy: &Policy) -> Result<Report, String> {
 
 fn print_human(out: &mut impl Write, text: &str, report: &Report) -> io::Result<()> {
     writeln!(out, "verdict: {}", report.verdict.as_str())?;
+    // Whether the draft reads as written at work in health care (what decides a photo's checklist).
+    writeln!(out, "care context: {}", if report.care_context { "yes" } else { "no" })?;
     if report.findings.is_empty() {
         return Ok(());
     }

@@ -3,9 +3,14 @@
 //! tone, claims and advice judges in [`tone`] (phrase tables and word lists with their exceptions).
 //!
 //! Judges read the [`Evidence`] and push [`Hit`]s; the engine applies the policy and builds the report.
+//! [`care_context`] reads the same evidence and the hits for the report's one judgment about the whole draft:
+//! whether it comes from work in health care.
 
+mod care_context;
 mod privacy;
 mod tone;
+
+pub(crate) use care_context::care_context;
 
 use crate::evidence::Evidence;
 use crate::report::Hit;

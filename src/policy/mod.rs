@@ -39,6 +39,41 @@ pub enum Mode {
     Block,
 }
 
+/// When a post with a photo or video attached gets the extension's short checklist (no patient, screen, board,
+/// wristband or location tag in it) before it goes out. The core only validates it; the extension applies it
+/// with the report's `care_context`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MediaCheck {
+    /// Never.
+    Off,
+    /// When the draft's text or where it is typed suggests work in health care (the report's `care_context`).
+    #[default]
+    CareContext,
+    /// For every post with media attached.
+    Always,
+}
+
+impl MediaCheck {
+    /// Parses `off`, `care_context` or `always`.
+    pub fn parse(name: &str) -> Option<MediaCheck> {
+        match name {
+            "off" => Some(MediaCheck::Off),
+            "care_context" => Some(MediaCheck::CareContext),
+            "always" => Some(MediaCheck::Always),
+            _ => None,
+        }
+    }
+
+    /// The name used in policies.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MediaCheck::Off => "off",
+            MediaCheck::CareContext => "care_context",
+            MediaCheck::Always => "always",
+        }
+    }
+}
+
 /// The organization's own details: never reported as patient identifiers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Organization {
@@ -101,6 +136,8 @@ pub struct Policy {
     pub disabled_sites: Vec<String>,
     /// Sites added by IT.
     pub extra_sites: Vec<ExtraSite>,
+    /// When a post with a photo or video gets the checklist (default: in a care context).
+    pub media_check: MediaCheck,
     /// Setting keys the user may not change.
     pub locked: Vec<String>,
     /// The lists as a check looks them up, built at the first check ([`Policy::lists`]).
@@ -121,6 +158,7 @@ impl Default for Policy {
             clinical_terms: Vec::new(),
             disabled_sites: Vec::new(),
             extra_sites: Vec::new(),
+            media_check: MediaCheck::CareContext,
             locked: Vec::new(),
             lists: OnceLock::new(),
         }
@@ -139,6 +177,7 @@ pub const LOCKABLE: &[&str] = &[
     "clinical_terms",
     "sites",
     "organization",
+    "media_check",
 ];
 
 /// One thing wrong with a policy, at a JSON path such as `organization.phones`.
@@ -357,6 +396,22 @@ mod tests {
         assert_eq!(policy.mode, Mode::Block);
         assert_eq!(policy.custom_identifiers.len(), 1);
         assert_eq!(policy.disabled_kinds, vec![Kind::ToneProfanity]);
+    }
+
+    #[test]
+    fn reads_media_check_and_lets_it_be_locked() {
+        assert_eq!(Policy::default().media_check, MediaCheck::CareContext);
+        let policy = Policy::parse(r#"{"media_check": "always", "locked": ["media_check"]}"#).unwrap();
+        assert_eq!(policy.media_check, MediaCheck::Always);
+        assert_eq!(policy.locked, vec!["media_check"]);
+        assert_eq!(Policy::parse(r#"{"media_check": "off"}"#).unwrap().media_check, MediaCheck::Off);
+        let (policy, problems) = Policy::parse_lenient(r#"{"media_check": "sometimes"}"#);
+        assert_eq!(policy.media_check, MediaCheck::CareContext, "a bad value falls back to the default");
+        assert_eq!(problems[0].path, "media_check");
+        assert!(problems[0].message.contains("care_context"), "{}", problems[0]);
+        for check in [MediaCheck::Off, MediaCheck::CareContext, MediaCheck::Always] {
+            assert_eq!(MediaCheck::parse(check.as_str()), Some(check));
+        }
     }
 
     #[test]

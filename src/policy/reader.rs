@@ -3,7 +3,7 @@
 
 use super::entries::{entry_problem, is_identifier_id, is_match_pattern, join, too_long, type_name};
 use super::{
-    compile_custom_pattern, CustomIdentifier, ExtraSite, Mode, Organization, Policy, Problem, LOCKABLE,
+    compile_custom_pattern, CustomIdentifier, ExtraSite, MediaCheck, Mode, Organization, Policy, Problem, LOCKABLE,
     MAX_CUSTOM_IDENTIFIERS,
 };
 use crate::options::{Context, SITES};
@@ -148,6 +148,7 @@ impl Reader {
                 "custom_identifiers",
                 "clinical_terms",
                 "sites",
+                "media_check",
                 "locked",
             ],
         );
@@ -196,6 +197,10 @@ impl Reader {
                 "custom_identifiers" => policy.custom_identifiers = self.custom_identifiers(value),
                 "clinical_terms" => policy.clinical_terms = self.entries(value, key),
                 "sites" => self.sites(value, &mut policy),
+                "media_check" => match value.as_str().and_then(MediaCheck::parse) {
+                    Some(check) => policy.media_check = check,
+                    None => self.problem("media_check", "expected \"off\", \"care_context\" or \"always\""),
+                },
                 "locked" => {
                     for (i, name) in self.indexed_strings(value, key) {
                         if LOCKABLE.contains(&name.as_str()) {

@@ -45,6 +45,29 @@ describe('site adapters on mapped host names', { timeout: 120000, skip: haveOpen
     } finally { await page.close(); }
   });
 
+  test('x.com: a photo attached through the site\'s own picker (no file input in the page) is seen in its attachments preview', T, async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(10000);
+    try {
+      await page.goto(server.url('x.com', '/sites/x-media.html'));
+      await page.click('[data-testid="tweetTextarea_0"]');
+      await page.keyboard.type('Charge nurse life, 3am edition');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#add-photo')]);
+      await chooser.setFiles({ name: 'unit.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) });
+      await page.waitForSelector('[data-testid="attachments"]');
+      await page.click('[data-testid="tweetButtonInline"]');
+      await page.waitForSelector('[data-postguard="overlay"] [data-checklist]');
+      await settle(page);
+      assert.deepEqual(await submissions(page), []);
+      await page.click('[data-postguard="overlay"] [data-field="media-checked"]');
+      await page.click('[data-postguard="overlay"] [data-action="post"]');
+      await page.waitForFunction(() => document.querySelectorAll('#submissions li').length === 1);
+      await settle(page);
+      assert.equal(await page.getAttribute('#submissions li', 'data-files'), '1', 'posted once, with its photo');
+      assert.equal((await submissions(page)).length, 1);
+    } finally { await page.close(); }
+  });
+
   test('biz.yelp.com: replies are checked as reply_to_review; the form\'s button is guarded', T, async () => {
     const page = await browser.context.newPage();
     page.setDefaultTimeout(10000);

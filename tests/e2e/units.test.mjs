@@ -66,7 +66,7 @@ test('submit words: whole labels only, English and Spanish', () => {
 });
 
 test('every selector in the adapter table is valid CSS', { timeout: 30000 }, async () => {
-  const selectors = SITES.flatMap((s) => [s.field, ...s.submit, ...(s.contexts ?? []).map((c) => c.selector)]).filter(Boolean);
+  const selectors = SITES.flatMap((s) => [s.field, ...s.submit, ...(s.contexts ?? []).map((c) => c.selector), ...(s.media ?? [])]).filter(Boolean);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const page = await browser.newPage();
@@ -79,7 +79,7 @@ test('every selector in the adapter table is valid CSS', { timeout: 30000 }, asy
 
 test('settings: IT wins, the user may only be stricter, locks hold', () => {
   const none = resolveSettings('www.facebook.com', {}, {});
-  assert.deepEqual({ ...none, policy: undefined, site: undefined }, { enabled: true, mode: 'warn', allowPostAnyway: true, requireReason: false, locked: false, policy: undefined, site: undefined });
+  assert.deepEqual({ ...none, policy: undefined, site: undefined }, { enabled: true, mode: 'warn', allowPostAnyway: true, requireReason: false, locked: false, mediaCheck: 'care_context', policy: undefined, site: undefined });
   assert.equal(none.site.id, 'facebook');
   assert.equal(resolveSettings('www.facebook.com', {}, { mode: 'block' }).mode, 'block');
   assert.equal(resolveSettings('www.facebook.com', { mode: 'block' }, { mode: 'warn' }).mode, 'block');
@@ -92,6 +92,21 @@ test('settings: IT wins, the user may only be stricter, locks hold', () => {
   const org = { names: ['Riverside'] };
   assert.deepEqual(resolveSettings('x.com', { organization: org }, {}).policy.organization, org);
   assert.equal(resolveSettings('x.com', { mode: 'block' }, {}).policy.mode, 'block');
+});
+
+test('settings: media_check, the user chooses unless IT set it (then only asking more often) or locked it', () => {
+  const media = (/** @type {any} */ managed, /** @type {any} */ user) => resolveSettings('x.com', managed, user).mediaCheck;
+  assert.equal(media({}, {}), 'care_context');
+  assert.equal(media({}, { media_check: 'off' }), 'off');
+  assert.equal(media({}, { media_check: 'always' }), 'always');
+  assert.equal(media({}, { media_check: 'sometimes' }), 'care_context', 'an unknown value is ignored');
+  assert.equal(media({ media_check: 'off' }, {}), 'off');
+  assert.equal(media({ media_check: 'always' }, { media_check: 'off' }), 'always');
+  assert.equal(media({ media_check: 'care_context' }, { media_check: 'off' }), 'care_context');
+  assert.equal(media({ media_check: 'care_context' }, { media_check: 'always' }), 'always');
+  assert.equal(media({ media_check: 'care_context', locked: ['media_check'] }, { media_check: 'always' }), 'care_context');
+  assert.equal(media({ locked: ['media_check'] }, { media_check: 'off' }), 'care_context', 'locked without a value: the default');
+  assert.equal(media({ media_check: 'nope' }, { media_check: 'off' }), 'off', 'a rejected value is no value');
 });
 
 test('redaction from a report: back to front, overlaps skipped, UTF-16 offsets', () => {
