@@ -10,7 +10,7 @@ use crate::learn::LinearModel;
 use crate::options::CheckOptions;
 use crate::policy::{Mode, Policy};
 use crate::report::{Finding, Hit, Kind, Report, Severity, Verdict};
-use crate::text::utf16_offsets;
+use crate::text::Utf16Cursor;
 use std::borrow::Cow;
 
 /// Checks `text` typed in the place `options` describes, under `policy`.
@@ -41,7 +41,12 @@ pub(crate) fn check_with(
     judge::run(&evidence, &mut rules);
     learned::decide(&evidence, rules, judge_models, &mut hits);
     let care_context = judge::care_context(&evidence, &hits);
-    finish(text, &doc, hits, care_context)
+    drop(evidence);
+    locate(&doc, &mut hits);
+    // The document (the folded text, its tokens, words and mentions) is the most memory a long paste holds:
+    // it goes before the report is built.
+    drop(doc);
+    finish(text, policy, hits, care_context)
 }
 
 /// The ids of every detector, in the order they run (identifiers, contextual privacy rules, tone).
@@ -56,8 +61,9 @@ pub struct Checker {
 }
 
 impl Checker {
-    /// A checker under `policy`.
+    /// A checker under `policy`, its lists indexed now (not at the first check, which may be a submit's).
     pub fn new(policy: Policy) -> Checker {
+        policy.lists();
         Checker { policy }
     }
 
@@ -92,35 +98,80 @@ fn custom_identifiers(doc: &Document, hits: &mut Vec<Hit>) {
     }
 }
 
-fn finish(original: &str, doc: &Document, mut hits: Vec<Hit>, care_context: bool) -> Report {
+/// Applies the policy to the hits (kinds turned off, severities re-graded), maps them to byte ranges of the
+/// draft as typed, and sorts and deduplicates them there.
+fn locate(doc: &Document, hits: &mut Vec<Hit>) {
     let policy = doc.policy;
     hits.retain(|h| !policy.is_disabled(h.kind) && h.end > h.start);
-    for hit in &mut hits {
+    // Sorted and deduplicated by where they are in the draft as typed: text shown reversed (a right-to-left
+    // override) is read in another order than it is typed, and read twice.
+    for hit in hits.iter_mut() {
         hit.severity = policy.severity_for(hit.kind, hit.severity);
+        (hit.start, hit.end) = doc.norm.original_range(hit.start, hit.end);
     }
-    hits.sort_by_key(|h| (h.start, h.end, h.kind));
+    // A stable sort of the hits' indexes, then the hits moved into that order in place: sorting the hits
+    // themselves would take half as much memory again as they hold, in a paste with a million of them.
+    let mut order: Vec<u32> = (0..hits.len() as u32).collect();
+    order.sort_by_key(|&i| {
+        let hit = &hits[i as usize];
+        (hit.start, hit.end, hit.kind)
+    });
+    permute(hits, order);
     hits.dedup_by(|later, earlier| {
         later.kind == earlier.kind && later.start == earlier.start && later.end == earlier.end
     });
+}
 
-    let ranges: Vec<(usize, usize)> = hits.iter().map(|h| doc.norm.original_range(h.start, h.end)).collect();
-    let byte_offsets: Vec<usize> = ranges.iter().flat_map(|&(s, e)| [s, e]).collect();
-    let units = utf16_offsets(original, &byte_offsets);
-    let findings: Vec<Finding> = hits
-        .into_iter()
-        .zip(ranges)
-        .enumerate()
-        .map(|(i, (hit, (start, end)))| Finding {
+/// Moves `items[order[k]]` to `items[k]` for every `k`, in place: each cycle of the permutation followed once.
+fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
+    const DONE: u32 = u32::MAX;
+    for start in 0..items.len() {
+        let mut current = start;
+        while order[current] != DONE {
+            let next = order[current] as usize;
+            order[current] = DONE;
+            if next == start {
+                break;
+            }
+            items.swap(current, next);
+            current = next;
+        }
+    }
+}
+
+/// The report of the located hits: each a finding with its words and UTF-16 offsets.
+fn finish(original: &str, policy: &Policy, mut hits: Vec<Hit>, care_context: bool) -> Report {
+    // Each hit becomes a finding as the hits' memory is given back, so that a paste with a million findings
+    // does not hold both at once.
+    let mut findings: Vec<Finding> = Vec::with_capacity(hits.len());
+    while let Some(hit) = hits.pop() {
+        findings.push(Finding {
             kind: hit.kind,
             severity: hit.severity,
-            start: units[2 * i],
-            end: units[2 * i + 1],
-            text: original[start..end].to_string(),
+            start: hit.start,
+            end: hit.end,
+            text: original[hit.start..hit.end].to_string(),
             identifier: hit.identifier,
             message: hit.message,
             suggestion: hit.suggestion,
-        })
-        .collect();
+        });
+        if hits.capacity() > 2 * hits.len() + 1024 {
+            hits.shrink_to_fit();
+        }
+    }
+    findings.reverse();
+    // Byte offsets to UTF-16 units in place: the starts are in order, the ends nearly so.
+    let mut starts = Utf16Cursor::new(original);
+    for finding in &mut findings {
+        finding.start = starts.units_at(finding.start);
+    }
+    let mut by_end: Vec<u32> = (0..findings.len() as u32).collect();
+    by_end.sort_by_key(|&i| findings[i as usize].end);
+    let mut ends = Utf16Cursor::new(original);
+    for i in by_end {
+        let finding = &mut findings[i as usize];
+        finding.end = ends.units_at(finding.end);
+    }
     let verdict = verdict(&findings, policy);
     Report { verdict, findings, care_context }
 }
@@ -154,6 +205,19 @@ mod tests {
         assert_eq!((f.start, f.end), (10, 21));
         assert_eq!(f.text, "219-09-9999");
         assert_eq!(report.verdict, Verdict::Warn);
+    }
+
+    #[test]
+    fn permutes_in_place_like_a_stable_sort() {
+        let items = [5, 3, 5, 1, 9, 3, 0, 7, 5];
+        let mut order: Vec<u32> = (0..items.len() as u32).collect();
+        order.sort_by_key(|&i| items[i as usize]);
+        let tagged: Vec<(i32, usize)> = items.iter().copied().zip(0..).collect();
+        let mut permuted = tagged.clone();
+        permute(&mut permuted, order);
+        let mut sorted = tagged;
+        sorted.sort_by_key(|&(value, _)| value);
+        assert_eq!(permuted, sorted);
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub fn assert_found_alike_in_sentences(lexicon: &crate::text::lexicon::Lexicon, 
     let doc = crate::doc::Document::new(text, &options, &TEST_POLICY);
     let in_draft: Vec<_> = lexicon.find(doc.lower()).map(|t| (t.start, t.end)).collect();
     let mut in_sentences = Vec::new();
-    for &(start, end) in doc.sentences() {
+    for (start, end) in doc.sentences().iter() {
         let found = lexicon.find(&doc.lower()[start..end]);
         in_sentences.extend(found.map(|t| (start + t.start, start + t.end)));
     }

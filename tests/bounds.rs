@@ -111,3 +111,145 @@ fn survives_quadrupling_in_about_four_times_the_time() {
     let large = time(MB / 2);
     assert!(large < small * 8 + Duration::from_millis(200), "128 KB took {small:?}, 512 KB took {large:?}");
 }
+
+/// Words of random lowercase letters (a small xorshift generator, seeded: the same lists every run), joined by
+/// spaces up to `chars` characters, after `prefix`.
+fn random_entry(state: &mut u64, prefix: &str, chars: usize) -> String {
+    let mut entry = prefix.to_string();
+    loop {
+        let mut word = String::new();
+        for _ in 0..3 + *state % 7 {
+            *state ^= *state << 13;
+            *state ^= *state >> 7;
+            *state ^= *state << 17;
+            word.push(char::from(b'a' + (*state % 26) as u8));
+        }
+        if entry.len() + word.len() + 1 > chars {
+            return entry;
+        }
+        if !entry.is_empty() {
+            entry.push(' ');
+        }
+        entry.push_str(&word);
+    }
+}
+
+/// A policy with every organization list and the clinical terms at their limits (`Policy::LIST_LIMITS`), the
+/// entries as long as allowed: the most a policy can make the checker match.
+fn biggest_policy() -> Policy {
+    let limit = |path: &str| Policy::list_limit(path).expect("a listed path");
+    let mut state = 0x2545_f491_4f6c_dd1d;
+    let mut list = |path: &str, entry: &mut dyn FnMut(&mut u64, usize) -> String| -> Vec<String> {
+        let (count, chars) = limit(path);
+        (0..count).map(|i| entry(&mut state, i).chars().take(chars).collect()).collect()
+    };
+    let names = list("organization.names", &mut |s, _| random_entry(s, "", 100));
+    let addresses = list("organization.addresses", &mut |s, i| random_entry(s, &format!("{}", 100 + i), 150));
+    let phones = list("organization.phones", &mut |_, i| format!("(217) 555-{:04}", i));
+    let domains =
+        list("organization.domains", &mut |s, _| format!("{}.example.org", random_entry(s, "", 60).replace(' ', "")));
+    let staff = list("organization.staff", &mut |s, _| random_entry(s, "", 80));
+    let terms = list("clinical_terms", &mut |s, _| random_entry(s, "", 80));
+    let json = serde_json::json!({
+        "organization": {"names": names, "addresses": addresses, "phones": phones, "domains": domains, "staff": staff},
+        "clinical_terms": terms,
+    });
+    Policy::parse(&json.to_string()).expect("the biggest policy is a valid one")
+}
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "run in release: cargo test --release --test bounds -- --include-ignored")]
+fn the_biggest_policy_allowed_at_most_doubles_a_1_mb_check() {
+    // Issue 23: every list matched per entry made a check cost list x draft (200,000 clinical terms: 18-25 s for
+    // 1 MB). The lists are one automaton now, built at the policy's first check: that check, build included,
+    // costs at most twice one without a policy. The best of three runs each, so that a busy machine does not
+    // decide; each run with the policy as parsed, its lists not yet indexed.
+    let text = repeat_to(PARAGRAPH, MB);
+    let biggest = biggest_policy();
+    let none = Policy::default();
+    let time = |policy: &Policy| {
+        (0..3)
+            .map(|_| {
+                let policy = policy.clone();
+                let started = Instant::now();
+                check(&text, &CheckOptions::default(), &policy);
+                started.elapsed()
+            })
+            .min()
+            .expect("three runs")
+    };
+    let without = time(&none);
+    let with = time(&biggest);
+    assert!(with <= without * 2, "1 MB: {without:?} without a policy, {with:?} with the biggest one allowed");
+}
+
+/// The most memory the CLI may take for a paste, in bytes per byte of the paste (issue 23: it took up to 31,
+/// 1.5 GB for 50 MB of spaced letters).
+const MAX_BYTES_PER_INPUT_BYTE: f64 = 8.0;
+
+/// The peak resident memory of `postguard check FILE` (human output, as IT runs it), in bytes: the kernel's
+/// count for the child process, read as it is reaped.
+#[cfg(target_os = "linux")]
+fn cli_peak_memory(file: &std::path::Path) -> u64 {
+    use std::process::{Command, Stdio};
+    // Reaped by `wait4` below, which `Child::wait` would not let read the resource usage.
+    #[expect(clippy::zombie_processes)]
+    let child = Command::new(env!("CARGO_BIN_EXE_postguard"))
+        .arg("check")
+        .arg(file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the CLI starts");
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data that `wait4` fills; the child is ours and not waited for elsewhere.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(waited, child.id() as libc::pid_t, "waited for the CLI");
+    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1, "the CLI exited with status {status}");
+    // `ru_maxrss` is in kilobytes on Linux.
+    u64::try_from(usage.ru_maxrss).expect("a size") * 1024
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+#[cfg_attr(debug_assertions, ignore = "run in release: cargo test --release --test bounds -- --include-ignored")]
+fn the_cli_holds_under_8_bytes_per_input_byte_whatever_the_paste() {
+    // 32 MB of each shape (what a start-up without input takes is set aside: a few MB of tables and code).
+    let size = 32 << 20;
+    let notes = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/data/notes.txt")).expect("notes");
+    let shapes: [(&str, &str); 10] = [
+        ("spaced letters", "a "),
+        ("spaced digits", "7 "),
+        ("emoji", "😀"),
+        ("one long word", "a"),
+        ("clinical paste, a finding every 33 bytes", PARAGRAPH),
+        ("notes (plain prose)", &notes),
+        ("one letter a line", "a\n"),
+        ("sentences of a letter", "a! "),
+        ("accented letters", "é"),
+        ("character references", "&#50;"),
+    ];
+    let dir = std::env::temp_dir().join(format!("postguard-memory-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let file = dir.join("paste.txt");
+    std::fs::write(&file, "").expect("an empty file");
+    let start_up = cli_peak_memory(&file);
+    let mut over = Vec::new();
+    for (name, unit) in shapes {
+        let text = repeat_to(unit, size);
+        std::fs::write(&file, &text).expect("the paste is written");
+        let peak = cli_peak_memory(&file);
+        let per_byte = peak.saturating_sub(start_up) as f64 / text.len() as f64;
+        println!(
+            "{name}: {:.1} MB peak for {:.1} MB, {per_byte:.2} bytes a byte",
+            peak as f64 / 1e6,
+            text.len() as f64 / 1e6
+        );
+        if per_byte >= MAX_BYTES_PER_INPUT_BYTE {
+            over.push(format!("{name}: {per_byte:.2} bytes a byte"));
+        }
+    }
+    std::fs::remove_dir_all(&dir).expect("the temporary directory is removed");
+    assert!(over.is_empty(), "over {MAX_BYTES_PER_INPUT_BYTE} bytes a byte: {over:?}");
+}

@@ -104,7 +104,7 @@ fn load_policy(path: Option<&str>) -> Result<Policy, String> {
 /// domain or a pattern would silently change what the policy says.
 fn read_policy(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read policy '{path}': {e}"))?;
-    let decoded = decode(&bytes);
+    let decoded = decode(bytes);
     if decoded.replaced > 0 {
         return Err(format!(
             "cannot read policy '{path}': it is not UTF-8 or UTF-16 text ({} invalid byte sequences)",
@@ -123,8 +123,9 @@ struct Decoded {
 /// Decodes a file or standard input: UTF-16 (little or big endian) after its byte-order mark, which Windows
 /// Notepad writes for "Unicode"; otherwise UTF-8, without its byte-order mark if it has one. Invalid bytes
 /// (and unpaired UTF-16 surrogates) become U+FFFD, as a browser would show them, so one stray byte does not
-/// stop the check.
-fn decode(bytes: &[u8]) -> Decoded {
+/// stop the check. Valid UTF-8 (nearly every input) becomes the text without a copy, so that a long paste is held
+/// once.
+fn decode(mut bytes: Vec<u8>) -> Decoded {
     let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
         let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
         let mut decoded = Decoded { text: String::with_capacity(bytes.len()), replaced: 0 };
@@ -146,7 +147,13 @@ fn decode(bytes: &[u8]) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return utf16(rest, u16::from_be_bytes);
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Decoded { text, replaced: 0 },
+        Err(invalid) => invalid.into_bytes(),
+    };
     let mut decoded = Decoded { text: String::with_capacity(bytes.len()), replaced: 0 };
     for chunk in bytes.utf8_chunks() {
         decoded.text.push_str(chunk.valid());
@@ -172,8 +179,7 @@ fn check_command(args: &[String]) -> Result<ExitCode, String> {
         }
         Some(path) => (std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?, format!("'{path}'")),
     };
-    let Decoded { text, replaced } = decode(&bytes);
-    drop(bytes);
+    let Decoded { text, replaced } = decode(bytes);
     if replaced > 0 {
         // Said without the text around them: only where the input came from and how many.
         eprintln!(
@@ -183,11 +189,14 @@ fn check_command(args: &[String]) -> Result<ExitCode, String> {
     }
     let options = CheckOptions { context: args.context, site: args.site };
     let report = check(&text, &options, &policy);
-    if args.json {
-        println!("{}", serde_json::to_string(&report).expect("reports serialize"));
+    // Written as it is made, not built in memory first: a long paste's report is long too.
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = if args.json {
+        serde_json::to_writer(&mut out, &report).map_err(io::Error::from).and_then(|()| writeln!(out))
     } else {
-        print_human(&text, &report);
-    }
+        print_human(&mut out, &text, &report)
+    };
+    written.and_then(|()| out.flush()).map_err(|e| format!("cannot write the report: {e}"))?;
     Ok(if matches!(report.verdict, Verdict::Warn | Verdict::Block) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -317,39 +326,49 @@ fn check_request(request: &Value, policy: &Policy) -> Result<Report, String> {
     Ok(check(text, &CheckOptions { context, site }, policy))
 }
 
-fn print_human(text: &str, report: &Report) {
-    println!("verdict: {}", report.verdict.as_str());
+fn print_human(out: &mut impl Write, text: &str, report: &Report) -> io::Result<()> {
+    writeln!(out, "verdict: {}", report.verdict.as_str())?;
     // Whether the draft reads as written at work in health care (what decides a photo's checklist).
-    println!("care context: {}", if report.care_context { "yes" } else { "no" });
+    writeln!(out, "care context: {}", if report.care_context { "yes" } else { "no" })?;
     if report.findings.is_empty() {
-        return;
+        return Ok(());
     }
-    // Mark the flagged words in the text, counting UTF-16 units as the offsets do.
-    let units: Vec<u16> = text.encode_utf16().collect();
-    let mut marked = String::new();
-    let mut at = 0;
+    // Mark the flagged words in the text, counting UTF-16 units as the offsets do, written as the text is read.
     let mut spans: Vec<(usize, usize)> = report.findings.iter().map(|f| (f.start, f.end)).collect();
     spans.sort();
-    for (start, end) in spans {
-        if start < at {
-            continue;
+    let mut spans = spans.into_iter().peekable();
+    let (mut units, mut open_until) = (0, None);
+    writeln!(out)?;
+    let mut buffer = [0u8; 4];
+    for c in text.chars() {
+        if open_until == Some(units) {
+            out.write_all(b"]]")?;
+            open_until = None;
         }
-        marked.push_str(&String::from_utf16_lossy(&units[at..start]));
-        marked.push_str("[[");
-        marked.push_str(&String::from_utf16_lossy(&units[start..end]));
-        marked.push_str("]]");
-        at = end;
+        if open_until.is_none() {
+            // Spans starting inside a marked one are passed over, as the marks do not nest.
+            while spans.next_if(|&(start, _)| start < units).is_some() {}
+            if let Some((_, end)) = spans.next_if(|&(start, _)| start == units) {
+                out.write_all(b"[[")?;
+                open_until = Some(end);
+            }
+        }
+        out.write_all(c.encode_utf8(&mut buffer).as_bytes())?;
+        units += c.len_utf16();
     }
-    marked.push_str(&String::from_utf16_lossy(&units[at..]));
-    println!("\n{marked}\n");
+    if open_until.is_some() {
+        out.write_all(b"]]")?;
+    }
+    writeln!(out, "\n")?;
     for f in &report.findings {
         let id = f.identifier.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
-        println!("- {} [{}]{}: \"{}\"", f.kind, f.severity.as_str(), id, f.text);
-        println!("    {}", f.message);
+        writeln!(out, "- {} [{}]{}: \"{}\"", f.kind, f.severity.as_str(), id, f.text)?;
+        writeln!(out, "    {}", f.message)?;
         if let Some(s) = &f.suggestion {
-            println!("    suggestion: {s}");
+            writeln!(out, "    suggestion: {s}")?;
         }
     }
+    Ok(())
 }
 
 fn validate_command(args: &[String]) -> Result<ExitCode, String> {

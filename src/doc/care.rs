@@ -3,6 +3,7 @@
 //! Found once per draft from `src/data/care.txt` (plus the policy's extra clinical terms) and queried by
 //! the identifier finders and the judges: a name, date or room number matters when care words stand near it.
 
+use crate::policy::ListIndex;
 use crate::text::lexicon::{Lexicon, Term};
 use std::sync::LazyLock;
 
@@ -47,25 +48,23 @@ fn category(name: &str) -> CareCategory {
     }
 }
 
-/// Every care term in `lower`, in order, with the policy's extra terms counted as conditions.
-pub(crate) fn find_care_terms(text: &str, lower: &str, extra_terms: &[String]) -> Vec<CareTerm> {
+/// Every care term in `lower`, in order, with the policy's clinical terms (one automaton, see
+/// [`ListIndex`]) counted as conditions.
+pub(crate) fn find_care_terms(text: &str, lower: &str, lists: &ListIndex) -> Vec<CareTerm> {
     let mut terms: Vec<CareTerm> = CARE
         .find(lower)
         .filter(|t| !is_non_clinical_sense(text, lower, t))
         .map(|Term { start, end, category: name }| CareTerm { start, end, category: category(name) })
         .collect();
-    for extra in extra_terms {
-        let needle = extra.to_ascii_lowercase();
-        let mut from = 0;
-        while let Some(at) = lower[from..].find(&needle) {
-            let (start, end) = (from + at, from + at + needle.len());
-            if crate::text::lexicon::is_word_start(lower, start) && crate::text::lexicon::is_word_end(lower, end) {
-                terms.push(CareTerm { start, end, category: CareCategory::Condition });
-            }
-            from = end;
-        }
+    let before = terms.len();
+    terms.extend(lists.clinical_terms(lower).map(|(start, end)| CareTerm {
+        start,
+        end,
+        category: CareCategory::Condition,
+    }));
+    if terms.len() > before {
+        terms.sort_by_key(|t| t.start);
     }
-    terms.sort_by_key(|t| t.start);
     terms
 }
 
@@ -151,7 +150,7 @@ mod tests {
 
     fn categories(text: &str) -> Vec<(String, CareCategory)> {
         let lower = text.to_ascii_lowercase();
-        find_care_terms(text, &lower, &[])
+        find_care_terms(text, &lower, crate::Policy::default().lists())
             .into_iter()
             .map(|t| (lower[t.start..t.end].to_string(), t.category))
             .collect()
@@ -207,7 +206,8 @@ mod tests {
     #[test]
     fn counts_policy_terms() {
         let text = "she is in the blue pod";
-        assert_eq!(find_care_terms(text, text, &["blue pod".to_string()]).len(), 1);
+        let policy = crate::Policy::parse(r#"{"clinical_terms": ["Blue Pod"]}"#).unwrap();
+        assert_eq!(find_care_terms(text, text, policy.lists()).len(), 1);
     }
 
     #[test]

@@ -8,22 +8,23 @@ use crate::gate::{Catalog, Gate, Haystack};
 use crate::options::CheckOptions;
 use crate::policy::Policy;
 use crate::text::terms::{terms, Term};
+use crate::text::tokens::Tokens;
 use crate::text::word_facts::{Facts, WORD_FACTS};
-use crate::text::words::{Tokens, WordHit, WordList};
-use crate::text::{occurrences, Normalized};
+use crate::text::words::{WordHit, WordList};
+use crate::text::Normalized;
 use std::cell::OnceCell;
 
 /// The draft being checked.
 pub(crate) struct Document<'a> {
-    pub norm: Normalized,
+    pub norm: Normalized<'a>,
     pub options: &'a CheckOptions,
     pub policy: &'a Policy,
-    sentences: Vec<(usize, usize)>,
+    sentences: Sentences,
     /// Where the organization's own names, addresses, domains and staff are written in the draft.
     org_spans: SpanIndex,
     care: Vec<CareTerm>,
-    /// Every character beyond the Basic Multilingual Plane (emoji, mostly), with its offset, in order.
-    astral: Vec<(usize, char)>,
+    /// The offset of every character beyond the Basic Multilingual Plane (emoji, mostly), in order.
+    astral: Vec<u32>,
     /// The tokens word lists match against, cut on first use and shared by every list.
     word_tokens: OnceCell<Tokens>,
     /// The patterns and phrase rows that may match in the draft, found on first use.
@@ -41,11 +42,11 @@ pub(crate) struct Terms {
 }
 
 impl<'a> Document<'a> {
-    pub fn new(original: &str, options: &'a CheckOptions, policy: &'a Policy) -> Document<'a> {
+    pub fn new(original: &'a str, options: &'a CheckOptions, policy: &'a Policy) -> Document<'a> {
         let norm = Normalized::new(original);
         let sentences = split_sentences(norm.text());
         let org_spans = SpanIndex::new(find_org_spans(norm.lower(), policy));
-        let care = find_care_terms(norm.text(), norm.lower(), &policy.clinical_terms);
+        let care = find_care_terms(norm.text(), norm.lower(), policy.lists());
         let astral = astral_chars(norm.text());
         Document {
             norm,
@@ -97,12 +98,17 @@ impl<'a> Document<'a> {
     /// The characters beyond the Basic Multilingual Plane that start in the byte range, with their offsets,
     /// in order: emoji are looked for among these few, not by searching the text once per emoji.
     pub fn astral_in(&self, start: usize, end: usize) -> impl Iterator<Item = (usize, char)> + '_ {
-        let from = self.astral.partition_point(|&(at, _)| at < start);
-        self.astral[from..].iter().copied().take_while(move |&(at, _)| at < end)
+        let from = self.astral.partition_point(|&at| (at as usize) < start);
+        let text = self.text();
+        self.astral[from..]
+            .iter()
+            .map(|&at| at as usize)
+            .take_while(move |&at| at < end)
+            .map(move |at| (at, text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER)))
     }
 
     /// Sentence ranges, in order, covering the text.
-    pub fn sentences(&self) -> &[(usize, usize)] {
+    pub fn sentences(&self) -> &Sentences {
         &self.sentences
     }
 
@@ -113,8 +119,8 @@ impl<'a> Document<'a> {
         // Ranges sorted by start: each sentence is pushed once, however many ranges cover it.
         let mut next = 0;
         for (start, end) in ranges {
-            let first = self.sentences.partition_point(|&(_, sentence_end)| sentence_end <= start).max(next);
-            let past = self.sentences.partition_point(|&(sentence_start, _)| sentence_start < end);
+            let first = self.sentences.partition_point(|(_, sentence_end)| sentence_end <= start).max(next);
+            let past = self.sentences.partition_point(|(sentence_start, _)| sentence_start < end);
             touched.extend(first..past);
             next = next.max(past);
         }
@@ -126,9 +132,9 @@ impl<'a> Document<'a> {
     pub fn sentences_holding(&self, positions: impl IntoIterator<Item = usize>) -> Vec<usize> {
         let mut held = Vec::new();
         for at in positions {
-            let i = self.sentences.partition_point(|&(_, end)| end <= at);
+            let i = self.sentences.partition_point(|(_, end)| end <= at);
             // Positions often come in order: a sentence already noted is not noted again.
-            if held.last() != Some(&i) && self.sentences.get(i).is_some_and(|&(start, _)| start <= at) {
+            if held.last() != Some(&i) && self.sentences.get(i).is_some_and(|(start, _)| start <= at) {
                 held.push(i);
             }
         }
@@ -141,8 +147,8 @@ impl<'a> Document<'a> {
 
     /// The sentence containing byte `at`.
     pub fn sentence_at(&self, at: usize) -> (usize, usize) {
-        let i = self.sentences.partition_point(|&(_, end)| end <= at);
-        self.sentences.get(i).copied().unwrap_or((0, self.text().len()))
+        let i = self.sentences.partition_point(|(_, end)| end <= at);
+        self.sentences.get(i).unwrap_or((0, self.text().len()))
     }
 
     /// Every care word of the draft, in order.
@@ -196,7 +202,7 @@ impl<'a> Document<'a> {
     /// True when the phone number is one of the organization's own.
     pub fn is_org_phone(&self, phone: &str) -> bool {
         // The last ten digits, from the end: "+1 (217) 555-0100" is "217.555.0100".
-        self.policy.organization.phones.iter().any(|own| last_ten_digits(own).eq(last_ten_digits(phone)))
+        self.policy.lists().is_own_phone(phone)
     }
 
     /// True when the words before `at` ask the reader to contact the organization ("call us at", "email our
@@ -232,10 +238,7 @@ impl<'a> Document<'a> {
         let host = lower.rsplit('@').next().unwrap_or(&lower);
         let host = host.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.");
         let host = host.split(['/', '?', '#']).next().unwrap_or(host);
-        self.policy.organization.domains.iter().any(|d| {
-            let d = d.to_ascii_lowercase();
-            host == d || host.strip_suffix(d.as_str()).is_some_and(|rest| rest.ends_with('.'))
-        })
+        self.policy.lists().is_own_host(host)
     }
 }
 
@@ -263,8 +266,9 @@ fn ends_with_abbreviation(before: &[u8]) -> bool {
     (word.len() == 1 && word[0].is_ascii_uppercase()) || ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
-/// Every character of `text` beyond the Basic Multilingual Plane (a 4-byte sequence), with its offset.
-fn astral_chars(text: &str) -> Vec<(usize, char)> {
+/// The offset of every character of `text` beyond the Basic Multilingual Plane (a 4-byte sequence): 4 bytes a
+/// character (the character is read again from the text), so that a paste of emoji costs no more than itself.
+fn astral_chars(text: &str) -> Vec<u32> {
     const CHUNK: usize = 32;
     let mut out = Vec::new();
     // Most chunks hold no 4-byte sequence's lead byte: one branch for each, not one for each byte.
@@ -274,7 +278,7 @@ fn astral_chars(text: &str) -> Vec<(usize, char)> {
         }
         for (j, _) in chunk.iter().enumerate().filter(|&(_, &b)| b >= 0xF0) {
             let at = n * CHUNK + j;
-            out.extend(text[at..].chars().next().map(|c| (at, c)));
+            out.push(at as u32);
         }
     }
     out
@@ -314,7 +318,40 @@ impl Terms {
     }
 }
 
-fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+/// A draft's sentences: byte ranges in order, 8 bytes each (a paste of a million one-word lines holds a million).
+pub(crate) struct Sentences {
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Sentences {
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// Sentence `i`'s byte range.
+    pub fn get(&self, i: usize) -> Option<(usize, usize)> {
+        self.ranges.get(i).map(|&(start, end)| (start as usize, end as usize))
+    }
+
+    /// Every sentence's byte range, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.iter_from(0)
+    }
+
+    /// The byte ranges of sentence `first` and those after it, in order.
+    pub fn iter_from(&self, first: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.ranges[first.min(self.ranges.len())..].iter().map(|&(start, end)| (start as usize, end as usize))
+    }
+
+    /// The number of sentences, from the first, whose range satisfies `before` (which all those before a
+    /// point do and none after it does), as [`slice::partition_point`].
+    pub fn partition_point(&self, mut before: impl FnMut((usize, usize)) -> bool) -> usize {
+        self.ranges.partition_point(|&(start, end)| before((start as usize, end as usize)))
+    }
+}
+
+fn split_sentences(text: &str) -> Sentences {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -343,16 +380,16 @@ fn split_sentences(text: &str) -> Vec<(usize, usize)> {
         };
         if ends {
             if !text[start..=i].trim().is_empty() {
-                out.push((start, i + 1));
+                out.push((start as u32, (i + 1) as u32));
             }
             start = i + 1;
         }
         i += 1;
     }
     if start < text.len() || out.is_empty() {
-        out.push((start, text.len()));
+        out.push((start as u32, text.len() as u32));
     }
-    out
+    Sentences { ranges: out }
 }
 
 /// Byte ranges sorted by start, each with the furthest end of it and the ranges before it: whether a range
@@ -388,54 +425,8 @@ impl SpanIndex {
 }
 
 fn find_org_spans(lower: &str, policy: &Policy) -> Vec<(usize, usize)> {
-    let org = &policy.organization;
-    let mut spans = Vec::new();
-    // An address is also written without its town: "1200 Main St".
-    let address_parts = org.addresses.iter().filter_map(|a| a.split(',').next()).map(str::trim);
-    let needles = org
-        .names
-        .iter()
-        .chain(&org.addresses)
-        .chain(&org.domains)
-        .chain(&org.staff)
-        .map(String::as_str)
-        .chain(address_parts);
-    let needles: Vec<String> = needles
-        .map(|needle| {
-            // Plain ASCII folds to itself: only lowercase it, without building the offset map of a `Normalized`.
-            if needle.bytes().all(|b| b.is_ascii() && b != b'&' && b != b'`') {
-                needle.to_ascii_lowercase()
-            } else {
-                Normalized::new(needle).lower().to_string()
-            }
-        })
-        .filter(|needle| !needle.is_empty())
-        .collect();
-    // Every span starts a word, so one pass over the draft tells which needles start a word anywhere; only those
-    // are searched for (most drafts name none, and each `find` pays the set-up of a substring searcher). A needle's
-    // first byte never continues a character, so where it is found a character starts.
-    let mut first_bytes = [false; 256];
-    for needle in &needles {
-        first_bytes[usize::from(needle.as_bytes()[0])] = true;
-    }
-    let mut at_a_word_start = vec![false; needles.len()];
-    let bytes = lower.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if first_bytes[usize::from(b)] && crate::text::lexicon::is_word_start(lower, i) {
-            for (found, needle) in at_a_word_start.iter_mut().zip(&needles) {
-                *found |= bytes[i..].starts_with(needle.as_bytes());
-            }
-        }
-    }
-    for needle in needles.iter().zip(at_a_word_start).filter_map(|(needle, found)| found.then_some(needle)) {
-        for start in occurrences(lower, needle) {
-            let end = start + needle.len();
-            if crate::text::lexicon::is_word_start(lower, start) && crate::text::lexicon::is_word_end(lower, end) {
-                spans.push((start, end));
-            }
-        }
-    }
-    spans
+    // One automaton over every name, address, domain and staff name, built once per policy.
+    policy.lists().own_spans(lower)
 }
 
 /// Words that ask the reader to get in touch, before "us" or "our ...".
@@ -454,11 +445,6 @@ const CONTACT_ROLES: &[&str] = &[
     "portal",
     "line",
 ];
-
-/// The last ten ASCII digits of `s`, last first.
-fn last_ten_digits(s: &str) -> impl Iterator<Item = u8> + '_ {
-    s.bytes().rev().filter(u8::is_ascii_digit).take(10)
-}
 
 #[cfg(test)]
 mod tests {
@@ -485,7 +471,8 @@ mod tests {
             let text = format!("{}🙂é{}🍑中x😏", "a".repeat(pad), "b".repeat(pad % 7));
             let every: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| c > '\u{FFFF}').collect();
             assert_eq!(every.len(), 3);
-            assert_eq!(astral_chars(&text), every, "{pad}");
+            let offsets: Vec<u32> = every.iter().map(|&(at, _)| at as u32).collect();
+            assert_eq!(astral_chars(&text), offsets, "{pad}");
         }
     }
 
@@ -497,7 +484,7 @@ mod tests {
         let ranges = vec![(25, 30), (0, 1), (12, 13), (9, 11), (11, 24), (30, 31), (37, 38), (38, 39), (44, 60)];
         let every: Vec<usize> = (0..doc.sentences().len())
             .filter(|&i| {
-                let (start, end) = doc.sentences()[i];
+                let (start, end) = doc.sentences().get(i).unwrap();
                 ranges.iter().any(|&(s, e)| s < end && start < e)
             })
             .collect();
@@ -512,7 +499,10 @@ mod tests {
         let text = "🎉 Day one. Plain words here. Two 🍑 in 😏 one! None? Last 🙂";
         let doc = Document::new(text, &options, &policy);
         let every: Vec<usize> = (0..doc.sentences().len())
-            .filter(|&i| doc.astral_in(doc.sentences[i].0, doc.sentences[i].1).next().is_some())
+            .filter(|&i| {
+                let (start, end) = doc.sentences().get(i).unwrap();
+                doc.astral_in(start, end).next().is_some()
+            })
             .collect();
         assert_eq!(every, [0, 2, 4]);
         assert_eq!(doc.sentences_holding(doc.astral_in(0, text.len()).map(|(at, _)| at)), every);
@@ -526,14 +516,14 @@ mod tests {
     #[test]
     fn splits_sentences_and_lines() {
         let text = "First one. Second one!\nThird e.g. here? Done";
-        let parts: Vec<&str> = split_sentences(text).iter().map(|&(s, e)| text[s..e].trim()).collect();
+        let parts: Vec<&str> = split_sentences(text).iter().map(|(s, e)| text[s..e].trim()).collect();
         assert_eq!(parts, vec!["First one.", "Second one!", "Third e.g. here?", "Done"]);
     }
 
     #[test]
     fn titles_and_initials_do_not_end_a_sentence() {
         let text = "Mrs. G in room 4 went home. Dr. Lee and John Q. Public said so. I told Ms. Ray. Then we left.";
-        let parts: Vec<&str> = split_sentences(text).iter().map(|&(s, e)| text[s..e].trim()).collect();
+        let parts: Vec<&str> = split_sentences(text).iter().map(|(s, e)| text[s..e].trim()).collect();
         assert_eq!(
             parts,
             vec![
@@ -558,13 +548,17 @@ mod tests {
     }
 
     #[test]
-    fn finds_org_names_leftmost_without_overlaps() {
+    fn finds_every_whole_word_occurrence_of_org_names() {
         let policy = Policy::parse(r#"{"organization": {"names": ["Ann Ann", "(217)"]}}"#).unwrap();
-        let spans = |text: &str| find_org_spans(&text.to_ascii_lowercase(), &policy);
+        let spans = |text: &str| {
+            let mut spans = find_org_spans(&text.to_ascii_lowercase(), &policy);
+            spans.sort_unstable();
+            spans
+        };
         assert_eq!(spans("a nod to ann ann, and an ann ann"), vec![(9, 16), (25, 32)]);
         assert_eq!(spans("call (217) or x(217)"), vec![(5, 10)]);
-        // As with `str::find`, a match inside a word hides the whole-word one it overlaps.
-        assert_eq!(spans("xann ann ann"), vec![]);
+        // Overlapping occurrences are all found: "ann ann" inside a word hides no whole-word one.
+        assert_eq!(spans("xann ann ann"), vec![(5, 12)]);
     }
 
     #[test]

@@ -107,7 +107,7 @@ impl<'d> WordView<'d> {
         let mut sentence = 0;
         let mut last_sentence = usize::MAX;
         for (i, t) in list.iter().enumerate() {
-            while sentence + 1 < sentences.len() && sentences[sentence].1 <= t.start {
+            while sentence + 1 < sentences.len() && sentences.get(sentence).is_some_and(|(_, end)| end <= t.start) {
                 sentence += 1;
             }
             first[i] = sentence != last_sentence;

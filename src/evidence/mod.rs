@@ -62,12 +62,13 @@ fn gate<'d>(doc: &'d Document) -> &'d Gate {
 
 /// Every gated pattern, in the order of the gate's set: the identifiers', the cues, the names', the other
 /// mentions'.
-static GATED: [&Pattern; 55] = [
+static GATED: [&Pattern; 57] = [
     &id::account::ACCOUNT,
     &id::address::ADDRESS,
     &id::device::KEYED,
     &id::device::GS1_UDI,
     &id::email::EMAIL,
+    &id::email::SPELLED_EMAIL,
     &id::handle::HANDLE,
     &id::insurance_id::KEYED,
     &id::insurance_id::MBI,
@@ -77,6 +78,7 @@ static GATED: [&Pattern; 55] = [
     &id::mrn::MRN,
     &id::phone::PHONE,
     &id::ssn::SSN,
+    &id::ssn::SPACED_SSN,
     &id::url::URL,
     &id::vehicle::PLATE,
     &id::vehicle::VIN,

@@ -276,7 +276,7 @@ mod tests {
             let doc = Document::new(text, &options, &crate::testing::TEST_POLICY);
             for table in Table::ALL {
                 let touched = table.sentences_touched(&doc);
-                for (i, &(start, end)) in doc.sentences().iter().enumerate() {
+                for (i, (start, end)) in doc.sentences().iter().enumerate() {
                     if !table.find_in(&doc, &doc.lower()[start..end]).is_empty() {
                         parts_with_matches += 1;
                         assert!(touched.binary_search(&i).is_ok(), "{table:?} in {start}..{end}");

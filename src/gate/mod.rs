@@ -179,9 +179,9 @@ pub(crate) struct Gate {
     rows: Matched,
     /// In a long text, where each pattern with [`Limits`] may end a match (`ends[i]` for the catalog's
     /// pattern `i`, see [`MultiPattern::matches_and_ends`]); empty for a short one.
-    ends: Vec<Option<Vec<usize>>>,
+    ends: Vec<Option<Vec<u32>>>,
     /// The same for each phrase row.
-    row_ends: Vec<Option<Vec<usize>>>,
+    row_ends: Vec<Option<Vec<u32>>>,
 }
 
 /// From this length on, the gate notes where patterns end matches, and a pattern with [`Limits`] is searched
@@ -227,14 +227,14 @@ impl Gate {
     }
 
     /// Where `pattern`'s matches may end, when the gate noted them (see [`Gate::ends`]), with its limits.
-    fn near(&self, pattern: &Pattern) -> Option<(&[usize], Limits)> {
+    fn near(&self, pattern: &Pattern) -> Option<(&[u32], Limits)> {
         let index = *pattern.index.get()?;
         Some((self.ends.get(index)?.as_deref()?, self.catalog.limits()[index]?))
     }
 
     /// The same for phrase row `row`. `row_ends` is empty for a short draft, which so never works out the rows'
     /// limits.
-    fn row_near(&self, row: usize) -> Option<(&[usize], Limits)> {
+    fn row_near(&self, row: usize) -> Option<(&[u32], Limits)> {
         Some((self.row_ends.get(row)?.as_deref()?, self.catalog.row_limits()[row]?))
     }
 

@@ -93,9 +93,9 @@ impl MultiPattern {
     /// ends a match, in order: `ends[i]`, or `None` when pattern `i` is not tracked or ended more than `limit`
     /// matches. Every match of the pattern as written ends at one of these (its widened form matches wherever
     /// it does); some may be the widened form's alone.
-    pub fn matches_and_ends(&self, lower: &str, tracked: &[bool], limit: usize) -> (Matched, Vec<Option<Vec<usize>>>) {
+    pub fn matches_and_ends(&self, lower: &str, tracked: &[bool], limit: usize) -> (Matched, Vec<Option<Vec<u32>>>) {
         let mut matched = PatternSet::new(self.dfa.pattern_len());
-        let mut ends: Vec<Option<Vec<usize>>> = tracked.iter().map(|&t| t.then(Vec::new)).collect();
+        let mut ends: Vec<Option<Vec<u32>>> = tracked.iter().map(|&t| t.then(Vec::new)).collect();
         let mut cache = self.caches.get();
         let mut found = |pattern: PatternID, end: usize| {
             matched.insert(pattern);
@@ -105,7 +105,8 @@ impl MultiPattern {
                     *slot = None;
                 }
                 if let Some(list) = slot {
-                    list.push(end);
+                    // Offsets of a draft (at most 4 GB) in 4 bytes: a long paste notes hundreds of thousands.
+                    list.push(end as u32);
                 }
             }
         };
@@ -363,7 +364,8 @@ mod tests {
                 expected[found.pattern().as_usize()].push(found.offset());
             }
             let (matched, ends) = set.matches_and_ends(text, &[true; 5], usize::MAX);
-            let ends: Vec<Vec<usize>> = ends.into_iter().map(Option::unwrap).collect();
+            let ends: Vec<Vec<usize>> =
+                ends.into_iter().map(|list| list.unwrap().into_iter().map(|end| end as usize).collect()).collect();
             assert_eq!(ends, expected, "{:?}", &text[..text.len().min(40)]);
             let which: Vec<usize> = (0..5).filter(|&i| !expected[i].is_empty()).collect();
             assert_eq!(matched.iter().collect::<Vec<_>>(), which);

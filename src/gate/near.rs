@@ -71,7 +71,7 @@ impl<'d, I, T> Found<'d, I, T> {
     pub(super) fn of(
         regex: &'static Regex,
         haystack: &'d str,
-        near: Option<(&'d [usize], Limits)>,
+        near: Option<(&'d [u32], Limits)>,
         iter: fn(&'static Regex, &'d str) -> I,
         search: fn(&'static Regex, &'d str, usize) -> Option<T>,
         end: fn(&T) -> usize,
@@ -117,7 +117,7 @@ impl<I: Iterator<Item = T>, T> Iterator for Found<'_, I, T> {
 pub(crate) struct Near<'d, T> {
     regex: &'static Regex,
     haystack: &'d str,
-    ends: &'d [usize],
+    ends: &'d [u32],
     limits: Limits,
     /// Where the whole-text iteration would search next.
     at: usize,
@@ -138,7 +138,7 @@ impl<T> Iterator for Near<'_, T> {
 
     fn next(&mut self) -> Option<T> {
         let mut from = next_search_start(self.haystack, &mut self.ends, self.limits, self.at)?;
-        while !may_end_at(self.regex, self.haystack, from, self.ends[0]) {
+        while !may_end_at(self.regex, self.haystack, from, self.ends[0] as usize) {
             self.ends = &self.ends[1..];
             from = next_search_start(self.haystack, &mut self.ends, self.limits, self.at)?;
         }
@@ -168,9 +168,9 @@ fn may_end_at(regex: &Regex, haystack: &str, from: usize, end: usize) -> bool {
 
 /// Where the search for the next match at or after `at` can start (see [`Near`]), passing the `ends` before
 /// it; `None` when no match is left.
-fn next_search_start(haystack: &str, ends: &mut &[usize], limits: Limits, at: usize) -> Option<usize> {
-    *ends = &ends[ends.partition_point(|&end| end <= at)..];
-    let end = *ends.first()?;
+fn next_search_start(haystack: &str, ends: &mut &[u32], limits: Limits, at: usize) -> Option<usize> {
+    *ends = &ends[ends.partition_point(|&end| end as usize <= at)..];
+    let end = *ends.first()? as usize;
     let mut from = at.max(limits.reach.map_or(0, |reach| end.saturating_sub(reach)));
     if let Some([a, b, c]) = limits.breaks {
         let gap = &haystack.as_bytes()[from..end];
@@ -216,7 +216,7 @@ mod tests {
     #[test]
     fn a_near_search_starts_where_the_earliest_match_could() {
         let text = "one, two three four";
-        let mut ends: &[usize] = &[3, 13, 18];
+        let mut ends: &[u32] = &[3, 13, 18];
         // A match ending at 13 and at most 5 bytes long starts at 8 ("three") at the earliest.
         let reach = Limits { reach: Some(5), breaks: None };
         assert_eq!(next_search_start(text, &mut ends, reach, 4), Some(8));

@@ -6,6 +6,7 @@
 //! still applies. A policy can never turn checking off by being malformed.
 
 mod entries;
+mod lists;
 mod reader;
 
 use crate::options::Context;
@@ -15,6 +16,9 @@ use regex::{Regex, RegexBuilder};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
+
+pub(crate) use lists::ListIndex;
 
 /// Longest custom pattern accepted, in bytes.
 pub const MAX_PATTERN_LEN: usize = 1_000;
@@ -136,6 +140,8 @@ pub struct Policy {
     pub media_check: MediaCheck,
     /// Setting keys the user may not change.
     pub locked: Vec<String>,
+    /// The lists as a check looks them up, built at the first check ([`Policy::lists`]).
+    lists: OnceLock<ListIndex>,
 }
 
 impl Default for Policy {
@@ -154,6 +160,7 @@ impl Default for Policy {
             extra_sites: Vec::new(),
             media_check: MediaCheck::CareContext,
             locked: Vec::new(),
+            lists: OnceLock::new(),
         }
     }
 }
@@ -259,6 +266,13 @@ impl Policy {
     /// The severity a kind is reported at under this policy.
     pub fn severity_for(&self, kind: Kind, detected: Severity) -> Severity {
         self.severity_overrides.iter().find(|(k, _)| *k == kind).map_or(detected, |(_, s)| *s)
+    }
+
+    /// The organization's lists and the clinical terms indexed for look-up (one automaton each, and sets),
+    /// built at the first call: every check of a draft then costs the same whatever the lists hold. The lists
+    /// are read that once; change a policy by building a new one.
+    pub(crate) fn lists(&self) -> &ListIndex {
+        self.lists.get_or_init(|| ListIndex::new(self))
     }
 
     /// Whether a kind is turned off.

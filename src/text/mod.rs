@@ -4,7 +4,8 @@
 //!   references), with the map back to the original;
 //! - [`offsets`]: byte offsets to UTF-16 code units and back, for the report;
 //! - [`lexicon`]: word and phrase lists matched as whole words (Aho-Corasick), and word edges;
-//! - [`words`]: the draft cut into tokens, and word lists matched through disguises (leetspeak, `*`, spacing);
+//! - [`tokens`]: the draft cut into tokens, leetspeak read as letters;
+//! - [`words`]: word lists matched through disguises (leetspeak, `*`, spacing, pieces, sound);
 //! - [`occurs`] and [`occurrences`]: fixed phrases found in a whole draft.
 
 pub(crate) mod fold;
@@ -13,11 +14,13 @@ mod offsets;
 pub(crate) mod packed;
 pub(crate) mod terms;
 pub(crate) mod word_facts;
+pub(crate) mod tokens;
 pub(crate) mod words;
 
 pub use fold::Normalized;
+pub(crate) use offsets::Utf16Cursor;
 pub use offsets::{byte_offsets, utf16_offsets};
-pub(crate) use words::Fnv;
+pub(crate) use tokens::Fnv;
 
 /// Whether `needle` occurs in `haystack`: for a search over a whole draft. `memmem` skips ahead to a rare byte
 /// of the needle a machine word at a time; `str::contains` in wasm, without SIMD, reads every byte through its

@@ -8,25 +8,48 @@ pub fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_by_key(|&i| offsets[i]);
     let mut result = vec![0; offsets.len()];
-    let (mut at, mut units) = (0, 0);
+    let mut cursor = Utf16Cursor::new(text);
     for i in order {
+        result[i] = cursor.units_at(offsets[i]);
+    }
+    result
+}
+
+/// Counts UTF-16 units from the start of a text to byte offsets asked for in increasing order, each count
+/// going on from the last: a pass over the text for any number of offsets.
+pub(crate) struct Utf16Cursor<'t> {
+    text: &'t str,
+    at: usize,
+    units: usize,
+}
+
+impl<'t> Utf16Cursor<'t> {
+    pub(crate) fn new(text: &'t str) -> Utf16Cursor<'t> {
+        Utf16Cursor { text, at: 0, units: 0 }
+    }
+
+    /// The UTF-16 units before byte `offset` (rounded down to a character boundary); offsets asked for
+    /// before the last one asked count from the start again.
+    pub(crate) fn units_at(&mut self, offset: usize) -> usize {
         // Only whole characters before the offset count.
-        let mut target = offsets[i].min(text.len());
-        while !text.is_char_boundary(target) {
+        let mut target = offset.min(self.text.len());
+        while !self.text.is_char_boundary(target) {
             target -= 1;
         }
-        if target > at {
+        if target < self.at {
+            (self.at, self.units) = (0, 0);
+        }
+        if target > self.at {
             // A character is one unit, two beyond the Basic Multilingual Plane (a 4-byte sequence): count its
             // leading bytes and the leading bytes of 4-byte sequences, a loop without branches.
-            units += text.as_bytes()[at..target]
+            self.units += self.text.as_bytes()[self.at..target]
                 .iter()
                 .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
                 .sum::<usize>();
-            at = target;
+            self.at = target;
         }
-        result[i] = units;
+        self.units
     }
-    result
 }
 
 /// Converts UTF-16 code unit offsets of `text` to byte offsets (rounded down to a character boundary).

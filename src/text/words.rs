@@ -8,26 +8,9 @@
 //! "ass"). Three or more single letters separated by one space, dot or dash ("f u c k", "s.h.i.t") are
 //! read as one token. Offsets always cover the typed characters.
 
+use super::tokens::{fnv_step, hash_bit, read_letters, skeleton_hash, TokenSummary, Tokens, TOKEN_LETTERS};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: the keys are short (a few ASCII letters, a pair of offsets), where SipHash's set-up dominates.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { FNV_OFFSET } else { self.0 };
-        for &b in bytes {
-            hash = fnv_step(hash, b);
-        }
-        self.0 = hash;
-    }
-}
 
 /// For keys that are hashes already ([`skeleton_hash`]): hashing them again would cost every token's lookup.
 #[derive(Default)]
@@ -48,12 +31,6 @@ impl Hasher for PreHashed {
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn fnv_step(hash: u64, byte: u8) -> u64 {
-    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-}
-
 /// A compiled list: `[category]` headers, then one word per line, optionally `word => suggestion`.
 pub(crate) struct WordList {
     entries: Vec<Entry>,
@@ -67,11 +44,6 @@ pub(crate) struct WordList {
 
 /// 4,096 bits per list: a few percent of unlisted words share a bit with a listed one.
 const HASH_BIT_WORDS: usize = 64;
-
-/// The bit of [`WordList::hash_bits`] for a skeleton hash: its top 12 bits, 0..4096.
-fn hash_bit(skeleton_hash: u64) -> u16 {
-    (skeleton_hash >> 52) as u16
-}
 
 struct Entry {
     word: &'static str,
@@ -105,6 +77,8 @@ impl WordList {
                 None => (line, None),
             };
             assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "list word {word:?} must be lowercase a-z");
+            // The tokens keep no single letter apart from runs of three (`Tokens`): a listed word has two or more.
+            assert!(word.len() >= 2, "list word {word:?} must have two letters or more");
             let runs = word.as_bytes().chunk_by(|a, b| a == b);
             let skeleton = runs.clone().map(|run| run[0]).collect();
             let repeats = runs.map(<[u8]>::len).collect();
@@ -112,8 +86,14 @@ impl WordList {
             entries.push(Entry { word, skeleton, repeats, category, suggestion });
         }
         let mut hash_bits = [0; HASH_BIT_WORDS];
-        for hash in by_skeleton.keys() {
-            let bit = hash_bit(*hash);
+        // A word with an "f" may be spelled with "ph" ("phuck"): that spelling's bit is set too, so that the token
+        // is looked up, and read by sound (`lookup_sounding`).
+        let sounded = entries
+            .iter()
+            .filter(|e| e.word.contains('f'))
+            .map(|e| skeleton_hash(e.word.replace('f', "ph").as_bytes()));
+        for hash in by_skeleton.keys().copied().chain(sounded) {
+            let bit = hash_bit(hash);
             hash_bits[usize::from(bit / 64)] |= 1 << (bit % 64);
         }
         WordList { entries, by_skeleton, hash_bits }
@@ -128,45 +108,142 @@ impl WordList {
     /// Every listed word in `lower` (the lowercased folded text), in order, given its `tokens`: a draft's
     /// tokens are cut once and shared by every list.
     pub fn find_in(&self, lower: &str, tokens: &Tokens) -> Vec<WordHit> {
-        let list = &tokens.list;
-        // The letters of a spaced run, read as one word (the only letters gathered here).
-        let mut spaced = Vec::new();
+        let bytes = lower.as_bytes();
+        // Letters read off a token with symbols or leetspeak in it, or gathered from spaced-out letters.
+        let mut letters = Vec::new();
         let mut hits = Vec::new();
-        let mut i = 0;
-        // Every token of a spaced run ends where the run does: found once per run, so a long run of single
-        // letters ("a.a.a.a...") stays linear. Only runs up to MAX_SPACED_LETTERS are looked up.
-        let mut run_end = 0;
-        while i < list.len() {
+        let mut e = 0;
+        while e < tokens.quick.len() {
             // Most tokens are words of no list, and one bit says so.
-            let quick = tokens.quick[i];
-            if quick != Tokens::LOOK_UP && !self.has_bit(quick) {
-                i += 1;
+            let quick = tokens.quick[e];
+            if quick == Tokens::SPACED {
+                let (start, end) = tokens.span(e);
+                self.find_in_spaced(&bytes[start..end], start, &mut letters, &mut hits);
+                e += 1;
                 continue;
             }
-            // Spaced-out letters: "f u c k".
-            if run_end <= i {
-                run_end = spaced_run_end(lower, list, i);
-            }
-            if (3..=MAX_SPACED_LETTERS).contains(&(run_end - i)) {
-                spaced.clear();
-                for token in &list[i..run_end] {
-                    spaced.extend_from_slice(tokens.letters(lower, token));
+            if quick != Tokens::LOOK_UP && !self.has_bit(quick & !Tokens::JOINS_NEXT) {
+                // A piece of a word split by a dot or dash may still be one ("fu.cking"): its next piece is tried.
+                let joins = quick & Tokens::JOINS_NEXT != 0;
+                e += 1;
+                if joins && self.find_joined(bytes, tokens, e - 1, &mut letters, &mut hits) {
+                    e += 1;
                 }
-                if let Some(entry) = self.lookup(&spaced, count_wildcards(&spaced), skeleton_hash(&spaced)) {
-                    hits.push(self.hit(entry, list[i].start, list[run_end - 1].end, true));
-                    i = run_end;
-                    continue;
+                continue;
+            }
+            let (start, end) = tokens.span(e);
+            let typed = &bytes[start..end];
+            let summary = TokenSummary::of(typed);
+            let letters_of = read_letters(typed, summary.symbols, &mut letters);
+            match self.lookup_sounding(letters_of, summary.wildcards, summary.skeleton_hash) {
+                Some(entry) => {
+                    let disguised = letters_of != self.entries[entry].word.as_bytes() || summary.symbols;
+                    hits.push(self.hit(entry, start, end, disguised));
+                    e += 1;
+                }
+                None => {
+                    e += 1;
+                    let joins = quick & Tokens::JOINS_NEXT != 0
+                        || (quick == Tokens::LOOK_UP && matches!(bytes.get(end), Some(b'.' | b'-' | b'_')));
+                    if joins && self.find_joined(bytes, tokens, e - 1, &mut letters, &mut hits) {
+                        e += 1;
+                    }
                 }
             }
-            let token = &list[i];
-            let letters = tokens.letters(lower, token);
-            if let Some(entry) = self.lookup(letters, token.wildcards, token.skeleton_hash) {
-                let disguised = letters != self.entries[entry].word.as_bytes() || token.symbols;
-                hits.push(self.hit(entry, token.start, token.end, disguised));
-            }
-            i += 1;
         }
         hits
+    }
+
+    /// The spaced-out letters `run` (single letters one space, dot, dash or underscore apart, at `start` of the
+    /// text): a listed word spelled by the run from some letter to its end ("what the f u c k"). Only runs of up
+    /// to [`MAX_SPACED_LETTERS`] are looked up as words (and no listed word is a single letter).
+    fn find_in_spaced(&self, run: &[u8], start: usize, letters: &mut Vec<u8>, hits: &mut Vec<WordHit>) {
+        let count = run.len().div_ceil(2);
+        for j in 0..count {
+            if (3..=MAX_SPACED_LETTERS).contains(&(count - j)) {
+                letters.clear();
+                letters.extend(run[2 * j..].iter().step_by(2).map(|&b| TOKEN_LETTERS[usize::from(b)]));
+                if let Some(entry) = self.lookup(letters, count_wildcards(letters), skeleton_hash(letters)) {
+                    hits.push(self.hit(entry, start + 2 * j, start + run.len(), true));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Token `e` and the next, one dot, dash or underscore apart, read as one word ("fu.cking", "sh-it"), when
+    /// neither is a listed word alone; pushes the hit and returns true when they spell one.
+    fn find_joined(
+        &self,
+        bytes: &[u8],
+        tokens: &Tokens,
+        e: usize,
+        letters: &mut Vec<u8>,
+        hits: &mut Vec<WordHit>,
+    ) -> bool {
+        let Some(&next_quick) = tokens.quick.get(e + 1) else { return false };
+        if next_quick == Tokens::SPACED || tokens.quick[e] == Tokens::SPACED {
+            return false;
+        }
+        let ((start, end), (next_start, next_end)) = (tokens.span(e), tokens.span(e + 1));
+        if next_start != end + 1 || !matches!(bytes[end], b'.' | b'-' | b'_') {
+            return false;
+        }
+        // Listed words are short: longer pieces are not looked up (and need no buffer).
+        let mut buffer = [0u8; 48];
+        let joined_len = end - start + next_end - next_start;
+        if joined_len > buffer.len() {
+            return false;
+        }
+        buffer[..end - start].copy_from_slice(&bytes[start..end]);
+        buffer[end - start..joined_len].copy_from_slice(&bytes[next_start..next_end]);
+        let joined = &buffer[..joined_len];
+        let summary = TokenSummary::of(joined);
+        if summary.wildcards == 0 && !self.has_bit(hash_bit(summary.skeleton_hash)) {
+            return false;
+        }
+        // The next piece alone is a listed word: it is found on its own.
+        let next_typed = &bytes[next_start..next_end];
+        let next_summary = TokenSummary::of(next_typed);
+        if self
+            .lookup(
+                read_letters(next_typed, next_summary.symbols, letters),
+                next_summary.wildcards,
+                next_summary.skeleton_hash,
+            )
+            .is_some()
+        {
+            return false;
+        }
+        let letters_of = read_letters(joined, summary.symbols, letters);
+        match self.lookup_sounding(letters_of, summary.wildcards, summary.skeleton_hash) {
+            Some(entry) => {
+                hits.push(self.hit(entry, start, next_end, true));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// [`WordList::lookup`], and when that finds nothing, the letters with "ph" read as "f" ("phucking").
+    fn lookup_sounding(&self, letters: &[u8], wildcards: usize, skeleton_hash: u64) -> Option<usize> {
+        self.lookup(letters, wildcards, skeleton_hash).or_else(|| {
+            if !letters.windows(3).any(|w| w == b"phu") {
+                return None;
+            }
+            let mut sounded = Vec::with_capacity(letters.len());
+            let mut i = 0;
+            while i < letters.len() {
+                if letters[i..].starts_with(b"ph") {
+                    sounded.push(b'f');
+                    i += 2;
+                } else {
+                    sounded.push(letters[i]);
+                    i += 1;
+                }
+            }
+            self.lookup(&sounded, count_wildcards(&sounded), super::tokens::skeleton_hash(&sounded))
+        })
     }
 
     fn hit(&self, entry: usize, start: usize, end: usize, disguised: bool) -> WordHit {
@@ -220,20 +297,6 @@ impl WordList {
     }
 }
 
-/// The FNV-1a hash of the skeleton of `letters` (repeats collapsed: "fuuck" hashes as "fuck"), without
-/// building the skeleton.
-fn skeleton_hash(letters: &[u8]) -> u64 {
-    let mut hash = FNV_OFFSET;
-    let mut previous = None;
-    for &letter in letters {
-        if previous != Some(letter) {
-            hash = fnv_step(hash, letter);
-            previous = Some(letter);
-        }
-    }
-    hash
-}
-
 /// Whether `letters` collapse to `skeleton` with each of its letters typed at least as many times as
 /// `min_repeats` says ("fuuuck" spells f-u-c-k with 1 1 1 1; "as" does not spell a-s with 1 2).
 fn spells(letters: &[u8], skeleton: &[u8], min_repeats: &[usize]) -> bool {
@@ -249,216 +312,9 @@ fn count_wildcards(letters: &[u8]) -> usize {
     letters.iter().filter(|&&b| b == b'*').count()
 }
 
-/// The draft cut into tokens once (shared by every word list through the document).
-#[derive(Debug, Default)]
-pub(crate) struct Tokens {
-    list: Vec<Token>,
-    /// The letters of every token with a symbol or leetspeak in it, back to back (`Token::letters_from`
-    /// indexes into it). The many tokens typed in plain lowercase letters are their own letters.
-    letters: Vec<u8>,
-    /// For each token, the [`hash_bit`] of its skeleton hash when the bit alone can rule the token out of a
-    /// list, or [`Tokens::LOOK_UP`]: a single letter may start a spaced-out word, and `*` may stand for any
-    /// letter. Apart from the tokens, so that each list's pass over the many words in no list reads two bytes
-    /// a word.
-    quick: Vec<u16>,
-}
-
-/// A token of the draft with leetspeak read as letters.
-#[derive(Debug)]
-struct Token {
-    start: usize,
-    end: usize,
-    /// With `symbols`, where its letters start in [`Tokens::letters`]: one letter for each typed byte,
-    /// `end - start` in all.
-    letters_from: usize,
-    /// Computed once here rather than by each list: the [`skeleton_hash`] of the letters...
-    skeleton_hash: u64,
-    /// ... and how many of them are `*`.
-    wildcards: usize,
-    /// True when leetspeak or symbols were read as letters.
-    symbols: bool,
-}
-
-impl Tokens {
-    /// A token each list looks up in full ([`Tokens::quick`]); no [`hash_bit`] is this large.
-    const LOOK_UP: u16 = u16::MAX;
-
-    /// Cuts `lower` (the lowercased folded text) into tokens.
-    pub fn new(lower: &str) -> Tokens {
-        tokenize(lower)
-    }
-
-    /// The letters of `token`, a token of `lower`.
-    fn letters<'t>(&'t self, lower: &'t str, token: &Token) -> &'t [u8] {
-        if token.symbols {
-            &self.letters[token.letters_from..token.letters_from + (token.end - token.start)]
-        } else {
-            &lower.as_bytes()[token.start..token.end]
-        }
-    }
-
-    /// Adds the token `typed` (at `start..end` of the text; token bytes only) with what `summary` says of it.
-    fn push(&mut self, start: usize, end: usize, typed: &[u8], summary: &TokenSummary) {
-        let letters_from = self.letters.len();
-        if summary.symbols {
-            self.letters.extend(typed.iter().map(|&b| TOKEN_LETTERS[usize::from(b)]));
-        }
-        let TokenSummary { skeleton_hash, wildcards, symbols, .. } = *summary;
-        let quick = if wildcards > 0 || typed.len() == 1 { Tokens::LOOK_UP } else { hash_bit(skeleton_hash) };
-        self.quick.push(quick);
-        self.list.push(Token { start, end, letters_from, skeleton_hash, wildcards, symbols });
-    }
-}
-
-/// What every list would otherwise work out per token, gathered as the token is read, byte by byte: its
-/// letters' skeleton hash (as [`skeleton_hash`] computes it), how many are `*`, and whether any symbol or
-/// digit was read as a letter.
-#[derive(Clone, Copy)]
-struct TokenSummary {
-    skeleton_hash: u64,
-    /// The last letter added, or 0 before the first (no byte reads as 0 in a token).
-    previous: u8,
-    wildcards: usize,
-    symbols: bool,
-}
-
-impl TokenSummary {
-    const EMPTY: TokenSummary = TokenSummary { skeleton_hash: FNV_OFFSET, previous: 0, wildcards: 0, symbols: false };
-
-    fn of(typed: &[u8]) -> TokenSummary {
-        let mut summary = TokenSummary::EMPTY;
-        for &b in typed {
-            summary.add(b, TOKEN_LETTERS[usize::from(b)]);
-        }
-        summary
-    }
-
-    /// Adds the typed byte `b`, read as `letter`.
-    #[inline(always)]
-    fn add(&mut self, b: u8, letter: u8) {
-        if self.previous != letter {
-            self.skeleton_hash = fnv_step(self.skeleton_hash, letter);
-            self.previous = letter;
-        }
-        self.wildcards += usize::from(letter == b'*');
-        self.symbols |= !b.is_ascii_lowercase();
-    }
-}
-
-const fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'@' | b'$' | b'!' | b'*')
-}
-
-/// What each byte reads as in a token ([`read_leet`]), or 0 for a byte that is no part of one: a table,
-/// because cutting tokens looks up every byte of the draft.
-const TOKEN_LETTERS: [u8; 256] = {
-    let mut table = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        if is_token_byte(b as u8) {
-            table[b] = read_leet(b as u8);
-        }
-        b += 1;
-    }
-    table
-};
-
-fn tokenize(lower: &str) -> Tokens {
-    let bytes = lower.as_bytes();
-    // About one token in six bytes of prose: room enough that the list seldom grows.
-    let capacity = lower.len() / 6 + 1;
-    let mut tokens =
-        Tokens { list: Vec::with_capacity(capacity), letters: Vec::new(), quick: Vec::with_capacity(capacity) };
-    let mut i = 0;
-    while i < bytes.len() {
-        if TOKEN_LETTERS[usize::from(bytes[i])] == 0 {
-            i += 1;
-            continue;
-        }
-        let run_start = i;
-        // Read as the run is cut, so most tokens are read once; a run trimmed below is read again.
-        let mut summary = TokenSummary::EMPTY;
-        while let Some(&b) = bytes.get(i) {
-            let letter = TOKEN_LETTERS[usize::from(b)];
-            if letter == 0 {
-                break;
-            }
-            summary.add(b, letter);
-            i += 1;
-        }
-        let (mut start, mut end) = (run_start, i);
-        // A letter or digit glued to non-ASCII text (another script) is not an English word. Only a byte
-        // past ASCII can end or start such a letter, so most tokens decode no character here.
-        let glued_before = start > 0 && bytes[start - 1] >= 0x80 && lower[..start].ends_with(char::is_alphabetic);
-        let glued_after = bytes.get(end).is_some_and(|&b| b >= 0x80 && lower[end..].starts_with(char::is_alphabetic));
-        if glued_before || glued_after {
-            continue;
-        }
-        // Trailing "!" is punctuation ("damn!!"); "*emphasis*" is markdown; "@name" is a handle. A run of plain
-        // lowercase letters has none of these.
-        if summary.symbols {
-            while end > start && bytes[end - 1] == b'!' {
-                end -= 1;
-            }
-            while start < end && bytes[start] == b'!' {
-                start += 1;
-            }
-            if start < end && bytes[start] == b'*' {
-                while start < end && bytes[start] == b'*' {
-                    start += 1;
-                }
-                while end > start && bytes[end - 1] == b'*' {
-                    end -= 1;
-                }
-            }
-            if start >= end || bytes[start] == b'@' {
-                continue;
-            }
-        }
-        let slice = &bytes[start..end];
-        if (start, end) != (run_start, i) {
-            summary = TokenSummary::of(slice);
-        }
-        // Plain lowercase letters need no look at their bytes.
-        if summary.symbols && slice.len() > 1 && !slice.iter().any(u8::is_ascii_alphabetic) {
-            continue; // plain numbers and symbol runs
-        }
-        tokens.push(start, end, slice, &summary);
-    }
-    tokens
-}
-
-const fn read_leet(b: u8) -> u8 {
-    match b {
-        b'0' => b'o',
-        b'1' | b'!' => b'i',
-        b'3' => b'e',
-        b'4' | b'@' => b'a',
-        b'5' | b'$' => b's',
-        b'7' => b't',
-        other => other,
-    }
-}
-
 /// Longest spaced-out word looked up ("f u u u c k" counts six letters): longer runs are not words, and
 /// looking each of their suffixes up would take time quadratic in the run.
 const MAX_SPACED_LETTERS: usize = 40;
-
-/// The end (exclusive token index) of a run of single-letter tokens joined by one space, dot or dash.
-fn spaced_run_end(lower: &str, tokens: &[Token], from: usize) -> usize {
-    let bytes = lower.as_bytes();
-    let mut end = from;
-    while end < tokens.len() && tokens[end].end - tokens[end].start == 1 {
-        if end > from {
-            let gap = &bytes[tokens[end - 1].end..tokens[end].start];
-            if !(gap.len() == 1 && matches!(gap[0], b' ' | b'.' | b'-' | b'_')) {
-                break;
-            }
-        }
-        end += 1;
-    }
-    end
-}
 
 #[cfg(test)]
 mod tests {
@@ -505,28 +361,16 @@ mod tests {
     }
 
     #[test]
-    fn hashes_stretched_letters_like_the_word() {
-        assert_eq!(skeleton_hash(b"fuuuuck"), skeleton_hash(b"fuck"));
-        assert_eq!(skeleton_hash(b"asshole"), skeleton_hash(b"ashole"));
-        assert_ne!(skeleton_hash(b"fuck"), skeleton_hash(b"fuk"));
-        assert_ne!(skeleton_hash(b"as"), skeleton_hash(b"a"));
-    }
-
-    #[test]
-    fn tokens_carry_the_hash_and_wildcards_of_their_letters() {
-        let lower = "fuuuck f**k a$$hole sh!t b1tch *hell* scunthorpe x !!sh1t!! 4ss";
-        let tokens = Tokens::new(lower);
-        assert_eq!(tokens.list.len(), 10);
-        for token in &tokens.list {
-            let letters = tokens.letters(lower, token);
-            assert_eq!(token.skeleton_hash, skeleton_hash(letters), "{letters:?}");
-            assert_eq!(token.wildcards, count_wildcards(letters), "{letters:?}");
-            assert_eq!(letters.len(), token.end - token.start);
-        }
-        let letters: Vec<&[u8]> = tokens.list.iter().map(|t| tokens.letters(lower, t)).collect();
-        assert_eq!(letters[2], b"asshole");
-        assert_eq!(letters[5], b"hell", "trimmed of its markdown");
-        assert_eq!((letters[8], letters[9]), (&b"shit"[..], &b"ass"[..]), "trimmed of its \"!\"s, then leetspeak");
+    fn reads_words_split_by_a_dot_or_dash_and_spelled_by_sound() {
+        let list = WordList::parse(LIST);
+        assert_eq!(
+            words(&list, "fu.cking sh-it fu_ck"),
+            vec![("fu.cking".into(), "fucking"), ("sh-it".into(), "shit"), ("fu_ck".into(), "fuck")]
+        );
+        assert_eq!(words(&list, "phuck phucking"), vec![("phuck".into(), "fuck"), ("phucking".into(), "fucking")]);
+        assert!(words(&list, "self-care as.s as-sistant e.g. phone photo phase").is_empty());
+        // The second piece is a word of its own: it is found alone.
+        assert_eq!(words(&list, "oh-hell"), vec![("hell".into(), "hell")]);
     }
 
     #[test]

@@ -200,8 +200,9 @@ describe('extension', { timeout: 180000 }, () => {
     try {
       await page.goto(server.url('/textarea.html'));
       await page.click('#editor');
-      // Typing starts once the core is loaded and the settings applied, so every check counted is one the typing asked for.
-      await page.waitForSelector('[data-postguard="badge"][data-checker]', { state: 'attached' });
+      // Typing starts once the core is loaded and IT's fresh settings applied (applying them rechecks the field),
+      // so every check counted is one the typing asked for.
+      await page.waitForSelector('[data-postguard="badge"][data-checker][data-settings="fresh"]', { state: 'attached' });
       const before = Number(await page.getAttribute('[data-postguard="badge"]', 'data-checks'));
       await page.evaluate(() => {
         const times = /** @type {number[]} */ ([]);

@@ -156,11 +156,7 @@ fn is_street_name(name: &str, suffix: &str) -> bool {
 /// house number and first street word.
 fn is_org_street(doc: &Document, number: &str, name: &str) -> bool {
     let first_word = name.split_whitespace().next().unwrap_or("");
-    doc.policy.organization.addresses.iter().any(|address| {
-        let lower = address.to_ascii_lowercase();
-        let mut words = lower.split_whitespace();
-        words.next() == Some(number) && words.next().map(|w| w.trim_end_matches(['.', ','])) == Some(first_word)
-    })
+    doc.policy.lists().is_own_street(number, first_word)
 }
 
 /// The text between `start` and `end`, both moved inward to character boundaries.

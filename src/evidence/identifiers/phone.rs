@@ -1,7 +1,7 @@
 //! `phone`: personal phone and fax numbers (NANP), direct identifiers when they are not the organization's.
 //!
-//! Flags "217-555-0199", "(217) 555 0177", "+1 217.555.0188", "217/555-0199", and ten bare digits after "cell", "phone",
-//! "call" or "text". Allows the organization's own numbers in any format, numbers given for reaching the
+//! Flags "217-555-0199", "(217) 555 0177", "+1 217.555.0188", "217/555-0199", "217 . 555 . 0199", "217/555/0199",
+//! "217 555 01 99", and ten bare digits after "cell", "phone", "call" or "text". Allows the organization's own numbers in any format, numbers given for reaching the
 //! organization ("call us at", "reach our billing office at"), toll-free lines (800, 888, ..., which belong
 //! to businesses and hotlines), and numbers whose area code or exchange cannot exist.
 
@@ -13,7 +13,7 @@ use crate::report::Identifier;
 pub(crate) struct Phone;
 
 pub(crate) static PHONE: Pattern = Pattern::new(
-    r"(?:\+?1[-. ]?)?(?:\(([0-9]{3})\)[ ]?(?:\r?\n)?|([0-9]{3})([-. /]?(?:\r?\n)?))([0-9]{3})[-. ]?(?:\r?\n)?([0-9]{4})(?-u:\b)",
+    r"(?:\+?1[-. ]?)?(?:\(([0-9]{3})\)[ ]?(?:\r?\n)?|([0-9]{3})((?: ?[-./] ?| )?(?:\r?\n)?))([0-9]{3})(?: ?[-./] ?| )?(?:\r?\n)?([0-9]{4}|[0-9]{2}[ .-][0-9]{2})(?-u:\b)|(?-u:\b)[0-9](?: [0-9]){9}(?-u:\b)",
 );
 
 const TOLL_FREE: &[&str] = &["800", "833", "844", "855", "866", "877", "888"];
@@ -42,7 +42,13 @@ impl Finder for Phone {
             {
                 continue;
             }
-            if parts.bare && !names_phone(doc.before(start, 30)) {
+            if (parts.bare || parts.digit_by_digit) && !names_phone(doc.before(start, 30)) {
+                continue;
+            }
+            // Separators set off by spaces ("217 . 555 . 0199") or a line number in two ("217 555 01 99") are how a
+            // number is hidden in a post about a patient, and how text split into tokens writes any number: they
+            // count where the draft speaks of care.
+            if parts.spaced && doc.care_terms().is_empty() {
                 continue;
             }
             if doc.is_org_phone(whole.as_str()) || doc.is_org_contact(start) {
@@ -59,20 +65,35 @@ struct NumberParts<'a> {
     exchange: &'a str,
     /// Ten digits typed as one run ("2175550177"), which needs a word like "cell" before it.
     bare: bool,
+    /// A separator set off by spaces, or the last four digits in two groups.
+    spaced: bool,
+    /// Every digit set off by a space ("2 1 7 5 5 5 0 1 9 9"), which needs a word like "cell" before it.
+    digit_by_digit: bool,
 }
 
 impl<'a> NumberParts<'a> {
     fn read(number: &'a str) -> Option<NumberParts<'a>> {
-        let digit_count = number.bytes().filter(u8::is_ascii_digit).count();
-        // Past a country code ("+1 ", "1-"): the national number, area code first.
-        let national = if digit_count == 11 { number.trim_start_matches('+').get(1..)? } else { number };
-        let national = national.trim_start_matches(['-', '.', ' ', '(']);
-        let area = national.get(..3)?;
-        let after_area = national[3..].trim_start_matches([')', ' ', '-', '.', '/', '\r', '\n']);
-        let exchange = after_area.get(..3)?;
-        let bare =
-            !number.contains(['(', '-', '.', ' ', '/']) && national.as_bytes().get(3).is_some_and(u8::is_ascii_digit);
-        Some(NumberParts { area, exchange, bare })
+        let digits: Vec<usize> =
+            number.bytes().enumerate().filter(|(_, b)| b.is_ascii_digit()).map(|(i, _)| i).collect();
+        // Past a country code ("+1 ", "1-"): the national number, area code first; its three-digit parts are
+        // typed without a break inside.
+        let national = if digits.len() == 11 { &digits[1..] } else { &digits[..] };
+        let (area_at, exchange_at) = (*national.first()?, *national.get(3)?);
+        let area = number.get(area_at..area_at + 3)?;
+        let exchange = number.get(exchange_at..exchange_at + 3)?;
+        let bare = !number.contains(['(', '-', '.', ' ', '/']) && exchange_at == area_at + 3;
+        let is_mark = |b: &u8| matches!(b, b'-' | b'.' | b'/');
+        let marks_set_off =
+            number.as_bytes().windows(2).any(|w| (w[0] == b' ' && is_mark(&w[1])) || (is_mark(&w[0]) && w[1] == b' '));
+        let line_in_two = national.get(6..).is_some_and(|line| line.windows(2).any(|w| w[1] != w[0] + 1));
+        let digit_by_digit = national.windows(2).all(|w| w[1] == w[0] + 2);
+        Some(NumberParts {
+            area,
+            exchange,
+            bare,
+            spaced: marks_set_off || line_in_two || digit_by_digit,
+            digit_by_digit,
+        })
     }
 }
 
@@ -123,6 +144,18 @@ mod tests {
         assert_flags("call +1 217.555.0188 asap", Kind::PhiDirectIdentifier, "217.555.0188");
         assert_flags("cell 2175550177", Kind::PhiDirectIdentifier, "2175550177");
         assert_flags("fax her records to 217/555-0199", Kind::PhiDirectIdentifier, "217/555-0199");
+        assert_flags("her cell 217/555/0199", Kind::PhiDirectIdentifier, "217/555/0199");
+    }
+
+    #[test]
+    fn flags_numbers_with_spaced_separators_in_a_draft_about_care() {
+        assert_flags("pt cell 217 . 555 . 0199", Kind::PhiDirectIdentifier, "217 . 555 . 0199");
+        assert_flags("pt cell 217 - 555 - 0199", Kind::PhiDirectIdentifier, "217 - 555 - 0199");
+        assert_flags("pt's son 217 555 01 99", Kind::PhiDirectIdentifier, "217 555 01 99");
+        assert_allows("Text 217.555 . 0199 for the guest list", Kind::PhiDirectIdentifier);
+        assert_allows("tickets 217 555 01 99", Kind::PhiDirectIdentifier);
+        assert_flags("pt cell 2 1 7 5 5 5 0 1 9 9", Kind::PhiDirectIdentifier, "2 1 7 5 5 5 0 1 9 9");
+        assert_allows("pt rolled 2 1 7 5 5 5 0 1 9 9", Kind::PhiDirectIdentifier);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! `ssn`: US Social Security numbers, always a direct identifier.
 //!
-//! Flags "219-09-9999", "219 09 9999", "219.09.9999", and a bare "219099999" when the words SSN or
-//! social security come just before. Allows numbers that cannot be SSNs (area 000, 666 or 900-999, group
-//! 00, serial 0000) and mixed separators such as "219-09.9999".
+//! Flags "219-09-9999", "219 09 9999", "219.09.9999", and, when the words SSN or social security come just
+//! before, a bare "219099999" and the separators typed to slip past the common forms: "219 - 09 - 9999",
+//! "219/09/9999", "219_09_9999", "2 1 9 0 9 9 9 9 9". Allows numbers that cannot be SSNs (area 000, 666 or 900-999, group 00,
+//! serial 0000) and mixed separators such as "219-09.9999".
 
 use super::{Finder, IdentifierHit};
 use crate::doc::Document;
@@ -12,7 +13,10 @@ use crate::report::Identifier;
 pub(crate) struct Ssn;
 
 pub(crate) static SSN: Pattern =
-    Pattern::new(r"(?-u:\b)([0-9]{3})([-.]?[ \r\n]{0,2})([0-9]{2})([-.]?[ \r\n]{0,2})([0-9]{4})(?-u:\b)");
+    Pattern::new(r"(?-u:\b)([0-9]{3})( ?[-./_]?[ \r\n]{0,2})([0-9]{2})( ?[-./_]?[ \r\n]{0,2})([0-9]{4})(?-u:\b)");
+
+/// Nine digits each set off by a space: "3 7 2 4 8 1 9 5 6".
+pub(crate) static SPACED_SSN: Pattern = Pattern::new(r"(?-u:\b)[0-9](?: [0-9]){8}(?-u:\b)");
 
 const MESSAGE: &str = "A Social Security number identifies a person on its own; it must never be posted.";
 
@@ -40,25 +44,31 @@ impl Finder for Ssn {
             if glued(bytes.get(whole.end())) && bytes.get(whole.end() + 1).is_some_and(u8::is_ascii_digit) {
                 continue;
             }
-            if sep1.is_empty() && !names_ssn(doc.before(whole.start(), 40)) {
+            // Bare digits, slashes, underscores and a dash set off by spaces need the word before them.
+            let class = separator_class(sep1);
+            let unusual = sep1.is_empty() || matches!(class, '/' | '_') || (class != ' ' && sep1.starts_with(' '));
+            if unusual && !names_ssn(doc.before(whole.start(), 40)) {
                 continue;
             }
             out.push(IdentifierHit::new(Identifier::Ssn, whole.start(), whole.end(), MESSAGE));
         }
+        for whole in gate.find_iter(&SPACED_SSN, doc) {
+            let digits: String = whole.as_str().chars().filter(char::is_ascii_digit).collect();
+            if is_valid(&digits[..3], &digits[3..5], &digits[5..]) && names_ssn(doc.before(whole.start(), 40)) {
+                out.push(IdentifierHit::new(Identifier::Ssn, whole.start(), whole.end(), MESSAGE));
+            }
+        }
     }
 }
 
-/// A dash or a dot wins over the spaces and line breaks around it ("219-09-\n9999" is dashed); spaces
-/// and line breaks count as one class ("219 09\n9999" wrapped by the editor).
+/// A dash, dot, slash or underscore wins over the spaces and line breaks around it ("219-09-\n9999" and
+/// "219 - 09 - 9999" are dashed); spaces and line breaks count as one class ("219 09\n9999" wrapped by the
+/// editor); no separator at all is a class of its own.
 fn separator_class(separator: &str) -> char {
-    if separator.contains('-') {
-        '-'
-    } else if separator.contains('.') {
-        '.'
-    } else if separator.is_empty() {
-        '_'
-    } else {
-        ' '
+    match separator.chars().find(|c| !c.is_whitespace()) {
+        Some(mark) => mark,
+        None if separator.is_empty() => '\0',
+        None => ' ',
     }
 }
 
@@ -87,6 +97,19 @@ mod tests {
         assert_flags("ssn 219 09\n9999 on the form", Kind::PhiDirectIdentifier, "219 09\n9999");
         assert_flags("ssn 219-09-\n9999", Kind::PhiDirectIdentifier, "219-09-\n9999");
         assert_flags("ssn 219\r\n09\r\n9999", Kind::PhiDirectIdentifier, "9999");
+    }
+
+    #[test]
+    fn flags_odd_separators_after_the_word_ssn() {
+        assert_flags("ssn 219 - 09 - 9999", Kind::PhiDirectIdentifier, "219 - 09 - 9999");
+        assert_flags("ssn 219/09/9999", Kind::PhiDirectIdentifier, "219/09/9999");
+        assert_flags("SSN: 219_09_9999", Kind::PhiDirectIdentifier, "219_09_9999");
+        assert_flags("ssn 219 -09- 9999", Kind::PhiDirectIdentifier, "219 -09- 9999");
+        assert_flags("ssn 2 1 9 0 9 9 9 9 9 ok", Kind::PhiDirectIdentifier, "2 1 9 0 9 9 9 9 9");
+        assert_allows("rolls 2 1 9 0 9 9 9 9 9", Kind::PhiDirectIdentifier);
+        for text in ["ratio 219/09/9999", "score 219 - 09 - 9999", "file_219_09_9999", "ssn 219/09-9999"] {
+            assert_allows(text, Kind::PhiDirectIdentifier);
+        }
     }
 
     #[test]

@@ -167,11 +167,7 @@ fn is_personal_page(host: &str, path: &str) -> bool {
 /// "facebook.com/LakesideGeneral" is the organization's own page: the profile, without punctuation, is
 /// one of its names or its domain's first label.
 fn is_org_profile(doc: &Document, profile: &str) -> bool {
-    let squash = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
-    let profile = squash(profile);
-    let org = &doc.policy.organization;
-    let domain_labels = org.domains.iter().filter_map(|d| d.split('.').next());
-    org.names.iter().map(String::as_str).chain(domain_labels).any(|name| !name.is_empty() && squash(name) == profile)
+    doc.policy.lists().is_own_profile(profile)
 }
 
 /// The sentence names a patient ("pt", "patient") or a care word, and a person ("her", "his", "their").

@@ -85,7 +85,7 @@ fn follows_state(text: &str, start: usize) -> bool {
 }
 
 fn is_org_zip(doc: &Document, zip: &str) -> bool {
-    doc.policy.organization.addresses.iter().any(|address| address.contains(zip))
+    doc.policy.lists().is_own_zip(zip)
 }
 
 #[cfg(test)]

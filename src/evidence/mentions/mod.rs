@@ -74,14 +74,20 @@ macro_rules! weekdays {
     };
 }
 
-pub(crate) static NUMERIC_DATE: Pattern =
-    Pattern::new(r"(?-u:\b)([0-9]{1,2})([/.-])([0-9]{1,2})(?:[/.-]([0-9]{2}|[0-9]{4}))?(?-u:\b)");
+/// "3/4/51", "12.02.1967", "3 / 14 / 1962" (spaces around the separators), "03 14 1962" (spaces for
+/// separators, with the year's four digits) and "1962-03-14" (year first, with dashes or slashes).
+pub(crate) static NUMERIC_DATE: Pattern = Pattern::new(concat!(
+    r"(?-u:\b)(?:[0-9]{1,2} ?[/.-] ?[0-9]{1,2}(?: ?[/.-] ?(?:[0-9]{2}|[0-9]{4}))?|[0-9]{1,2} [0-9]{1,2} [0-9]{4}",
+    r"|[0-9]{4} ?[/-] ?[0-9]{1,2} ?[/-] ?[0-9]{1,2})(?-u:\b)"
+));
 pub(crate) static WRITTEN_DATE: Pattern = Pattern::lower(concat!(
     r"(?-u:\b)(?:(?:",
     months!(),
-    r")\.? [0-9]{1,2}(?:st|nd|rd|th)?(?:,? [0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)? (?:of )?(?:",
+    r")\.? [0-9]{1,2}(?:st|nd|rd|th)?(?:,? (?:[0-9]{4}|'[0-9]{2}))?|[0-9]{1,2}(?:st|nd|rd|th)? (?:of )?(?:",
     months!(),
-    r")(?:,? [0-9]{4})?|[0-9]{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))(?-u:\b)"
+    r")(?:,? (?:[0-9]{4}|'[0-9]{2}))?|[0-9]{1,2}-(?:",
+    months!(),
+    r")-(?:[0-9]{4}|[0-9]{2})|[0-9]{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))(?-u:\b)"
 ));
 pub(crate) static WEEKDAY_DATE: Pattern = Pattern::lower(concat!(
     r"(?-u:\b)(?:(?:last|this|next|every|on) )?(?:",
@@ -147,14 +153,21 @@ pub(crate) static BIRTH: Pattern = Pattern::lower(
     r"(?-u:\b)(?:[0-9]{2}-weeker|born at [0-9]{2} weeks|(?:mom|mother|mama|dad|father) of (?:triplets|quadruplets|quints|quintuplets|sextuplets)|(?:triplets|quadruplets|quintuplets|sextuplets|conjoined twins)|[0-9]{1,2} lbs? [0-9]{1,2} oz at birth|at [0-9]{2} weeks)(?-u:\b)",
 );
 
-/// The parts of a [`NUMERIC_DATE`] match: first number, separator, second number and the year if any.
+/// The parts of a [`NUMERIC_DATE`] match: first number, separator (without the spaces around it; a space when
+/// spaces are the separators), second number and the year if any. A year written first ("1962-03-14") is
+/// given last, like the others.
 fn date_parts(date: &str) -> (&str, &str, &str, Option<&str>) {
-    let first_end = date.find(|c: char| !c.is_ascii_digit()).unwrap_or(date.len());
-    let (first, rest) = date.split_at(first_end);
-    let (separator, rest) = rest.split_at(rest.len().min(1));
-    let second_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
-    let (second, rest) = rest.split_at(second_end);
-    (first, separator, second, rest.get(1..).filter(|year| !year.is_empty()))
+    let mut numbers = date.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty());
+    let first = numbers.next().unwrap_or_default();
+    let second = numbers.next().unwrap_or_default();
+    let third = numbers.next();
+    let after_first = &date[first.len()..];
+    let separator = after_first[..after_first.find(|c: char| c.is_ascii_digit()).unwrap_or(after_first.len())].trim();
+    let separator = if separator.is_empty() && !after_first.is_empty() { " " } else { separator };
+    match third {
+        Some(third) if first.len() == 4 => (second, separator, third, Some(first)),
+        _ => (first, separator, second, third),
+    }
 }
 
 /// The number a match starts with ("58" in "58yo"); 0 when there is none.
@@ -440,12 +453,37 @@ mod tests {
             let regex = Regex::new(pattern.source()).unwrap();
             regex.captures_iter(text).map(|c| c.iter().map(|m| m.map(|m| m.as_str().to_string())).collect()).collect()
         };
-        let dates = "3/4/51 12.02.1967 4-5 10/10 pain 1/2/2024 9/11 31-12-99 7.4.2023 12/31/1999 3/4/";
-        assert_eq!(groups(&NUMERIC_DATE, dates).len(), 10);
-        for caps in groups(&NUMERIC_DATE, dates) {
-            let (a, sep, b, year) = date_parts(caps[0].as_deref().unwrap());
-            let expected = (caps[1].as_deref(), caps[2].as_deref(), caps[3].as_deref(), caps[4].as_deref());
-            assert_eq!((Some(a), Some(sep), Some(b), year), expected);
+        let dates = "3/4/51 12.02.1967 4-5 10/10 pain 1/2/2024 9/11 31-12-99 7.4.2023 12/31/1999 3/4/ \
+            3 / 14 / 1962, 03 14 1962, 1962-03-14, 7 - 3";
+        let found: Vec<String> = groups(&NUMERIC_DATE, dates).into_iter().map(|c| c[0].clone().unwrap()).collect();
+        assert_eq!(
+            found,
+            [
+                "3/4/51",
+                "12.02.1967",
+                "4-5",
+                "10/10",
+                "1/2/2024",
+                "9/11",
+                "31-12-99",
+                "7.4.2023",
+                "12/31/1999",
+                "3/4",
+                "3 / 14 / 1962",
+                "03 14 1962",
+                "1962-03-14",
+                "7 - 3"
+            ]
+        );
+        for (date, parts) in [
+            ("3/4/51", ("3", "/", "4", Some("51"))),
+            ("4-5", ("4", "-", "5", None)),
+            ("3 / 14 / 1962", ("3", "/", "14", Some("1962"))),
+            ("03 14 1962", ("03", " ", "14", Some("1962"))),
+            ("1962-03-14", ("03", "-", "14", Some("1962"))),
+            ("7 - 3", ("7", "-", "3", None)),
+        ] {
+            assert_eq!(date_parts(date), parts, "{date}");
         }
         let ages = "58yo, 58 y/o, 92-year-old, 7th birthday, 91 anos, 103 yrs old, 6 y.o. and 41F 3M 110F";
         assert_eq!(groups(&AGE, &ages.to_lowercase()).len(), 7);
@@ -508,6 +546,11 @@ mod tests {
         assert!(has("no-showed in March twice", "March"));
         assert!(has("follow-up on the 21st", "the 21st"));
         assert!(has("after the Fourth of July party", "Fourth of July"));
+        assert!(has("dob 03 14 1962 and", "03 14 1962"));
+        assert!(has("dob 1962-03-14 and", "1962-03-14"));
+        assert!(has("dob 3 / 14 / 1962 and", "3 / 14 / 1962"));
+        assert!(has("dob the 3rd of May '51 and", "3rd of May '51"));
+        assert!(has("dob 14-MAR-62 and", "14-MAR-62"));
         let dob = mentions("d.o.b. 12.02.1967");
         assert!(dob.iter().any(|(_, k)| *k == MentionKind::Date { numeric: true, dob: true }), "{dob:?}");
     }

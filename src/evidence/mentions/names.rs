@@ -353,11 +353,8 @@ fn is_colleague(doc: &Document, start: usize, end: usize) -> bool {
 
 /// True when every word of `name` is part of a staff member's name.
 fn is_staff_part(doc: &Document, name: &str) -> bool {
-    let staff = &doc.policy.organization.staff;
-    name.split(' ').all(|word| {
-        let word = word.trim_end_matches("'s").to_ascii_lowercase();
-        staff.iter().any(|s| s.split(' ').any(|part| part.to_ascii_lowercase() == word))
-    })
+    let lists = doc.policy.lists();
+    name.split(' ').all(|word| lists.is_staff_word(word))
 }
 
 /// Capitalized words that follow a given name without being a family name.

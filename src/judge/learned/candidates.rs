@@ -139,12 +139,12 @@ pub(crate) fn features(evidence: &Evidence, candidate: &Candidate, add: &mut imp
     }
     put(Key::new(b"s.care_n").num(in_sentence.len().min(4) as u64));
     let sentences = doc.sentences();
-    let i = sentences.partition_point(|&(_, e)| e <= candidate.start);
+    let i = sentences.partition_point(|(_, e)| e <= candidate.start);
     let beside = [i.checked_sub(1), Some(i + 1)]
         .into_iter()
         .flatten()
         .filter_map(|j| sentences.get(j))
-        .map(|&(s, e)| doc.care_in(s, e).len())
+        .map(|(s, e)| doc.care_in(s, e).len())
         .sum::<usize>();
     put(Key::new(b"s.care_beside").num(beside.min(3) as u64));
     put(Key::new(b"s.care_draft").num(doc.care_terms().len().min(6) as u64));

@@ -141,7 +141,7 @@ fn stretches(evidence: &Evidence) -> Vec<(usize, usize)> {
     }
     let mut out = Vec::new();
     let mut start = 0;
-    for &(_, end) in evidence.doc.sentences() {
+    for (_, end) in evidence.doc.sentences().iter() {
         if end - start >= STRETCH / 2 {
             out.push((start, end));
             start = end;
@@ -363,8 +363,8 @@ fn weightiest_sentence(input: &DraftInput, kind: Kind, model: &LinearModel) -> (
     let (start, end) = (input.start, input.end);
     let mut best = (f32::MIN, start, end);
     let sentences = doc.sentences();
-    let first = sentences.partition_point(|&(_, e)| e <= start);
-    for &(s, e) in sentences[first..].iter().take_while(|&&(s, _)| s < end) {
+    let first = sentences.partition_point(|(_, e)| e <= start);
+    for (s, e) in sentences.iter_from(first).take_while(|&(s, _)| s < end) {
         let (first, past) = draft::term_range(input, s, e);
         let mut keys = Vec::new();
         draft::word_features(input, first, past, &mut |key, pair| {

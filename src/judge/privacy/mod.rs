@@ -79,8 +79,8 @@ pub(super) fn care_near(doc: &Document, at: usize, strong: bool) -> bool {
         return false;
     }
     let sentences = doc.sentences();
-    let i = sentences.partition_point(|&(_, e)| e <= at);
-    let next = sentences.get(i + 1).is_some_and(|&(s, e)| {
+    let i = sentences.partition_point(|(_, e)| e <= at);
+    let next = sentences.get(i + 1).is_some_and(|(s, e)| {
         let lower = &doc.lower()[s..e];
         let refers_back = lower
             .split(|c: char| !c.is_alphanumeric())

@@ -96,7 +96,7 @@ pub(super) fn judge(doc: &Document, out: &mut Vec<Hit>) {
     }
 
     // "you arrived 40 minutes late", "If you had followed the aftercare": the reviewer as the subject of care.
-    for sentence in doc.sentences() {
+    for sentence in doc.sentences().iter() {
         let s = &lower[sentence.0..sentence.1];
         if let Some(at) = find_you_did(s) {
             if doc.care_in(sentence.0, sentence.1).iter().any(|t| t.category != CareCategory::Patient) {

@@ -77,7 +77,7 @@ impl Judge for MockingPatients {
         candidates.sort_unstable();
         candidates.dedup();
         for i in candidates {
-            let (start, end) = doc.sentences()[i];
+            let Some((start, end)) = doc.sentences().get(i) else { continue };
             if already.binary_search(&(start, end)).is_ok() {
                 continue;
             }

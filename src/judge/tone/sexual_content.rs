@@ -37,7 +37,7 @@ impl Judge for SexualContent {
         super::push_phrases(found, Kind::ToneSexualContent, MESSAGE, SUGGESTION, out);
         // The rest needs an emoji, so only the sentences holding one are read.
         for i in doc.sentences_holding(doc.astral_in(0, usize::MAX).map(|(at, _)| at)) {
-            let (start, end) = doc.sentences()[i];
+            let Some((start, end)) = doc.sentences().get(i) else { continue };
             if hit_sentences.binary_search(&(start, end)).is_ok() {
                 continue;
             }

@@ -57,7 +57,7 @@ impl Judge for TragedyHumor {
         let joke_words: Vec<(usize, usize)> = JOKE_WORDS.find(lower).map(|t| (t.start, t.end)).collect();
         let joke_emoji = doc.astral_in(0, usize::MAX).filter(|(_, c)| JOKE_EMOJI.contains(c)).map(|(at, _)| at);
         for i in doc.sentences_holding(joke_words.iter().map(|&(at, _)| at).chain(joke_emoji)) {
-            let (start, end) = doc.sentences()[i];
+            let Some((start, end)) = doc.sentences().get(i) else { continue };
             if joke_sentences.binary_search(&(start, end)).is_ok() {
                 continue;
             }
