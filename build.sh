@@ -6,7 +6,10 @@
 #                       (--compare adds Microsoft Presidio on the same drafts; see BENCHMARKS.md)
 #   ./build.sh test     build, then run every check: fmt, clippy, native tests, wasm tests in headless
 #                       Chromium and Firefox, web-ext lint of the Firefox build, end-to-end tests of the
-#                       built extension, and the dev-corpus score gate
+#                       built extension, retraining (the same model bytes) and the held-out score gate
+#   ./build.sh train    train the models on corpus/ and write them to src/data/model/ (src/data/model/README.md)
+#   ./build.sh eval     leave-one-set-out measurement: per held-out set and overall, and privacy findings on
+#                       social posts (writes target/eval/)
 #
 # Every prerequisite is verified and, when missing, installed (CI starts on a fresh machine). Work already
 # done is skipped, so a warm rebuild takes seconds.
@@ -279,17 +282,56 @@ run_tests() {
 
   test_bench_harness
 
-  if [ -f "$SHARED/eval/score.py" ]; then
-    step "dev-corpus score gate"
-    python3 "$SHARED/eval/score.py" --corpus "$SHARED/corpus/dev.jsonl" \
-      --min warn_recall="${MIN_WARN_RECALL:-0.95}" --min false_warn_max="${MAX_FALSE_WARN:-0.03}" \
-      --min span_recall="${MIN_SPAN_RECALL:-0.92}" --min kind_recall="${MIN_KIND_RECALL:-0.85}" \
-      -- target/release/postguard check --jsonl --policy "$SHARED/corpus/org-policy.json"
-  else
-    echo "(shared corpus not found at $SHARED; score gate skipped)"
-  fi
+  step "retraining gives the committed models byte for byte; held-out score gate"
+  cargo run --release --quiet --bin postguard-train -- train --out target/retrain --eval target/eval
+  for file in src/data/model/*; do
+    cmp "$file" "target/retrain/$(basename "$file")" || die "$file differs from what ./build.sh train makes"
+  done
+  score_held_out --gate
+
   echo
   echo "All checks passed."
+}
+
+# The six labeled sets written apart from the project: the honest held-out figures.
+HELD_OUT_SETS="community hard non-clinical nurses physicians practices"
+
+score_held_out() {
+  # Scores target/eval (written by postguard-train eval or train): the six independent sets, then every set
+  # by file, then privacy findings on social posts. With --gate, fails under the figures it must keep
+  # (a little under what was measured; src/data/model/README.md).
+  local gate=() corpora=() set
+  cat $(for set in $HELD_OUT_SETS; do echo "target/eval/$set.jsonl"; done) > target/eval/held-out.pred
+  for set in $HELD_OUT_SETS; do corpora+=(--corpus "corpus/labeled/$set.jsonl"); done
+  if [ "${1:-}" = "--gate" ]; then
+    gate=(--min warn_recall="${MIN_WARN_RECALL:-0.62}" --min false_warn_max="${MAX_FALSE_WARN:-0.045}"
+      --min span_recall="${MIN_SPAN_RECALL:-0.55}" --min kind_recall="${MIN_KIND_RECALL:-0.55}")
+  fi
+  step "held out: the six independent sets, each scored by models trained without it"
+  python3 tools/eval/score.py "${corpora[@]}" --by-file --predictions target/eval/held-out.pred "${gate[@]}"
+  step "held out: every labeled set"
+  corpora=()
+  : > target/eval/all.pred
+  for set in corpus/labeled/*.jsonl corpus/extra/*.jsonl; do
+    corpora+=(--corpus "$set")
+    cat "target/eval/$(basename "$set")" >> target/eval/all.pred
+  done
+  python3 tools/eval/score.py "${corpora[@]}" --by-file --predictions target/eval/all.pred
+  step "privacy findings on ordinary social posts (no care context), shipped models"
+  local file
+  for file in corpus/social/wnut17-dev.jsonl corpus/social/wnut17-train.jsonl; do
+    target/release/postguard check --jsonl --policy corpus/org-policy.json < "$file" | python3 -c '
+import json, sys
+posts = privacy = 0
+for line in sys.stdin:
+    kinds = [f["kind"] for f in json.loads(line).get("findings", [])]
+    posts += 1
+    privacy += any(k.startswith("phi.") for k in kinds)
+print(f"{sys.argv[1]}: {posts} posts, privacy findings on {privacy} ({100 * privacy / posts:.2f} %)")
+if sys.argv[2] == "gate" and privacy > 0.015 * posts:
+    sys.exit("over the 1.5 % gate")
+' "$(basename "$file")" "${1:+gate}"
+  done
 }
 
 run_bench() {
@@ -313,6 +355,13 @@ case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
   bench) run_bench "${2:-}" ;;
-  -h|--help|help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$1'; use ./build.sh, ./build.sh test or ./build.sh bench" ;;
+  train) ensure_rust; cargo run --release --bin postguard-train -- train --out src/data/model --eval target/eval ;;
+  eval)
+    ensure_rust
+    cargo build --release --bin postguard
+    cargo run --release --bin postguard-train -- eval --out target/eval
+    score_held_out
+    ;;
+  -h|--help|help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1'; use ./build.sh, ./build.sh test, bench, train or eval" ;;
 esac

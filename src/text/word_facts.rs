@@ -213,3 +213,45 @@ pub fn write_word_facts(words: &[(String, FactFields)]) -> Result<Vec<u8>, Strin
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_table_reads_back_each_words_facts() {
+        let surname = FactFields { surname: 9, people_name: true, ..FactFields::default() };
+        let town = FactFields { place: 3, county: true, starts_phrase: true, ..FactFields::default() };
+        let insult = FactFields { cluster: 267, common: 12, valence: 5, profanity: 6, ..FactFields::default() };
+        let words = vec![
+            ("nowakowski".to_string(), surname.clone()),
+            ("pine".to_string(), town.clone()),
+            ("pine bluff".to_string(), FactFields { place: 6, ..FactFields::default() }),
+            ("dimwit".to_string(), insult.clone()),
+        ];
+        let bytes: &'static [u8] = Box::leak(write_word_facts(&words).unwrap().into_boxed_slice());
+        let table = WordFacts::read(bytes).unwrap();
+        assert_eq!(table.get("nowakowski").fields(), surname);
+        assert!(table.get("nowakowski").is_name() && !table.get("nowakowski").is_place());
+        assert_eq!(table.get("pine").fields(), town);
+        assert!(table.get("pine").starts_phrase() && table.get("pine bluff").is_place());
+        assert_eq!(table.get("dimwit").cluster(), Some(266));
+        assert_eq!(table.get("dimwit").fields(), insult);
+        assert!(table.get("tuesday").is_empty());
+        assert!(WordFacts::read(&bytes[..bytes.len() - 3]).is_err(), "a cut palette is refused");
+    }
+
+    #[test]
+    fn the_shipped_table_holds_the_public_lists() {
+        // One word of each source (src/data/words.md): a surname, a small town, a multi-word place, a given name,
+        // a common word with its cluster and valence, an offensive word; and a made-up word has nothing.
+        assert!(WORD_FACTS.get("kowalczyk").fields().surname > 0);
+        assert!(WORD_FACTS.get("tompkinsville").fields().place > 0);
+        assert!(WORD_FACTS.get("grand").starts_phrase() && WORD_FACTS.get("grand rapids").is_place());
+        assert!(WORD_FACTS.get("shanice").fields().given > 0 && WORD_FACTS.get("shanice").fields().given_female);
+        let happy = WORD_FACTS.get("happy").fields();
+        assert!(happy.cluster > 0 && happy.common > 0 && happy.valence > 9);
+        assert!(WORD_FACTS.get("idiot").fields().profanity > 0);
+        assert!(WORD_FACTS.get("zqxvbnmw").is_empty());
+    }
+}
