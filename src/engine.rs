@@ -9,7 +9,7 @@ use crate::judge::learned::{self, JudgeModels};
 use crate::learn::LinearModel;
 use crate::options::CheckOptions;
 use crate::policy::{Mode, Policy};
-use crate::report::{Finding, Hit, Kind, Report, Severity, Verdict};
+use crate::report::{EvidenceItem, Explanation, Finding, Hit, Kind, KindScore, Report, Severity, Verdict, WordWeight};
 use crate::text::Utf16Cursor;
 use std::borrow::Cow;
 
@@ -22,6 +22,12 @@ pub fn check(text: &str, options: &CheckOptions, policy: &Policy) -> Report {
     check_with(text, options, policy, &entities::MODEL, &learned::SHIPPED)
 }
 
+/// Drafts longer than this are read in parts of at most this many bytes, each cut at a line break where there is
+/// one (else after a sentence, else at a space): what the checker holds while it reads (the folded text, its
+/// terms and their facts, the models' features) then grows with the part, not the paste, and only the findings
+/// grow with the paste. A patient and a care context 64 KB apart are not one story.
+const PART_BYTES: usize = 64 * 1024;
+
 /// [`check`] with other models (training and held-out measurement run the checker with the models of a fold).
 pub(crate) fn check_with(
     text: &str,
@@ -30,23 +36,134 @@ pub(crate) fn check_with(
     entity_model: &LinearModel,
     judge_models: &JudgeModels,
 ) -> Report {
-    let doc = Document::new(text, options, policy);
     // Room for a busy draft's findings without growing.
     let mut hits = Vec::with_capacity(32);
+    let mut care_context = false;
+    let mut start = 0;
+    loop {
+        let end = part_end(text, start);
+        let part = &text[start..end];
+        let first = hits.len();
+        care_context |= check_part(part, options, policy, entity_model, judge_models, &mut hits);
+        for hit in &mut hits[first..] {
+            hit.start += start;
+            hit.end += start;
+        }
+        if end >= text.len() {
+            break;
+        }
+        start = end;
+    }
+    finish(text, policy, hits, care_context)
+}
+
+/// Why the models decided as they did on each stretch of `text` (what `postguard check --explain` shows):
+/// the warning's probability and threshold, each kind's with the words that weigh most toward it, and the
+/// evidence. A diagnostic: it re-runs the check's evidence and models, and holds words of the draft.
+pub fn explain(text: &str, options: &CheckOptions, policy: &Policy) -> Vec<Explanation> {
+    let models = &*learned::SHIPPED;
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut units_before = 0;
+    loop {
+        let end = part_end(text, start);
+        let part = &text[start..end];
+        let doc = Document::new(part, options, policy);
+        let evidence = Evidence::gather(&doc, &entities::MODEL);
+        let mut rules = Vec::new();
+        judge::run(&evidence, &mut rules);
+        // Folded byte offsets of the part to UTF-16 units of the draft, and the words as typed.
+        let place = |from: usize, to: usize| {
+            let (a, b) = doc.norm.original_range(from, to);
+            let units = |at: usize| units_before + part[..at].encode_utf16().count();
+            (units(a), units(b), part[a..b].to_string())
+        };
+        for why in learned::explain::explain(&evidence, rules, models) {
+            let (s, e, _) = place(why.start, why.end);
+            let kinds = why
+                .kinds
+                .into_iter()
+                .map(|k| KindScore {
+                    kind: k.kind,
+                    probability: k.probability,
+                    threshold: k.threshold,
+                    mode: k.mode,
+                    gated: k.gated,
+                    rule: k.rule,
+                    words: k.words.iter().map(|&(a, b, weight)| WordWeight { text: place(a, b).2, weight }).collect(),
+                })
+                .collect();
+            let evidence = why
+                .evidence
+                .into_iter()
+                .map(|item| {
+                    let (s, e, text) = place(item.start, item.end);
+                    EvidenceItem { what: item.what, text, confidence: item.confidence, start: s, end: e }
+                })
+                .collect();
+            out.push(Explanation {
+                start: s,
+                end: e,
+                warn: why.warn,
+                warn_threshold: why.warn_threshold,
+                kinds,
+                evidence,
+            });
+        }
+        if end >= text.len() {
+            return out;
+        }
+        units_before += part.encode_utf16().count();
+        start = end;
+    }
+}
+
+/// Where the part of `text` that starts at `start` ends (see [`PART_BYTES`]).
+fn part_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= PART_BYTES {
+        return text.len();
+    }
+    let mut limit = start + PART_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    // Cut in the second half of the part, so that no part is tiny.
+    let window = &text.as_bytes()[start + PART_BYTES / 2..limit];
+    let cut = window
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .or_else(|| window.windows(2).rposition(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ').map(|i| i + 1))
+        .or_else(|| window.iter().rposition(|&b| b == b' '));
+    cut.map_or(limit, |i| start + PART_BYTES / 2 + i + 1)
+}
+
+/// Checks one part of a draft, pushing its hits (byte ranges of `part` as typed, sorted) onto `hits`; returns
+/// whether the part reads as written at work in health care.
+fn check_part(
+    part: &str,
+    options: &CheckOptions,
+    policy: &Policy,
+    entity_model: &LinearModel,
+    judge_models: &JudgeModels,
+    hits: &mut Vec<Hit>,
+) -> bool {
+    let doc = Document::new(part, options, policy);
+    let mut found = Vec::with_capacity(32);
     // Custom identifiers go first: when a built-in detector finds the same span ("chart RCH-004512"),
     // the stable sort and dedup below keep the organization's own label.
-    custom_identifiers(&doc, &mut hits);
+    custom_identifiers(&doc, &mut found);
     let evidence = Evidence::gather(&doc, entity_model);
     let mut rules = Vec::with_capacity(32);
     judge::run(&evidence, &mut rules);
-    learned::decide(&evidence, rules, judge_models, &mut hits);
-    let care_context = judge::care_context(&evidence, &hits);
+    learned::decide(&evidence, rules, judge_models, &mut found);
+    let care_context = judge::care_context(&evidence, &found);
     drop(evidence);
-    locate(&doc, &mut hits);
+    locate(&doc, &mut found);
     // The document (the folded text, its tokens, words and mentions) is the most memory a long paste holds:
-    // it goes before the report is built.
+    // it goes before the next part is read.
     drop(doc);
-    finish(text, policy, hits, care_context)
+    hits.append(&mut found);
+    care_context
 }
 
 /// The ids of every detector, in the order they run (identifiers, contextual privacy rules, tone).
@@ -196,6 +313,40 @@ mod tests {
 
     fn ssn_report(policy: &Policy) -> Report {
         check("😀 pt ssn 219-09-9999", &CheckOptions::new(Context::Post), policy)
+    }
+
+    #[test]
+    fn a_long_draft_is_read_in_parts_cut_at_line_breaks() {
+        let line = "Quiet afternoon at the clinic, everyone caught up on charting.\n";
+        let text = line.repeat(3 * PART_BYTES / line.len());
+        let mut start = 0;
+        let mut parts = 0;
+        while start < text.len() {
+            let end = part_end(&text, start);
+            assert!(end - start <= PART_BYTES && end - start > PART_BYTES / 2 || end == text.len());
+            assert!(text[..end].ends_with('\n'), "cut after a line break");
+            (start, parts) = (end, parts + 1);
+        }
+        assert_eq!(parts, 3, "three parts of 1,040 lines");
+        // No line break: after a sentence, then at a space, then anywhere on a character boundary.
+        let prose = "Charting done. ".repeat(PART_BYTES / 10);
+        assert!(prose[..part_end(&prose, 0)].ends_with(". "));
+        let words = "word ".repeat(PART_BYTES / 3);
+        assert!(words[..part_end(&words, 0)].ends_with(' '));
+        let emoji = "😀".repeat(PART_BYTES / 2);
+        assert!(emoji.is_char_boundary(part_end(&emoji, 0)));
+    }
+
+    #[test]
+    fn findings_in_later_parts_point_at_their_words() {
+        let filler = "Quiet afternoon at the clinic, everyone caught up on charting.\n".repeat(2500);
+        let text = format!("{filler}😀 pt ssn 219-09-9999\n{filler}");
+        assert!(text.len() > 2 * PART_BYTES);
+        let report = check(&text, &CheckOptions::new(Context::Post), &Policy::default());
+        let ssn: Vec<_> = report.findings.iter().filter(|f| f.identifier.as_deref() == Some("ssn")).collect();
+        assert_eq!(ssn.len(), 1, "{:?}", report.findings);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16_lossy(&units[ssn[0].start..ssn[0].end]), "219-09-9999");
     }
 
     #[test]

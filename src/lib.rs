@@ -66,12 +66,14 @@ pub mod fuzzing {
 #[doc(hidden)]
 pub mod training;
 
-pub use engine::{check, detector_ids, Checker};
+pub use engine::{check, detector_ids, explain, Checker};
 pub use options::{CheckOptions, Context, SITES};
 pub use policy::{
     compile_custom_pattern, CustomIdentifier, ExtraSite, MediaCheck, Mode, Organization, Policy, PolicyError, Problem,
     LOCKABLE, MAX_CUSTOM_IDENTIFIERS, MAX_PATTERN_COMPILED, MAX_PATTERN_LEN,
 };
 pub use redact::{redact, Change, Redaction};
-pub use report::{Finding, Identifier, Kind, Report, Severity, Verdict};
+pub use report::{
+    EvidenceItem, Explanation, Finding, Identifier, Kind, KindScore, Report, Severity, Verdict, WordWeight,
+};
 pub use text::{byte_offsets, utf16_offsets};

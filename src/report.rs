@@ -358,3 +358,65 @@ mod tests {
         assert!(!older.care_context, "a report without the field reads as no care context");
     }
 }
+
+/// Why the models decided as they did on one stretch of a draft (`postguard check --explain`, [`crate::explain`]).
+/// A diagnostic for IT and developers: it holds words of the draft, so it is never logged or stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The stretch, in UTF-16 code units of the draft as typed (a post is one stretch; a long paste has several).
+    pub start: usize,
+    /// End of the stretch (exclusive).
+    pub end: usize,
+    /// The warning model's probability that the stretch should warn.
+    pub warn: f32,
+    /// What `warn` must reach for the kinds of medium and high severity to be shown.
+    pub warn_threshold: f32,
+    /// Each kind the models or the rules considered (probability 0.1 or more, or found by a rule).
+    pub kinds: Vec<KindScore>,
+    /// What the stretch holds: entities, identifiers, candidate patient identifiers and care words.
+    pub evidence: Vec<EvidenceItem>,
+}
+
+/// A kind's score in a stretch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KindScore {
+    /// The finding kind.
+    pub kind: Kind,
+    /// The kinds model's probability.
+    pub probability: f32,
+    /// What the probability must reach (`model` and `either` modes).
+    pub threshold: f32,
+    /// `model` (the model decides), `either` (a rule's finding stands, the model may add) or `rule`.
+    pub mode: &'static str,
+    /// Whether the stretch's warning decides the kind (it is shown only when `warn` reaches its threshold).
+    pub gated: bool,
+    /// Whether a rule found the kind in the stretch.
+    pub rule: bool,
+    /// The words whose features weigh most toward the kind, heaviest first.
+    pub words: Vec<WordWeight>,
+}
+
+/// A word and the summed weight of its features toward a kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WordWeight {
+    /// The word as typed.
+    pub text: String,
+    /// The weight (log-odds).
+    pub weight: f32,
+}
+
+/// A piece of evidence in a stretch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceItem {
+    /// What it is: an entity type (`person`, `place`, `age`, `date`, `room`), `identifier ssn`, `patient's name`
+    /// (a candidate patient identifier), `care word`.
+    pub what: String,
+    /// The words as typed.
+    pub text: String,
+    /// The model's probability, or 1 for what a pattern or a list found.
+    pub confidence: f32,
+    /// Where, in UTF-16 code units of the draft as typed.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+}

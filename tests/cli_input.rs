@@ -246,3 +246,38 @@ fn reads_a_policy_file_with_a_byte_order_mark() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8 or UTF-16 text"));
 }
+
+#[test]
+fn explain_says_why_each_finding_was_given() {
+    let out = postguard(
+        &["check", "--json", "--explain"],
+        "😀 Mrs. Okonkwo in bed 9 finally went home after her stroke".as_bytes(),
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("one JSON report");
+    let findings = report["findings"].as_array().expect("findings");
+    assert!(!findings.is_empty(), "{report}");
+    for f in findings {
+        let why = &f["explain"];
+        let warn = why["warn"].as_f64().expect("the warning's probability");
+        assert!((0.0..=1.0).contains(&warn) && why["warn_threshold"].as_f64().is_some(), "{why}");
+        assert_eq!(why["score"]["kind"], f["kind"], "the finding's own kind is scored: {why}");
+    }
+    // The stretch's evidence holds the name as typed, at its UTF-16 offsets (the emoji is two units).
+    let stretches = report["explain"].as_array().expect("every stretch's explanation");
+    let evidence = stretches[0]["evidence"].as_array().expect("evidence");
+    let name = evidence.iter().find(|e| e["text"] == "Okonkwo").expect("the name is evidence");
+    assert_eq!((name["start"].as_u64(), name["end"].as_u64()), (Some(8), Some(15)));
+    let words = stretches[0]["kinds"].as_array().unwrap().iter().flat_map(|k| k["words"].as_array().unwrap().clone());
+    assert!(words.count() > 0, "words weigh toward the kinds");
+    // In words, after the report; and for each line of --jsonl.
+    let human = postguard(&["check", "--explain"], "pt in bed 9 coded twice tonight".as_bytes());
+    assert!(String::from_utf8_lossy(&human.stdout).contains("why (UTF-16 0..31): warning"));
+    let replies = jsonl_with(&["check", "--jsonl", "--explain"], b"{\"id\": 7, \"text\": \"pt in bed 9 coded\"}\n");
+    assert_eq!(replies[0]["id"], 7);
+    assert!(replies[0]["explain"].is_array(), "{}", replies[0]);
+}
+
+fn jsonl_with(args: &[&str], input: &[u8]) -> Vec<Value> {
+    let out = postguard(args, input);
+    String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}

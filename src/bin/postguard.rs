@@ -4,15 +4,19 @@
 //! byte-order mark, or UTF-16 "Unicode"), a stray invalid byte, or one bad line in a `--jsonl` batch must not
 //! stop a check. `--jsonl` reads one line at a time, so a batch of any size is checked in bounded memory.
 
-use postguard::{check, CheckOptions, Context, Finding, Policy, Problem, Report, Verdict};
+use postguard::{check, explain, CheckOptions, Context, Explanation, Finding, Policy, Problem, Report, Verdict};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  postguard check [--policy FILE] [--context post|comment|reply_to_review|message] [--site NAME] [--json] [FILE|-]
-  postguard check --jsonl [--policy FILE]
+  postguard check [--policy FILE] [--context post|comment|reply_to_review|message] [--site NAME] [--json]
+                  [--explain] [FILE|-]
+  postguard check --jsonl [--explain] [--policy FILE]
+
+--explain adds why: the warning's probability and threshold, each kind's with the words that weigh most
+toward it, and the evidence (entities, identifiers, candidate patient identifiers, care words)
   postguard policy validate FILE
 
 exit status: 0 ok/advise, 1 warn/block (or an invalid policy for 'policy validate'), 2 usage or policy error";
@@ -51,6 +55,7 @@ struct CheckArgs {
     site: Option<String>,
     json: bool,
     jsonl: bool,
+    explain: bool,
     input: Option<String>,
 }
 
@@ -71,6 +76,7 @@ fn parse_check_args(args: &[String]) -> Result<CheckArgs, String> {
             "--site" => parsed.site = Some(value("--site")?),
             "--json" => parsed.json = true,
             "--jsonl" => parsed.jsonl = true,
+            "--explain" => parsed.explain = true,
             "-" => parsed.input = Some("-".into()),
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option '{}'\n{USAGE}", Problem::echo(flag)));
@@ -169,7 +175,7 @@ fn check_command(args: &[String]) -> Result<ExitCode, String> {
     let args = parse_check_args(args)?;
     let policy = load_policy(args.policy.as_deref())?;
     if args.jsonl {
-        return check_jsonl(&policy);
+        return check_jsonl(&policy, args.explain);
     }
     let (bytes, source) = match args.input.as_deref() {
         None | Some("-") => {
@@ -191,7 +197,16 @@ fn check_command(args: &[String]) -> Result<ExitCode, String> {
     let report = check(&text, &options, &policy);
     // Written as it is made, not built in memory first: a long paste's report is long too.
     let mut out = BufWriter::new(io::stdout().lock());
-    let written = if args.json {
+    let written = if args.explain {
+        let why = explain(&text, &options, &policy);
+        if args.json {
+            serde_json::to_writer(&mut out, &explained(&report, &why))
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out))
+        } else {
+            print_human(&mut out, &text, &report).and_then(|()| print_why(&mut out, &why))
+        }
+    } else if args.json {
         serde_json::to_writer(&mut out, &report).map_err(io::Error::from).and_then(|()| writeln!(out))
     } else {
         print_human(&mut out, &text, &report)
@@ -200,7 +215,7 @@ fn check_command(args: &[String]) -> Result<ExitCode, String> {
     Ok(if matches!(report.verdict, Verdict::Warn | Verdict::Block) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn check_jsonl(policy: &Policy) -> Result<ExitCode, String> {
+fn check_jsonl(policy: &Policy, explain: bool) -> Result<ExitCode, String> {
     let mut input = BufReader::with_capacity(64 * 1024, io::stdin().lock());
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -224,7 +239,7 @@ fn check_jsonl(policy: &Policy) -> Result<ExitCode, String> {
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        answer_line(&mut out, bytes, number, policy)
+        answer_line(&mut out, bytes, number, policy, explain)
             .and_then(|()| out.write_all(b"\n"))
             .map_err(|e| format!("cannot write: {e}"))?;
     }
@@ -234,7 +249,7 @@ fn check_jsonl(policy: &Policy) -> Result<ExitCode, String> {
 
 /// Writes the reply to one `--jsonl` line: its report, or `{"id", "error"}` when the line cannot be checked
 /// (the id kept whenever the line's JSON has one that can be read).
-fn answer_line(out: &mut impl Write, bytes: &[u8], number: usize, policy: &Policy) -> io::Result<()> {
+fn answer_line(out: &mut impl Write, bytes: &[u8], number: usize, policy: &Policy, explain: bool) -> io::Result<()> {
     let request = match std::str::from_utf8(bytes) {
         Ok(text) => serde_json::from_str::<Value>(text).map_err(|e| match readable(text) {
             Some(request) => (
@@ -249,8 +264,13 @@ fn answer_line(out: &mut impl Write, bytes: &[u8], number: usize, policy: &Polic
         }
     };
     match request {
-        Ok(request) => match check_request(&request, policy) {
-            Ok(report) => {
+        Ok(request) => match check_request(&request, policy, explain) {
+            Ok((report, Some(why))) => {
+                let mut value = explained(&report, &why);
+                value["id"] = request.get("id").cloned().unwrap_or(Value::Null);
+                serde_json::to_writer(out, &value).map_err(io::Error::from)
+            }
+            Ok((report, None)) => {
                 let id = request.get("id").unwrap_or(&Value::Null);
                 let reply = Reply {
                     verdict: report.verdict,
@@ -310,8 +330,12 @@ fn failure(id: Option<&Value>, message: &str) -> Value {
     json!({"id": id.unwrap_or(&Value::Null), "error": message})
 }
 
-/// Checks one `--jsonl` request, or says what is wrong with it.
-fn check_request(request: &Value, policy: &Policy) -> Result<Report, String> {
+/// Checks one `--jsonl` request (and explains it when asked), or says what is wrong with it.
+fn check_request(
+    request: &Value,
+    policy: &Policy,
+    explaining: bool,
+) -> Result<(Report, Option<Vec<Explanation>>), String> {
     let Some(text) = request.get("text").and_then(Value::as_str) else {
         return Err("\"text\" must be a string".into());
     };
@@ -323,7 +347,8 @@ fn check_request(request: &Value, policy: &Policy) -> Result<Report, String> {
         },
     };
     let site = request.get("site").and_then(Value::as_str).map(str::to_string);
-    Ok(check(text, &CheckOptions { context, site }, policy))
+    let options = CheckOptions { context, site };
+    Ok((check(text, &options, policy), explaining.then(|| explain(text, &options, policy))))
 }
 
 fn print_human(out: &mut impl Write, text: &str, report: &Report) -> io::Result<()> {
@@ -366,6 +391,55 @@ fn print_human(out: &mut impl Write, text: &str, report: &Report) -> io::Result<
         writeln!(out, "    {}", f.message)?;
         if let Some(s) = &f.suggestion {
             writeln!(out, "    suggestion: {s}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The report as JSON with the explanation: each finding gets its kind's score in its stretch with the
+/// stretch's warning and evidence (`explain`), and the report every stretch's explanation (`explain`).
+fn explained(report: &Report, why: &[Explanation]) -> Value {
+    let mut value = serde_json::to_value(report).unwrap_or(Value::Null);
+    if let Some(findings) = value.get_mut("findings").and_then(Value::as_array_mut) {
+        for (finding, f) in findings.iter_mut().zip(&report.findings) {
+            let Some(stretch) = why.iter().rev().find(|s| s.start <= f.start).or(why.first()) else { continue };
+            let score = stretch.kinds.iter().find(|k| k.kind == f.kind);
+            finding["explain"] = json!({
+                "warn": stretch.warn,
+                "warn_threshold": stretch.warn_threshold,
+                "score": score,
+                "evidence": stretch.evidence,
+            });
+        }
+    }
+    value["explain"] = json!(why);
+    value
+}
+
+/// The explanation in words, after the human report.
+fn print_why(out: &mut impl Write, why: &[Explanation]) -> io::Result<()> {
+    for stretch in why {
+        writeln!(
+            out,
+            "\nwhy (UTF-16 {}..{}): warning {:.2} (shown from {:.2})",
+            stretch.start, stretch.end, stretch.warn, stretch.warn_threshold
+        )?;
+        for k in &stretch.kinds {
+            let words: Vec<String> = k.words.iter().map(|w| format!("\"{}\" {:+.2}", w.text, w.weight)).collect();
+            writeln!(
+                out,
+                "  {} {:.2} (from {:.2}, {}{}{}): {}",
+                k.kind,
+                k.probability,
+                k.threshold,
+                k.mode,
+                if k.rule { ", a rule found it" } else { "" },
+                if k.gated { ", needs the warning" } else { "" },
+                words.join(", ")
+            )?;
+        }
+        for e in &stretch.evidence {
+            writeln!(out, "  evidence: {} \"{}\" {:.2}", e.what, e.text, e.confidence)?;
         }
     }
     Ok(())

@@ -13,8 +13,8 @@ pub(crate) mod lexicon;
 mod offsets;
 pub(crate) mod packed;
 pub(crate) mod terms;
-pub(crate) mod word_facts;
 pub(crate) mod tokens;
+pub(crate) mod word_facts;
 pub(crate) mod words;
 
 pub use fold::Normalized;

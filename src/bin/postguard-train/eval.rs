@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The false-warning budget the `warn` threshold is tuned to, as a share of the drafts that should not warn.
-pub const BUDGET: f64 = 0.03;
+/// A little under the 3 % the checker must keep on drafts it never saw: a threshold tuned to 3 % on five sets
+/// gave 3.2 % on the sixth (leave-one-set-out over the six independent sets), one tuned to 2.7 % gave 2.9 %.
+pub const BUDGET: f64 = 0.027;
 
 /// Sets whose rules were written against them: their scores do not count toward thresholds.
 const RULES_IN_SAMPLE: &[&str] = &["dev"];
@@ -54,10 +56,8 @@ pub fn held_out(corpus: &Corpus) -> Result<HeldOut, String> {
         }
     }
     let only_head = std::env::var_os("POSTGUARD_HELD_OUT_ONLY").is_some();
-    let folds: Vec<(String, Vec<String>)> = folds
-        .into_iter()
-        .filter(|(fold, _)| !only_head || crate::HELD_OUT_SETS.contains(&fold.as_str()))
-        .collect();
+    let folds: Vec<(String, Vec<String>)> =
+        folds.into_iter().filter(|(fold, _)| !only_head || crate::HELD_OUT_SETS.contains(&fold.as_str())).collect();
     let social: Vec<_> = corpus.social_train.iter().collect();
     let run = |(fold, sets): &(String, Vec<String>)| -> Result<(ModelFiles, Vec<(String, Scored)>), String> {
         let started = std::time::Instant::now();
@@ -68,7 +68,11 @@ pub fn held_out(corpus: &Corpus) -> Result<HeldOut, String> {
             let score = score_draft(&l.draft, &corpus.policy, &models).map_err(|e| e.0.to_string())?;
             scored_drafts.push((l.set.clone(), scored(l, score)));
         }
-        eprintln!("held out {fold} ({}): trained and scored in {:.1} s", sets.join(", "), started.elapsed().as_secs_f32());
+        eprintln!(
+            "held out {fold} ({}): trained and scored in {:.1} s",
+            sets.join(", "),
+            started.elapsed().as_secs_f32()
+        );
         Ok((models, scored_drafts))
     };
     let results: Vec<Result<(ModelFiles, Vec<(String, Scored)>), String>> = std::thread::scope(|scope| {

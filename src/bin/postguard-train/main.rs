@@ -76,7 +76,13 @@ fn load(dir: &Path) -> Result<Corpus, String> {
     let policy_text =
         std::fs::read_to_string(dir.join("org-policy.json")).map_err(|e| format!("cannot read the policy: {e}"))?;
     let policy = Policy::parse(&policy_text).map_err(|e| format!("org-policy.json: {e}"))?;
-    Ok(Corpus { labeled, extra_sets, social_train: social("wnut17-train.jsonl")?, social_dev: social("wnut17-dev.jsonl")?, policy })
+    Ok(Corpus {
+        labeled,
+        extra_sets,
+        social_train: social("wnut17-train.jsonl")?,
+        social_dev: social("wnut17-dev.jsonl")?,
+        policy,
+    })
 }
 
 /// Writes the model files and thresholds of `models` into `dir`.
@@ -90,13 +96,16 @@ pub fn write_models(models: &postguard::training::ModelFiles, dir: &Path) -> Res
 
 /// Reads the model files and thresholds `write_models` wrote into `dir`.
 fn read_models(dir: &Path) -> Result<postguard::training::ModelFiles, String> {
-    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()));
+    let read = |name: &str| {
+        std::fs::read(dir.join(name)).map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()))
+    };
     Ok(postguard::training::ModelFiles {
         entities: read("entities.bin")?,
         spans: read("spans.bin")?,
         kinds: read("kinds.bin")?,
         warn: read("warn.bin")?,
-        thresholds: String::from_utf8(read("thresholds.txt")?).map_err(|_| "thresholds.txt is not UTF-8".to_string())?,
+        thresholds: String::from_utf8(read("thresholds.txt")?)
+            .map_err(|_| "thresholds.txt is not UTF-8".to_string())?,
     })
 }
 
@@ -206,7 +215,8 @@ fn run(args: &[String]) -> Result<(), String> {
             // (for studying a threshold without training again).
             let corpus = load(Path::new(option(args, "--corpus", "corpus")))?;
             let eval_dir = PathBuf::from(option(args, "--eval", "target/eval"));
-            let extra: Vec<&String> = args.iter().enumerate().filter(|(i, _)| *i > 0 && args[i - 1] == "--set").map(|(_, a)| a).collect();
+            let extra: Vec<&String> =
+                args.iter().enumerate().filter(|(i, _)| *i > 0 && args[i - 1] == "--set").map(|(_, a)| a).collect();
             let mut sets: Vec<String> = corpus.labeled.iter().map(|l| l.set.clone()).collect();
             sets.dedup();
             for set in sets {

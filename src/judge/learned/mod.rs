@@ -16,12 +16,13 @@
 
 pub(crate) mod candidates;
 pub(crate) mod draft;
+pub(crate) mod explain;
 mod messages;
 
 use crate::evidence::mentions::MentionKind;
 use crate::evidence::Evidence;
 use crate::learn::{sigmoid, Key, LinearModel};
-use crate::report::{Hit, Kind, Severity};
+use crate::report::{Hit, Identifier, Kind, Severity};
 use candidates::Candidate;
 use draft::DraftInput;
 use std::sync::LazyLock;
@@ -153,9 +154,13 @@ fn stretches(evidence: &Evidence) -> Vec<(usize, usize)> {
     out
 }
 
-/// Exact identifiers: found by pattern and validated, never a matter of judgment.
+/// What stands whatever the models say: identifiers found by pattern and validated (an SSN, a phone, an
+/// email...), an identifier the direct-identifier rule found with its cue (a date of birth, a bed), and slurs.
+/// None of these is a matter of judgment.
 pub(crate) fn is_exact(hit: &Hit) -> bool {
-    hit.identifier.as_deref().is_some_and(|id| !matches!(id, "name" | "date" | "age" | "place" | "room"))
+    (hit.kind == Kind::PhiDirectIdentifier && hit.identifier.as_deref() == Some("date"))
+        || hit.kind == Kind::ToneSlur
+        || hit.identifier.as_deref().is_some_and(|id| !matches!(id, "name" | "date" | "age" | "place" | "room"))
 }
 
 /// The privacy kinds whose findings point at a patient's identifiers.
@@ -350,6 +355,19 @@ fn point_at_words(input: &DraftInput, kind: Kind, models: &JudgeModels, out: &mu
         }
         if out.len() > before {
             return;
+        }
+        // A direct identifier is always a particular identifier, and a name with health context a name: the
+        // likeliest candidate of that sort, or (for a direct identifier) nothing.
+        let fits = |c: &Candidate| kind != Kind::PhiNameWithHealthContext || c.identifier == Identifier::Name;
+        if matches!(kind, Kind::PhiDirectIdentifier | Kind::PhiNameWithHealthContext) {
+            let likeliest = input.candidates.iter().filter(|(c, _)| fits(c)).max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some(&(c, _)) = likeliest {
+                out.push(identifier_hit(kind, &c, severity));
+                return;
+            }
+            if kind == Kind::PhiDirectIdentifier {
+                return;
+            }
         }
     }
     let (s, e) = weightiest_sentence(input, kind, &models.kinds);
