@@ -251,6 +251,7 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
     let gate = thresholds.warn > 0.0;
     let warns = !gate || scored.probabilities[WARN] >= thresholds.warn;
     let probability = |kind: Kind| scored.probabilities[kind as usize];
+    let care = !input.evidence.doc.care_in(input.start, input.end).is_empty();
     let first = out.len();
     let mut shown_warning = false;
     let mut privacy_anchor: Option<(f32, Kind)> = None;
@@ -267,7 +268,10 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
         let gated = is_gated(kind);
         let ruled = input.rules.iter().any(|h| h.kind == kind);
         let model_says = mode != Mode::Rule && p >= threshold;
-        let shown = (!gated || warns) && (model_says || (mode != Mode::Model && ruled));
+        // A privacy advisory (a kind the warning does not decide) needs care words in the stretch: a story with
+        // no care context is not a patient's (ordinary posts about people got one in fifty without this).
+        let open = if gated { warns } else { care || !kind.is_phi() };
+        let shown = open && (model_says || (mode != Mode::Model && ruled));
         if shown {
             show(kind, out);
             if gated {
@@ -277,8 +281,10 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
                 }
             }
         } else {
-            // Exact identifiers stand whatever the models say.
-            out.extend(input.rules.iter().filter(|h| h.kind == kind && is_exact(h)).cloned());
+            // Exact identifiers stand whatever the models say; a date of birth only in a stretch about care (a
+            // birthday in an ordinary post is not a patient's).
+            let stands = |h: &&Hit| h.kind == kind && is_exact(h) && (care || h.identifier.as_deref() != Some("date"));
+            out.extend(input.rules.iter().filter(stands).cloned());
         }
     }
     // An exact identifier or strong profanity already warns.
@@ -308,7 +314,7 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
                 out.push(identifier_hit(kind, &c, severity));
             }
         }
-    } else {
+    } else if care {
         for &(c, p) in in_stretch {
             if p >= thresholds.span_advise {
                 let message = messages::advisory_message(c.identifier);
@@ -405,5 +411,60 @@ fn weightiest_sentence(input: &DraftInput, kind: Kind, model: &LinearModel) -> (
         (trimmed_start, trimmed_end)
     } else {
         (s, e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::{CheckOptions, Context};
+    use crate::policy::Policy;
+    use crate::report::Report;
+
+    fn check(text: &str) -> Report {
+        crate::check(text, &CheckOptions::new(Context::Post), &Policy::default())
+    }
+
+    fn privacy(report: &Report) -> Vec<(&'static str, &str)> {
+        report.findings.iter().filter(|f| f.kind.is_phi()).map(|f| (f.kind.as_str(), f.text.as_str())).collect()
+    }
+
+    #[test]
+    fn reads_the_thresholds_file_and_refuses_a_bad_line() {
+        let t = Thresholds::parse("# comment\nwarn 0.7\nspan 0.4\nspan_advise 0.9\ntone.insult 0.3 either\n").unwrap();
+        assert_eq!((t.warn, t.span, t.span_advise), (0.7, 0.4, 0.9));
+        assert_eq!(t.of(Kind::ToneInsult), (0.3, Mode::Either));
+        assert_eq!(t.of(Kind::ToneThreat).1, Mode::Rule, "a kind left out is the rules'");
+        assert!(Thresholds::parse("tone.insult high").is_err());
+        assert!(Thresholds::parse("tone.nonsense 0.5").is_err());
+        assert!(Thresholds::parse("tone.insult 0.5 sometimes").is_err());
+        assert!(Thresholds::parse(include_str!("../../data/model/thresholds.txt")).is_ok());
+    }
+
+    #[test]
+    fn flags_a_patient_in_a_care_story_at_their_identifiers() {
+        let text = "pt Lily Okafor in bed 4 coded twice tonight, family at the bedside";
+        let report = check(text);
+        assert_eq!(report.verdict, crate::report::Verdict::Warn, "{report:?}");
+        let found = privacy(&report);
+        assert!(found.iter().any(|&(_, words)| words == "bed 4"), "{found:?}");
+        assert!(report.findings.iter().filter(|f| f.kind == Kind::PhiDirectIdentifier).all(|f| f.identifier.is_some()));
+    }
+
+    #[test]
+    fn an_ordinary_post_about_people_gets_no_privacy_finding() {
+        // Names, a birthday and a place, but no care context: not a patient's story.
+        for text in [
+            "Happy birthday to my sister Megan, born October 18! Party at the lake house in Tahoe",
+            "Jessica and Tom finally got engaged on Tuesday, so happy for them",
+        ] {
+            assert!(privacy(&check(text)).is_empty(), "{text}: {:?}", check(text).findings);
+        }
+    }
+
+    #[test]
+    fn exact_identifiers_stand_whatever_the_models_say() {
+        let report = check("call me, ssn is 219-09-9999");
+        assert!(report.findings.iter().any(|f| f.identifier.as_deref() == Some("ssn")), "{report:?}");
     }
 }
