@@ -1,5 +1,6 @@
 // @ts-check
-// The benchmark table: every figure next to its target of issue 7, marked ok or MISSED. Kept apart from
+// The benchmark table: every figure next to its target, marked ok or MISSED. The wasm targets are the budgets of
+// issue 20 for the core with its data and models (size, first check, a post, a 1 MB paste); the others issue 7's. Kept apart from
 // bench/run.mjs, which gathers the figures, so its marks are unit-tested (bench/harness.test.mjs).
 
 const us = (ns) => (ns == null ? 'n/a' : `${(ns / 1000).toFixed(1)} µs`);
@@ -43,19 +44,19 @@ export function benchRows({ native, web, size, presidio }) {
     ['native', '1 MB / 100 KB time', ratio ? ratio.toFixed(1) : 'n/a', `8–12 ${mark(ratio, ratio >= 8 && ratio <= 12)}`],
     ['wasm', 'compile + instantiate', ms(load), `≤ 40 ms ${mark(load, load <= 40)}`],
     ['wasm', 'fetch from the local server + compile + instantiate', ms(web.loadMs), ''],
-    ['wasm', 'first check (280-char, cold tables)', ms(web.firstCheckMs), `≤ 20 ms ${mark(web.firstCheckMs, web.firstCheckMs <= 20)}`],
-    ['wasm', 'check, 280-char post p50', us(web.post280P50Us * 1000), `≤ 50 µs ${mark(web.post280P50Us, web.post280P50Us <= 50)}`],
+    ['wasm', 'first check (280-char, cold tables)', ms(web.firstCheckMs), `≤ 300 ms ${mark(web.firstCheckMs, web.firstCheckMs <= 300)}`],
+    ['wasm', 'check, 280-char post p50', us(web.post280P50Us * 1000), `≤ 60 µs ${mark(web.post280P50Us, web.post280P50Us <= 60)}`],
     ['wasm', 'check, 280-char post p95', us(web.post280P95Us * 1000), `≤ 150 µs ${mark(web.post280P95Us, web.post280P95Us <= 150)}`],
     ['wasm', 'check, 40 drafts p50 / p95', `${us(web.draftsP50Us * 1000)} / ${us(web.draftsP95Us * 1000)}`, ''],
     ['wasm', 'check, 2,000-char draft p50', us(web.post2000P50Us * 1000), `≤ 400 µs ${mark(web.post2000P50Us, web.post2000P50Us <= 400)}`],
-    ['wasm', 'check, 1 MB mixed', ms(web.mixed1mMs), `≤ 100 ms ${mark(web.mixed1mMs, web.mixed1mMs <= 100)}`],
+    ['wasm', 'check, 1 MB mixed', ms(web.mixed1mMs), `≤ 150 ms ${mark(web.mixed1mMs, web.mixed1mMs <= 150)}`],
     ['wasm', '1 MB / 100 KB time', wasmRatio.toFixed(1), `8–12 ${mark(wasmRatio, wasmRatio >= 8 && wasmRatio <= 12)}`],
     ['wasm', 'JS heap + wasm memory after 1,000 checks', mb(memAfter1000), `≤ 16 MB ${mark(memAfter1000, memAfter1000 <= 16 * 1048576)}`],
     ['wasm', '  growth over the next 1,000 checks', `${kb(heapGrowth)} heap, ${kb(wasmGrowth)} wasm`,
       `none ${mark(wasmGrowth, wasmGrowth === 0 && heapGrowth < 512 * 1024)}`],
     ['wasm', 'wasm memory after the 1 MB paste', mb(web.memoryAfterPastes.wasm), ''],
     ['size', 'postguard_bg.wasm raw', kb(size.wasmRaw), ''],
-    ['size', 'postguard_bg.wasm gzip -9', kb(size.wasmGzip), `≤ 450 KB ${mark(size.wasmGzip, size.wasmGzip <= 450 * 1024)}`],
+    ['size', 'postguard_bg.wasm gzip -9', kb(size.wasmGzip), `≤ 1.2 MB ${mark(size.wasmGzip, size.wasmGzip <= 1_200_000)}`],
     ['size', 'extension zip', kb(size.zip), ''],
   ];
   if (presidio) {
