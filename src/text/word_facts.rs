@@ -224,10 +224,10 @@ mod tests {
         let town = FactFields { place: 3, county: true, starts_phrase: true, ..FactFields::default() };
         let insult = FactFields { cluster: 267, common: 12, valence: 5, profanity: 6, ..FactFields::default() };
         let words = vec![
-            ("nowakowski".to_string(), surname.clone()),
-            ("pine".to_string(), town.clone()),
+            ("nowakowski".to_string(), surname),
+            ("pine".to_string(), town),
             ("pine bluff".to_string(), FactFields { place: 6, ..FactFields::default() }),
-            ("dimwit".to_string(), insult.clone()),
+            ("dimwit".to_string(), insult),
         ];
         let bytes: &'static [u8] = Box::leak(write_word_facts(&words).unwrap().into_boxed_slice());
         let table = WordFacts::read(bytes).unwrap();

@@ -44,6 +44,9 @@ fn fold_of(set: &str, extra: &[String]) -> String {
     }
 }
 
+/// One fold's models and its held-out drafts' scores, each with its set.
+type FoldResult = (ModelFiles, Vec<(String, Scored)>);
+
 /// Trains without each fold in turn and scores it, two folds at a time (each fold's result is the same
 /// whichever thread trains it, and the results are put together in fold order).
 pub fn held_out(corpus: &Corpus) -> Result<HeldOut, String> {
@@ -75,7 +78,7 @@ pub fn held_out(corpus: &Corpus) -> Result<HeldOut, String> {
         );
         Ok((models, scored_drafts))
     };
-    let results: Vec<Result<(ModelFiles, Vec<(String, Scored)>), String>> = std::thread::scope(|scope| {
+    let results: Vec<Result<FoldResult, String>> = std::thread::scope(|scope| {
         let workers = 2;
         let handles: Vec<_> = (0..workers)
             .map(|w| {

@@ -160,7 +160,7 @@ pub(crate) fn features(input: &DraftInput, add: &mut impl FnMut(Key, bool)) {
     add(Key::new(b"d.valence").num(valence_band), false);
     add(Key::new(b"d.lowest").num(u64::from(lowest / 3)), false);
     add(Key::new(b"d.profanity").num(u64::from(profanity / 2)), false);
-    let caps = if words == 0 { 0 } else { (upper * 4 / words).min(3) };
+    let caps = (upper * 4).checked_div(words).map_or(0, |c| c.min(3));
     add(Key::new(b"d.caps").num(caps.into()), false);
     let text = &doc.text()[start..end];
     let length = match text.len() {
