@@ -76,6 +76,12 @@ impl<'a> PackedTable<'a> {
         Ok((table, &bytes[values_end..]))
     }
 
+    /// How many keys the table holds.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.fingerprints.len() / self.fingerprint_bytes
+    }
+
     /// The rank of the key whose 64-bit hash is `hash`, if the table holds it.
     pub fn rank(&self, hash: u64) -> Option<usize> {
         let (mut slot, fingerprint) = place(hash, self.salt, self.mask, self.fingerprint_bytes);

@@ -170,6 +170,12 @@ impl WordFacts {
         Ok(WordFacts { table, palette })
     }
 
+    /// How many words and phrases the table holds.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.table.len()
+    }
+
     /// The facts of `word` (folded, lowercase; words of a phrase joined by one space).
     pub fn get(&self, word: &str) -> Facts {
         self.get_hash(hash_bytes(word.as_bytes()))
@@ -253,5 +259,8 @@ mod tests {
         assert!(happy.cluster > 0 && happy.common > 0 && happy.valence > 9);
         assert!(WORD_FACTS.get("idiot").fields().profanity > 0);
         assert!(WORD_FACTS.get("zqxvbnmw").is_empty());
+        // The count src/data/words.md documents.
+        assert_eq!(WORD_FACTS.len(), 92_105);
+        assert!(include_str!("../data/words.md").contains("92,105 keys in all"));
     }
 }
