@@ -144,8 +144,8 @@ pub fn write_predictions(corpus: &Corpus, held: &HeldOut, out_dir: &Path) -> Res
             .filter(|(s, _)| s != set && crate::HELD_OUT_SETS.contains(&s.as_str()))
             .map(|(_, d)| d)
             .collect();
-        let (own_recall, own_fw) = tune::simulate(&own, tuned.warn);
-        let (other_recall, other_fw) = tune::simulate(&others, tuned.warn);
+        let (own_recall, own_fw) = tune::simulate(&own, &tuned);
+        let (other_recall, other_fw) = tune::simulate(&others, &tuned);
         eprintln!(
             "{set}: simulated warn recall {own_recall:.3}, false warn {own_fw:.3} (tuned on the others: {other_recall:.3}, {other_fw:.3})"
         );

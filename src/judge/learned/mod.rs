@@ -12,7 +12,8 @@
 //! Each kind has a mode in the thresholds file: `model` (the model decides; a rule's finding stands only when
 //! the model agrees), `either` (the rule's findings stand, and the model may add), or `rule` (the rules alone,
 //! where held-out drafts showed the model adds nothing). Identifiers that are exact (SSN, MRN, phone, email,
-//! ...) always stand.
+//! ...) always stand, and so do the findings of a `trusted` kind's rule (one right on at least 97 % of the
+//! held-out drafts it fired on, such as a review reply that names the reviewer's visit).
 
 pub(crate) mod candidates;
 pub(crate) mod draft;
@@ -50,6 +51,9 @@ pub(crate) enum Mode {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Thresholds {
     kinds: Vec<(f32, Mode)>,
+    /// The kinds whose rule findings stand even when the warning does not (`trusted` in the file: rules right
+    /// on at least 97 % of the held-out drafts they fired on).
+    trusted: Vec<bool>,
     /// A candidate is shown as a patient's identifier beside a privacy finding from this probability on.
     pub span: f32,
     /// The draft warns when its `warn` probability reaches this (0: the rules alone decide).
@@ -64,6 +68,7 @@ impl Thresholds {
     /// ids, `span` and `warn`. A kind left out is decided by its rules alone.
     pub fn parse(text: &str) -> Result<Thresholds, String> {
         let mut kinds = vec![(1.1, Mode::Rule); Kind::ALL.len()];
+        let mut trusted = vec![false; Kind::ALL.len()];
         let (mut span, mut warn, mut span_advise) = (0.5, 0.0, 1.01);
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let mut parts = line.split_whitespace();
@@ -77,6 +82,11 @@ impl Thresholds {
                 Some("rule") => Mode::Rule,
                 Some(other) => return Err(format!("thresholds: {name}: unknown mode {other:?}")),
             };
+            let is_trusted = match parts.next() {
+                None => false,
+                Some("trusted") => true,
+                Some(other) => return Err(format!("thresholds: {name}: unknown flag {other:?}")),
+            };
             match name {
                 "span" => span = value,
                 "warn" => warn = value,
@@ -84,15 +94,21 @@ impl Thresholds {
                 kind => {
                     let kind = Kind::from_id(kind).ok_or_else(|| format!("thresholds: unknown kind {kind:?}"))?;
                     kinds[kind as usize] = (value, mode);
+                    trusted[kind as usize] = is_trusted;
                 }
             }
         }
-        Ok(Thresholds { kinds, span, warn, span_advise })
+        Ok(Thresholds { kinds, trusted, span, warn, span_advise })
     }
 
     /// The threshold and mode of `kind`.
     pub fn of(&self, kind: Kind) -> (f32, Mode) {
         self.kinds[kind as usize]
+    }
+
+    /// Whether the kind's rule findings stand even when the warning does not.
+    pub fn trusted(&self, kind: Kind) -> bool {
+        self.trusted[kind as usize]
     }
 }
 
@@ -271,7 +287,8 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
         // A privacy advisory (a kind the warning does not decide) needs care words in the stretch: a story with
         // no care context is not a patient's (ordinary posts about people got one in fifty without this).
         let open = if gated { warns } else { care || !kind.is_phi() };
-        let shown = open && (model_says || (mode != Mode::Model && ruled));
+        let trusted_rule = gated && !warns && ruled && thresholds.trusted(kind);
+        let shown = trusted_rule || (open && (model_says || (mode != Mode::Model && ruled)));
         if shown {
             show(kind, out);
             if gated {
@@ -431,7 +448,12 @@ mod tests {
 
     #[test]
     fn reads_the_thresholds_file_and_refuses_a_bad_line() {
-        let t = Thresholds::parse("# comment\nwarn 0.7\nspan 0.4\nspan_advise 0.9\ntone.insult 0.3 either\n").unwrap();
+        let t = Thresholds::parse(
+            "# comment\nwarn 0.7\nspan 0.4\nspan_advise 0.9\ntone.insult 0.3 either\ntone.slur 0.2 model trusted\n",
+        )
+        .unwrap();
+        assert!(t.trusted(Kind::ToneSlur) && !t.trusted(Kind::ToneInsult));
+        assert!(Thresholds::parse("tone.slur 0.2 model always").is_err());
         assert_eq!((t.warn, t.span, t.span_advise), (0.7, 0.4, 0.9));
         assert_eq!(t.of(Kind::ToneInsult), (0.3, Mode::Either));
         assert_eq!(t.of(Kind::ToneThreat).1, Mode::Rule, "a kind left out is the rules'");
@@ -460,6 +482,17 @@ mod tests {
         ] {
             assert!(privacy(&check(text)).is_empty(), "{text}: {:?}", check(text).findings);
         }
+    }
+
+    #[test]
+    fn a_review_reply_that_names_the_visit_warns() {
+        // The trusted rule's finding stands whatever the warning model says.
+        let text = "Thanks for coming in for your crown last week, sorry it came loose so soon.";
+        let report = crate::check(text, &CheckOptions::new(Context::ReplyToReview), &Policy::default());
+        assert!(report.findings.iter().any(|f| f.kind == Kind::PhiReviewReplyDisclosure), "{report:?}");
+        let thanks = "Thank you for the kind words, we will share them with the team!";
+        let report = crate::check(thanks, &CheckOptions::new(Context::ReplyToReview), &Policy::default());
+        assert!(report.findings.is_empty(), "{report:?}");
     }
 
     #[test]
