@@ -284,7 +284,7 @@ run_tests() {
 
   step "retraining gives the committed models byte for byte; held-out score gate"
   cargo run --release --quiet --bin postguard-train -- train --out target/retrain --eval target/eval
-  for file in src/data/model/*; do
+  for file in src/data/model/*.bin src/data/model/thresholds.txt; do
     cmp "$file" "target/retrain/$(basename "$file")" || die "$file differs from what ./build.sh train makes"
   done
   score_held_out --gate
