@@ -58,11 +58,9 @@ pub fn held_out(corpus: &Corpus) -> Result<HeldOut, String> {
             sets.push(l.set.clone());
         }
     }
-    let only_head = std::env::var_os("POSTGUARD_HELD_OUT_ONLY").is_some();
-    let folds: Vec<(String, Vec<String>)> =
-        folds.into_iter().filter(|(fold, _)| !only_head || crate::HELD_OUT_SETS.contains(&fold.as_str())).collect();
+    let folds: Vec<(String, Vec<String>)> = folds.into_iter().collect();
     let social: Vec<_> = corpus.social_train.iter().collect();
-    let run = |(fold, sets): &(String, Vec<String>)| -> Result<(ModelFiles, Vec<(String, Scored)>), String> {
+    let run = |(fold, sets): &(String, Vec<String>)| -> Result<FoldResult, String> {
         let started = std::time::Instant::now();
         let train: Vec<&Labeled> = corpus.labeled.iter().filter(|l| !sets.contains(&l.set)).collect();
         let models = fit::fit(&train, &social, &corpus.policy)?;
