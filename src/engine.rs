@@ -9,7 +9,7 @@ use crate::judge::learned::{self, JudgeModels};
 use crate::learn::LinearModel;
 use crate::options::CheckOptions;
 use crate::policy::{Mode, Policy};
-use crate::report::{EvidenceItem, Explanation, Finding, Hit, Kind, KindScore, Report, Severity, Verdict, WordWeight};
+use crate::report::{Explanation, Finding, Hit, Kind, Report, Severity, Verdict};
 use crate::text::Utf16Cursor;
 use std::borrow::Cow;
 
@@ -39,20 +39,13 @@ pub(crate) fn check_with(
     // Room for a busy draft's findings without growing.
     let mut hits = Vec::with_capacity(32);
     let mut care_context = false;
-    let mut start = 0;
-    loop {
-        let end = part_end(text, start);
-        let part = &text[start..end];
+    for (start, part) in parts(text) {
         let first = hits.len();
         care_context |= check_part(part, options, policy, entity_model, judge_models, &mut hits);
         for hit in &mut hits[first..] {
             hit.start += start;
             hit.end += start;
         }
-        if end >= text.len() {
-            break;
-        }
-        start = end;
     }
     finish(text, policy, hits, care_context)
 }
@@ -61,61 +54,50 @@ pub(crate) fn check_with(
 /// the warning's probability and threshold, each kind's with the words that weigh most toward it, and the
 /// evidence. A diagnostic: it re-runs the check's evidence and models, and holds words of the draft.
 pub fn explain(text: &str, options: &CheckOptions, policy: &Policy) -> Vec<Explanation> {
-    let models = &*learned::SHIPPED;
     let mut out = Vec::new();
-    let mut start = 0;
     let mut units_before = 0;
-    loop {
-        let end = part_end(text, start);
-        let part = &text[start..end];
+    for (_, part) in parts(text) {
         let doc = Document::new(part, options, policy);
         let evidence = Evidence::gather(&doc, &entities::MODEL);
         let mut rules = Vec::new();
         judge::run(&evidence, &mut rules);
-        // Folded byte offsets of the part to UTF-16 units of the draft, and the words as typed.
-        let place = |from: usize, to: usize| {
-            let (a, b) = doc.norm.original_range(from, to);
-            let units = |at: usize| units_before + part[..at].encode_utf16().count();
-            (units(a), units(b), part[a..b].to_string())
+        // Folded byte ranges of the part to UTF-16 units of the draft, with the words as typed.
+        let place = |range: (&mut usize, &mut usize)| {
+            let (a, b) = doc.norm.original_range(*range.0, *range.1);
+            *range.0 = units_before + part[..a].encode_utf16().count();
+            *range.1 = units_before + part[..b].encode_utf16().count();
+            part[a..b].to_string()
         };
-        for why in learned::explain::explain(&evidence, rules, models) {
-            let (s, e, _) = place(why.start, why.end);
-            let kinds = why
-                .kinds
-                .into_iter()
-                .map(|k| KindScore {
-                    kind: k.kind,
-                    probability: k.probability,
-                    threshold: k.threshold,
-                    mode: k.mode,
-                    gated: k.gated,
-                    rule: k.rule,
-                    words: k.words.iter().map(|&(a, b, weight)| WordWeight { text: place(a, b).2, weight }).collect(),
-                })
-                .collect();
-            let evidence = why
-                .evidence
-                .into_iter()
-                .map(|item| {
-                    let (s, e, text) = place(item.start, item.end);
-                    EvidenceItem { what: item.what, text, confidence: item.confidence, start: s, end: e }
-                })
-                .collect();
-            out.push(Explanation {
-                start: s,
-                end: e,
-                warn: why.warn,
-                warn_threshold: why.warn_threshold,
-                kinds,
-                evidence,
-            });
-        }
-        if end >= text.len() {
-            return out;
+        for mut why in learned::explain::explain(&evidence, rules, &learned::SHIPPED) {
+            place((&mut why.start, &mut why.end));
+            for word in why.kinds.iter_mut().flat_map(|k| k.words.iter_mut()) {
+                word.text = place((&mut word.start, &mut word.end));
+            }
+            for item in &mut why.evidence {
+                item.text = place((&mut item.start, &mut item.end));
+            }
+            out.push(why);
         }
         units_before += part.encode_utf16().count();
-        start = end;
     }
+    out
+}
+
+/// The parts a draft is read in (see [`PART_BYTES`]): each with its first byte. One part, the whole draft,
+/// for any ordinary post (an empty draft included).
+fn parts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let end = part_end(text, start);
+        done = end >= text.len();
+        let part = (start, &text[start..end]);
+        start = end;
+        Some(part)
+    })
 }
 
 /// Where the part of `text` that starts at `start` ends (see [`PART_BYTES`]).

@@ -403,6 +403,10 @@ pub struct WordWeight {
     pub text: String,
     /// The weight (log-odds).
     pub weight: f32,
+    /// Where, in UTF-16 code units of the draft as typed.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
 }
 
 /// A piece of evidence in a stretch.

@@ -221,7 +221,18 @@ pub(crate) fn score_stretch(input: &DraftInput, models: &JudgeModels) -> Scored 
 }
 
 /// Decides the draft's findings from the evidence and the rule judges' findings (`rules`), into `out`.
-pub(crate) fn decide(evidence: &Evidence, mut rules: Vec<Hit>, models: &JudgeModels, out: &mut Vec<Hit>) {
+pub(crate) fn decide(evidence: &Evidence, rules: Vec<Hit>, models: &JudgeModels, out: &mut Vec<Hit>) {
+    each_stretch(evidence, rules, models, |input, scored| decide_stretch(input, scored, models, out));
+}
+
+/// Scores each stretch of the draft and hands it, with its part of the evidence, the rules' findings
+/// (`rules`) and the candidates with their probabilities, to `visit` (deciding, or explaining).
+fn each_stretch(
+    evidence: &Evidence,
+    mut rules: Vec<Hit>,
+    models: &JudgeModels,
+    mut visit: impl FnMut(&DraftInput, &Scored),
+) {
     let found = candidates::candidates(evidence);
     let likelihood = candidates::probabilities(evidence, &found, &models.spans);
     let candidates: Vec<(Candidate, f32)> = found.into_iter().zip(likelihood).collect();
@@ -233,7 +244,7 @@ pub(crate) fn decide(evidence: &Evidence, mut rules: Vec<Hit>, models: &JudgeMod
     for (start, end) in stretches(evidence) {
         let input = stretch_input(evidence, start, end, &rules, &candidates, &identifiers);
         let scored = score_stretch(&input, models);
-        decide_stretch(&input, &scored, models, out);
+        visit(&input, &scored);
     }
 }
 
