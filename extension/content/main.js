@@ -57,7 +57,7 @@ export async function start(setHandler) {
   guard.setChecker(checker);
   onSettingsChanged(async () => apply(await loadSettings(host)));
   // IT's policy as it is now (slow to read the first time); a change reaches us through onSettingsChanged.
-  // data-settings="fresh" says it has been applied (tests wait for it before counting checks).
+  // data-settings="fresh" says it has been applied (a test counting checks reads it: applying rechecks the field).
   loadSettings(host, { fresh: true }).then(apply).catch(() => {})
     .finally(() => guard.badge.host.setAttribute('data-settings', 'fresh'));
 }
