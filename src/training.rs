@@ -249,7 +249,8 @@ pub struct DraftScore {
     pub probabilities: Vec<f32>,
     /// Per finding kind (in `Kind::ALL` order), the highest severity of the rules' findings of it.
     pub rules: Vec<Option<Severity>>,
-    /// Per finding kind, true when an exact identifier (SSN, phone, ...) of that kind stands.
+    /// Per finding kind, true when an exact identifier (SSN, phone, ...) of that kind stands whatever the models
+    /// say (as the checker decides it: a date of birth only beside care words).
     pub exact: Vec<bool>,
 }
 
@@ -280,10 +281,11 @@ pub fn score_draft(draft: &TrainingDraft, policy: &Policy, models: &ModelFiles) 
     let scored = learned::score_stretch(&input, &judge_models);
     let mut severities = vec![None; Kind::ALL.len()];
     let mut exact = vec![false; Kind::ALL.len()];
+    let care = !doc.care_in(0, doc.text().len()).is_empty();
     for hit in &rules {
         let slot: &mut Option<Severity> = &mut severities[hit.kind as usize];
         *slot = Some(slot.map_or(hit.severity, |s: Severity| s.max(hit.severity)));
-        exact[hit.kind as usize] |= learned::is_exact(hit);
+        exact[hit.kind as usize] |= learned::stands(hit, care);
     }
     Ok(DraftScore {
         kind_features: scored.kind_features,

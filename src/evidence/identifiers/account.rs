@@ -5,7 +5,7 @@
 //! Allows keywords with money, short numbers or years ("account for $4,000", "claim from 2019", "3 accounts"),
 //! and social media accounts ("her Instagram account").
 
-use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
+use super::keyed::{continues, digit_count, is_placeholder, is_year, trim_value, SEPARATOR};
 use super::{Finder, IdentifierHit};
 use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
@@ -37,7 +37,7 @@ impl Finder for Account {
             let value = caps.get(1).expect("the value group always matches");
             let (start, end) = trim_value(lower, value.start(), value.end());
             let number = &lower[start..end];
-            if digit_count(number) < 4 || is_year(number) || continues(lower, end) {
+            if digit_count(number) < 4 || is_year(number) || is_placeholder(number) || continues(lower, end) {
                 continue;
             }
             out.push(IdentifierHit::new(Identifier::Account, start, end, MESSAGE));

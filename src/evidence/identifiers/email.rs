@@ -7,7 +7,7 @@
 //! were at target dot com" is a sentence; one written with spaces alone ("tammyr62 @ gmail . com") needs a
 //! draft about care. Allows "jobs@lakesidegeneral.org" (the organization's domain), an
 //! address given for reaching the organization ("email us at ..."), and strings with an @ that are not
-//! addresses ("@mentions", "meet @ 5pm").
+//! addresses ("@mentions", "meet @ 5pm", the fediverse handle "@rn_jo@mastodon.social").
 
 use super::{Finder, IdentifierHit};
 use crate::doc::Document;
@@ -69,7 +69,9 @@ impl Finder for Email {
 
     fn find(&self, doc: &Document, gate: &Gate, out: &mut Vec<IdentifierHit>) {
         for m in gate.find_iter(&EMAIL, doc) {
-            if doc.is_org_domain(m.as_str()) || doc.is_org_contact(m.start()) {
+            // "@nurse@mastodon.social" is a fediverse handle (the handle finder reads it), not a mailbox.
+            let fediverse = doc.text()[..m.start()].ends_with('@');
+            if fediverse || doc.is_org_domain(m.as_str()) || doc.is_org_contact(m.start()) {
                 continue;
             }
             out.push(IdentifierHit::new(Identifier::Email, m.start(), m.end(), MESSAGE));
@@ -143,6 +145,7 @@ mod tests {
     fn allows_the_organizations_domain_and_mentions() {
         assert_allows("Apply: careers@lakesidegeneral.org", Kind::PhiDirectIdentifier);
         assert_allows("thanks @lakeside_nurses, meet @ 5pm", Kind::PhiDirectIdentifier);
+        assert_allows("@rn_jo@mastodon.social thanks for the handout, using it on L&D", Kind::PhiDirectIdentifier);
         assert_allows("Questions? Email our patient relations team at help@example.net", Kind::PhiDirectIdentifier);
         assert_flags("email the pt's son at sam.k@example.net", Kind::PhiDirectIdentifier, "sam.k@example.net");
     }

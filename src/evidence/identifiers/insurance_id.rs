@@ -7,7 +7,7 @@
 //! with short or year-like numbers ("Medicare 2025 changes", "member for 12 years") and eleven-character
 //! codes that break the MBI format (an S, L, O, I, B or Z where a letter is required, a zero first).
 
-use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
+use super::keyed::{continues, digit_count, is_placeholder, is_year, trim_value, SEPARATOR};
 use super::{Finder, IdentifierHit};
 use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
@@ -50,7 +50,7 @@ impl Finder for InsuranceId {
             let value = caps.get(1).expect("the value group always matches");
             let (start, end) = trim_value(text, value.start(), value.end());
             let number = &text[start..end];
-            if digit_count(number) < 5 || is_year(number) || continues(text, end) {
+            if digit_count(number) < 5 || is_year(number) || is_placeholder(number) || continues(text, end) {
                 continue;
             }
             out.push(IdentifierHit::new(Identifier::InsuranceId, start, end, MESSAGE));

@@ -3,7 +3,8 @@
 //! Flags "98.213.44.17" (each octet 0-255, no leading zeros), "10.0.4.17" (private addresses too: tied
 //! to a person they still identify), "2001:db8:85a3::8a2e:370:7334". Allows version numbers ("version
 //! 1.2.3.4", "v10.4.1.2"), section numbers made of single digits ("see 1.2.3.4"), octets over 255, longer
-//! dotted runs ("1.2.3.4.5") and clock times ("12:30:45").
+//! dotted runs ("1.2.3.4.5"), clock times ("12:30:45") and networks rather than one connection: a range
+//! ("10.50.0.0/16", "172.16.0.0/12"), a network or broadcast address ("192.168.4.0", "10.1.1.255").
 
 use super::{Finder, IdentifierHit};
 use crate::doc::Document;
@@ -34,7 +35,8 @@ impl Finder for Ip {
             let (start, end) = (m.start(), m.end());
             let dotted_before = start >= 2 && bytes[start - 1] == b'.' && bytes[start - 2].is_ascii_digit();
             let dotted_after = bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
-            if dotted_before || dotted_after || m.as_str().parse::<Ipv4Addr>().is_err() {
+            let Ok(address) = m.as_str().parse::<Ipv4Addr>() else { continue };
+            if dotted_before || dotted_after || is_network(address, &text[end..]) {
                 continue;
             }
             let before = doc.before(start, 20);
@@ -59,6 +61,17 @@ impl Finder for Ip {
             out.push(IdentifierHit::new(Identifier::Ip, start, end, MESSAGE));
         }
     }
+}
+
+/// True when `address` names a network, not one connection: its last octet is 0 or 255 (a network's own or
+/// its broadcast address), or `after` gives a prefix length under 32 ("/16").
+fn is_network(address: Ipv4Addr, after: &str) -> bool {
+    let last = address.octets()[3];
+    let prefix = after.strip_prefix('/').map(|rest| {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        rest[..digits].parse::<u8>().unwrap_or(32)
+    });
+    last == 0 || last == 255 || prefix.is_some_and(|length| length < 32)
 }
 
 /// True when the last word before the number is a version word, or the number is glued to a "v".
@@ -95,6 +108,15 @@ mod tests {
         assert_allows("see section 1.2.3.4 of the manual", ID);
         assert_allows("values 300.12.4.5 and 1.2.3.4.5", ID);
         assert_allows("readings 01.02.03.04", ID);
+    }
+
+    #[test]
+    fn allows_networks_and_ranges() {
+        assert_allows("the imaging VLAN lives on 10.40.0.0/16 now", ID);
+        assert_allows("guest wifi is 172.20.8.0, staff is separate", ID);
+        assert_allows("blocked 192.168.7.12/30 at the firewall", ID);
+        assert_allows("broadcast storms from 10.3.3.255 again", ID);
+        assert_flags("her laptop at 10.3.3.254/32 keeps dropping", ID, "10.3.3.254");
     }
 
     #[test]

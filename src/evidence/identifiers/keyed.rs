@@ -15,6 +15,13 @@ pub(super) fn digit_count(value: &str) -> usize {
     value.bytes().filter(u8::is_ascii_digit).count()
 }
 
+/// True when every digit of `value` is the same one ("0000000", "99-9999"): a placeholder in a form or a
+/// training slide, not a record's number.
+pub(super) fn is_placeholder(value: &str) -> bool {
+    let mut digits = value.bytes().filter(u8::is_ascii_digit);
+    digits.next().is_some_and(|first| digits.all(|d| d == first))
+}
+
 /// True for a bare four-digit year such as "2019": "claim from 2019" is not a claim number.
 pub(super) fn is_year(value: &str) -> bool {
     value.len() == 4 && (value.starts_with("19") || value.starts_with("20")) && digit_count(value) == 4
@@ -53,6 +60,8 @@ mod tests {
     fn recognizes_years_and_continuations() {
         assert!(is_year("2019"));
         assert!(!is_year("4471"));
+        assert!(is_placeholder("0000000") && is_placeholder("99-9999") && is_placeholder("LGH-1111"));
+        assert!(!is_placeholder("0000001") && !is_placeholder("no digits"));
         assert!(continues("4471.5 mg", 4));
         assert!(continues("4471abc", 4));
         assert!(!continues("4471. Then", 4));

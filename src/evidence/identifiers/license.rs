@@ -5,7 +5,7 @@
 //! no. 2024-00931". Allows keywords without a number ("lost his medical license in 1998" is a year,
 //! "license plate" belongs to the `vehicle` detector, "licensed in 3 states").
 
-use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
+use super::keyed::{continues, digit_count, is_placeholder, is_year, trim_value, SEPARATOR};
 use super::{Finder, IdentifierHit};
 use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
@@ -39,7 +39,7 @@ impl Finder for License {
             let value = caps.get(1).expect("the value group always matches");
             let (start, end) = trim_value(lower, value.start(), value.end());
             let number = &lower[start..end];
-            if digit_count(number) < 4 || is_year(number) || continues(lower, end) {
+            if digit_count(number) < 4 || is_year(number) || is_placeholder(number) || continues(lower, end) {
                 continue;
             }
             out.push(IdentifierHit::new(Identifier::License, start, end, MESSAGE));

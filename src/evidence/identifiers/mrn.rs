@@ -5,10 +5,11 @@
 //! "med rec # 00456123", "chart #4471-22", "chart no. 4471-22", "pt ID RCH-0093317", "patient identifier
 //! 88120", "record number 5531902", "FIN# 77120394". The span is the value only, so redaction keeps the
 //! sentence readable. Allows keywords without a number of at least four digits ("chart 3 hours ago",
-//! "MRN on the wristband"), years ("chart from 2019"), words that merely start with a keyword ("mRNA-1273"),
+//! "MRN on the wristband"), years ("chart from 2019"), placeholders of one repeated digit ("MRN 0000000" on a
+//! training slide), words that merely start with a keyword ("mRNA-1273"),
 //! and account numbers ("acct 4417", which the `account` detector reports).
 
-use super::keyed::{continues, digit_count, is_year, trim_value, SEPARATOR};
+use super::keyed::{continues, digit_count, is_placeholder, is_year, trim_value, SEPARATOR};
 use super::{Finder, IdentifierHit};
 use crate::doc::Document;
 use crate::gate::{Gate, Pattern};
@@ -47,7 +48,7 @@ impl Finder for Mrn {
                 end = start + lower[start..end].find(' ').unwrap_or(end - start);
             }
             let number = &lower[start..end];
-            if digit_count(number) < 4 || is_year(number) || continues(lower, end) {
+            if digit_count(number) < 4 || is_year(number) || is_placeholder(number) || continues(lower, end) {
                 continue;
             }
             out.push(IdentifierHit::new(Identifier::Mrn, start, end, MESSAGE));
@@ -72,6 +73,12 @@ mod tests {
         assert_flags("pt ID LGH-0044120 keeps getting locked out", ID, "LGH-0044120");
         assert_flags("patient identifier 88120 on the label", ID, "88120");
         assert_flags("FIN# 77120394 was billed twice", ID, "77120394");
+    }
+
+    #[test]
+    fn allows_placeholders() {
+        assert_allows("every slide uses MRN 0000000 and the same fake name", ID);
+        assert_allows("chart # 1111-111 is the demo chart", ID);
     }
 
     #[test]

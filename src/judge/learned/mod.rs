@@ -179,6 +179,12 @@ pub(crate) fn is_exact(hit: &Hit) -> bool {
         || hit.identifier.as_deref().is_some_and(|id| !matches!(id, "name" | "date" | "age" | "place" | "room"))
 }
 
+/// Whether an exact finding stands in a stretch with (`care`) or without care words: a date of birth only in a
+/// stretch about care (a birthday in an ordinary post is not a patient's).
+pub(crate) fn stands(hit: &Hit, care: bool) -> bool {
+    is_exact(hit) && (care || hit.identifier.as_deref() != Some("date"))
+}
+
 /// The privacy kinds whose findings point at a patient's identifiers.
 const POINTS_AT_IDENTIFIERS: [Kind; 6] = [
     Kind::PhiNameWithHealthContext,
@@ -309,10 +315,8 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
                 }
             }
         } else {
-            // Exact identifiers stand whatever the models say; a date of birth only in a stretch about care (a
-            // birthday in an ordinary post is not a patient's).
-            let stands = |h: &&Hit| h.kind == kind && is_exact(h) && (care || h.identifier.as_deref() != Some("date"));
-            out.extend(input.rules.iter().filter(stands).cloned());
+            // Exact identifiers stand whatever the models say.
+            out.extend(input.rules.iter().filter(|h| h.kind == kind && stands(h, care)).cloned());
         }
     }
     // An exact identifier or strong profanity already warns.
