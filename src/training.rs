@@ -316,7 +316,7 @@ pub fn check_with(text: &str, options: &CheckOptions, policy: &Policy, models: &
 /// # Errors
 /// When the model cannot be written (too many feature rows).
 pub fn train_model(outputs: &[String], examples: &[Example], settings: &Settings) -> Result<Vec<u8>, String> {
-    train::write_model_pruned(&train::train_outputs(outputs, examples, settings), settings.prune)
+    train::write_model_pruned(&train::train_outputs(outputs, examples, settings), settings.prune, settings.fingerprint)
 }
 
 /// An empty model with `outputs` (every score far below any threshold): what a run starts from.

@@ -237,7 +237,11 @@ fn reads_a_policy_file_with_a_byte_order_mark() {
         assert_eq!(validate.status.code(), Some(0), "{name}: {stdout}");
         assert!(stdout.trim_end().ends_with(": ok"), "{name}: {stdout}");
         let report: Value = serde_json::from_slice(&checked.stdout).expect("a JSON report");
-        assert_eq!(report["findings"], json!([]), "{name}: the organization's phone is its own: {report}");
+        let findings = report["findings"].as_array().expect("findings");
+        assert!(
+            findings.iter().all(|f| f["identifier"] != json!("phone")),
+            "{name}: the organization's phone is its own: {report}"
+        );
     }
     // A policy with bytes that are not text is refused: a replaced character could change what it says.
     let path = temp_file("policy-bad.json", b"{\"organization\": {\"domains\": [\"rch\xff.org\"]}}");

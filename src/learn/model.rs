@@ -3,7 +3,7 @@
 //!
 //! Layout (little endian): `b"PGM1"`, `u16` outputs, `u16` 0, `u32` rows; each output's name (`u16` length,
 //! UTF-8 bytes); each output's `f32` scale and `f32` bias; the `i8` weights row by row (`rows × outputs`); the
-//! key table (three-byte fingerprints), whose rank of a key is its row. A weight is `i8 × scale`; a row holds a
+//! key table (fingerprints of two or three bytes), whose rank of a key is its row. A weight is `i8 × scale`; a row holds a
 //! feature's weights for every output side by side, so a draft's features are read once for all outputs.
 
 use super::Key;

@@ -11,9 +11,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The false-warning budget the `warn` threshold is tuned to, as a share of the drafts that should not warn.
-/// A little under the 3 % the checker must keep on drafts it never saw: a threshold tuned to 3 % on five sets
-/// gave 3.2 % on the sixth (leave-one-set-out over the six independent sets), one tuned to 2.7 % gave 2.9 %.
-pub const BUDGET: f64 = 0.027;
+/// Under the 3 % the checker must keep on drafts it never saw: the threshold is tuned on five sets and meets
+/// the sixth, and a trusted rule's false hits come on top. With the 87 sets of the last training the six sets
+/// held out got 3.1 % (tuned to 2.7 % or to 2.5 % alike; 2.5 % kept).
+pub const BUDGET: f64 = 0.025;
 
 /// Sets whose rules were written against them: their scores do not count toward thresholds.
 const RULES_IN_SAMPLE: &[&str] = &["dev"];
@@ -35,11 +36,14 @@ fn scored(l: &Labeled, score: postguard::training::DraftScore) -> Scored {
     }
 }
 
+/// How many of the sets written for training are held out together (to keep the run short).
+const EXTRA_GROUP: usize = 8;
+
 /// The fold a set is held out in: each of the corpus's own sets alone (they measure what a new author's drafts
-/// will get), the sets written for training in groups of four (to keep the run short).
+/// will get), the sets written for training in groups of [`EXTRA_GROUP`].
 fn fold_of(set: &str, extra: &[String]) -> String {
     match extra.iter().position(|e| e == set) {
-        Some(i) => format!("extra-{}", i / 4),
+        Some(i) => format!("extra-{}", i / EXTRA_GROUP),
         None => set.to_string(),
     }
 }
