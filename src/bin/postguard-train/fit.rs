@@ -109,31 +109,29 @@ pub fn fit(labeled: &[&Labeled], social: &[&TrainingDraft], policy: &Policy) -> 
     let spans_by_fold: Vec<Vec<u8>> = (0..FOLDS).map(|k| train_spans(Some(k))).collect::<Result<_, _>>()?;
     let spans = train_spans(None)?;
 
+    // The models a draft's features are read with: its fold's entity and span models (the full ones for the
+    // social posts, which no fold holds out), built once rather than copied for every draft.
     let (empty_kinds, empty_warn) = (empty_model(&kind_outputs()), empty_model(&warn_outputs()));
+    let reading = |entities: &[u8], spans: &[u8]| ModelFiles {
+        entities: entities.to_vec(),
+        spans: spans.to_vec(),
+        kinds: empty_kinds.clone(),
+        warn: empty_warn.clone(),
+        thresholds: String::new(),
+    };
+    let by_fold: Vec<ModelFiles> = (0..FOLDS).map(|k| reading(&entities_by_fold[k], &spans_by_fold[k])).collect();
     let (mut kind_examples, mut warn_examples) = (Vec::with_capacity(labeled.len()), Vec::with_capacity(labeled.len()));
     for (i, l) in labeled.iter().enumerate() {
-        let models = ModelFiles {
-            entities: entities_by_fold[fold(i)].clone(),
-            spans: spans_by_fold[fold(i)].clone(),
-            kinds: empty_kinds.clone(),
-            warn: empty_warn.clone(),
-            thresholds: String::new(),
-        };
-        let (kind, warn) = draft_examples(&l.draft, policy, &models, &l.kinds, l.expect == "warn").map_err(err)?;
+        let (kind, warn) =
+            draft_examples(&l.draft, policy, &by_fold[fold(i)], &l.kinds, l.expect == "warn").map_err(err)?;
         kind_examples.push(kind);
         warn_examples.push(warn);
     }
     // Ordinary social posts (no care context) teach the draft models what needs no warning outside healthcare
     // drafts: without them, chatter about people, dates and places warned on 8 % of WNUT-17 dev.
-    let models = ModelFiles {
-        entities: entities.clone(),
-        spans: spans.clone(),
-        kinds: empty_kinds.clone(),
-        warn: empty_warn.clone(),
-        thresholds: String::new(),
-    };
+    let full = reading(&entities, &spans);
     for post in social {
-        let (kind, warn) = draft_examples(post, policy, &models, &[], false).map_err(err)?;
+        let (kind, warn) = draft_examples(post, policy, &full, &[], false).map_err(err)?;
         kind_examples.push(kind);
         warn_examples.push(warn);
     }
