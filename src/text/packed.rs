@@ -41,6 +41,17 @@ fn le(bytes: &[u8]) -> u64 {
     bytes.iter().rev().fold(0, |acc, &b| (acc << 8) | u64::from(b))
 }
 
+/// The little-endian `u64` at `bytes[at..at + 8]`: one load on the lookup path, where [`le`]'s byte loop made
+/// `rank` a fifth of a native 1 MB check (`perf record`) and two thirds of that after.
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
+}
+
+/// The little-endian `u32` at `bytes[at..at + 4]`.
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"))
+}
+
 impl<'a> PackedTable<'a> {
     /// Reads a table from the start of `bytes`; returns it and the bytes after it.
     pub fn read(bytes: &'a [u8]) -> Result<(PackedTable<'a>, &'a [u8]), TableError> {
@@ -86,14 +97,20 @@ impl<'a> PackedTable<'a> {
     pub fn rank(&self, hash: u64) -> Option<usize> {
         let (mut slot, fingerprint) = place(hash, self.salt, self.mask, self.fingerprint_bytes);
         loop {
-            let word = le(&self.occupied[slot / 64 * 8..slot / 64 * 8 + 8]);
+            let word = u64_at(self.occupied, slot / 64 * 8);
             if word >> (slot % 64) & 1 == 0 {
                 return None;
             }
-            let before = le(&self.ranks[slot / 64 * 4..slot / 64 * 4 + 4]) as usize;
+            let before = u32_at(self.ranks, slot / 64 * 4) as usize;
             let rank = before + (word & ((1u64 << (slot % 64)) - 1)).count_ones() as usize;
             let at = rank * self.fingerprint_bytes;
-            if le(&self.fingerprints[at..at + self.fingerprint_bytes]) as u32 == fingerprint {
+            let f = &self.fingerprints[at..at + self.fingerprint_bytes];
+            let stored = match *f {
+                [a, b] => u32::from(u16::from_le_bytes([a, b])),
+                [a, b, c] => u32::from_le_bytes([a, b, c, 0]),
+                _ => u32_at(f, 0),
+            };
+            if stored == fingerprint {
                 return Some(rank);
             }
             slot = (slot + 1) & self.mask;
