@@ -13,7 +13,8 @@ use std::path::Path;
 /// The false-warning budget the `warn` threshold is tuned to, as a share of the drafts that should not warn.
 /// Under the 3 % the checker must keep on drafts it never saw: the threshold is tuned on five sets and meets
 /// the sixth, and a trusted rule's false hits come on top. With the 87 sets of an earlier training the six sets
-/// held out got 3.1 % (tuned to 2.7 % or to 2.5 % alike; 2.5 % kept).
+/// held out got 3.1 % (tuned to 2.7 % or to 2.5 % alike; 2.5 % kept). With 128 sets and the review-reply rule
+/// trusted whatever it costs (`tune::ALWAYS_TRUSTED`), 2.4 % gave 2.4 % and a warn recall of 0.77; 2.5 % kept.
 pub const BUDGET: f64 = 0.025;
 
 /// Sets whose rules were written against them: their scores do not count toward thresholds.
@@ -36,8 +37,9 @@ fn scored(l: &Labeled, score: postguard::training::DraftScore) -> Scored {
     }
 }
 
-/// How many of the sets written for training are held out together (to keep the run short).
-const EXTRA_GROUP: usize = 8;
+/// How many of the sets written for training are held out together (to keep the run short: `./build.sh test`
+/// retrains, and with 119 sets in groups of eight training alone took seventeen minutes).
+const EXTRA_GROUP: usize = 16;
 
 /// The fold a set is held out in: each of the corpus's own sets alone (they measure what a new author's drafts
 /// will get), the sets written for training in groups of [`EXTRA_GROUP`].

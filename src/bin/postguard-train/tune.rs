@@ -52,14 +52,21 @@ const TRUSTED_HITS: usize = 100;
 const TRUSTED_PRECISION: f64 = 0.97;
 /// The most warn recall trusting a rule may cost on the tuning sets (half a point).
 const TRUSTED_COST: f64 = 0.005;
+/// The kinds whose rule is trusted whatever it costs, when it passes [`TRUSTED_HITS`] and [`TRUSTED_PRECISION`]: a
+/// review reply that confirms the visit ("sorry your crown came loose after your visit last week") is where most
+/// social-media penalties came from, and the warning model alone leaves some of the shortest ones a little under
+/// its threshold. Its cost is real: with 128 sets and a 2.4 % budget, trusting the rule (right on 0.97 of 900
+/// held-out drafts) moved the six independent sets held out from a warn recall of 0.811 at 3.0 % false warnings to
+/// 0.769 at 2.4 %.
+const ALWAYS_TRUSTED: [Kind; 1] = [Kind::PhiReviewReplyDisclosure];
 
 /// The kinds whose rules are right so often on drafts they were not written for that their findings stand
 /// without the warning model's say. A kind that passes [`TRUSTED_HITS`] and [`TRUSTED_PRECISION`] on `drafts` is
 /// trusted, most-fired first, unless that lowers the warn recall at the `budget` on `for_warning` by more than
-/// [`TRUSTED_COST`] (the warning's threshold tuned again each time): a trusted rule's few false hits raise the
-/// threshold for every draft, which can cost more recall than its own hits bring (the advice rule, right on 0.99
-/// of 177 held-out drafts, cost 0.018 of warn recall on the six independent sets; the review-reply rule, right
-/// on 0.98 of 434, cost 0.002 and keeps the reply that names the visit warning).
+/// [`TRUSTED_COST`] (the warning's threshold tuned again each time; the kinds of [`ALWAYS_TRUSTED`] whatever it
+/// costs): a trusted rule's few false hits raise the threshold for every draft, which can cost more recall than
+/// its own hits bring (the advice rule, right on 0.99 of 177 held-out drafts, cost 0.018 of warn recall on the
+/// six independent sets; the review-reply rule, right on 0.98 of 434, cost 0.002 then).
 pub fn trusted_kinds(drafts: &[&Scored], for_warning: &[&Scored], budget: f64) -> Vec<bool> {
     let mut candidates: Vec<(usize, Kind)> = Kind::ALL
         .iter()
@@ -79,7 +86,9 @@ pub fn trusted_kinds(drafts: &[&Scored], for_warning: &[&Scored], budget: f64) -
     for (_, kind) in candidates {
         trusted[kind as usize] = true;
         let with = recall(&trusted);
-        if with >= best - TRUSTED_COST {
+        if ALWAYS_TRUSTED.contains(&kind) {
+            best = with;
+        } else if with >= best - TRUSTED_COST {
             best = best.max(with);
         } else {
             trusted[kind as usize] = false;
