@@ -26,7 +26,9 @@ describe('hostile drafts', { timeout: 240000 }, () => {
       await page.goto(server.url('/textarea.html'));
       await page.click('#editor');
       // The identifier is at the start, 60,000 characters away from the caret at the end.
-      const filler = 'The cafeteria opens at seven and the lot on Elm Street is free after six. '.repeat(800);
+      // Filler with nothing to find (the models once flagged a street in a parking notice: a judgment
+      // question, not this test's).
+      const filler = 'Our book club meets on the first Monday and this month we are reading a mystery novel. '.repeat(700);
       await page.evaluate(({ head, body }) => {
         const editor = /** @type {HTMLTextAreaElement} */ (document.getElementById('editor'));
         editor.value = head + body;
