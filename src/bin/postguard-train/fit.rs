@@ -16,7 +16,7 @@ const FOLDS: usize = 5;
 /// The entity model's settings. Features seen in fourteen examples or more (the threshold rises with the corpus,
 /// to keep the file about the same size). Two-byte key fingerprints, as in every model here: a feature the
 /// model lacks is taken for one it has about once in 10,000 lookups (`src/text/packed.rs`), and on the six sets
-/// held out (128 sets) the figures were the same as with three bytes while the four files shrank by 20 KB.
+/// held out (120 sets) the figures were the same as with three bytes while the four files shrank by 20 KB.
 pub fn entity_settings() -> Settings {
     Settings {
         epochs: 10,
