@@ -62,12 +62,12 @@ const ALWAYS_TRUSTED: [Kind; 1] = [Kind::PhiReviewReplyDisclosure];
 
 /// The kinds whose rules are right so often on drafts they were not written for that their findings stand
 /// without the warning model's say. A kind that passes [`TRUSTED_HITS`] and [`TRUSTED_PRECISION`] on `drafts` is
-/// trusted, most-fired first, unless that lowers the warn recall at the `budget` on `for_warning` by more than
+/// trusted, most-fired first, unless that lowers the warn recall at the `budget` on `drafts` by more than
 /// [`TRUSTED_COST`] (the warning's threshold tuned again each time; the kinds of [`ALWAYS_TRUSTED`] whatever it
 /// costs): a trusted rule's few false hits raise the threshold for every draft, which can cost more recall than
 /// its own hits bring (the advice rule, right on 0.99 of 177 held-out drafts, cost 0.018 of warn recall on the
 /// six independent sets; the review-reply rule, right on 0.98 of 434, cost 0.002 then).
-pub fn trusted_kinds(drafts: &[&Scored], for_warning: &[&Scored], budget: f64) -> Vec<bool> {
+pub fn trusted_kinds(drafts: &[&Scored], budget: f64) -> Vec<bool> {
     let mut candidates: Vec<(usize, Kind)> = Kind::ALL
         .iter()
         .filter_map(|&kind| {
@@ -80,7 +80,7 @@ pub fn trusted_kinds(drafts: &[&Scored], for_warning: &[&Scored], budget: f64) -
         })
         .collect();
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let recall = |trusted: &[bool]| warn_rates(for_warning, warn_threshold(for_warning, budget, trusted), trusted).0;
+    let recall = |trusted: &[bool]| warn_rates(drafts, warn_threshold(drafts, budget, trusted), trusted).0;
     let mut trusted = vec![false; Kind::ALL.len()];
     let mut best = recall(&trusted);
     for (_, kind) in candidates {
@@ -157,10 +157,10 @@ fn warn_threshold(drafts: &[&Scored], budget: f64, trusted: &[bool]) -> f32 {
     }
 }
 
-/// Tunes the warning's threshold on `for_warning` for a false-warning `budget`, then each kind's on `drafts`.
-pub fn tune(for_warning: &[&Scored], drafts: &[&Scored], budget: f64) -> Tuned {
-    let trusted = trusted_kinds(drafts, for_warning, budget);
-    let warn = warn_threshold(for_warning, budget, &trusted);
+/// Tunes the warning's threshold on `drafts` for a false-warning `budget`, then each kind's.
+pub fn tune(drafts: &[&Scored], budget: f64) -> Tuned {
+    let trusted = trusted_kinds(drafts, budget);
+    let warn = warn_threshold(drafts, budget, &trusted);
     let warns: Vec<bool> = drafts.iter().map(|d| warn_probability(d) >= warn).collect();
     let kinds = Kind::ALL
         .iter()
