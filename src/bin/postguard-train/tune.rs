@@ -239,3 +239,65 @@ fn warn_rates(drafts: &[&Scored], warn: f32, trusted: &[bool]) -> (f64, f64) {
     }
     (hit as f64 / warns.max(1) as f64, fw as f64 / negatives.max(1) as f64)
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use postguard::training::DraftScore;
+
+    /// A scored draft whose warning probability is `warn`, with the rule finding `rule` (of medium severity) if
+    /// any.
+    pub(crate) fn draft(warn: f32, should_warn: bool, rule: Option<Kind>) -> Scored {
+        let kinds = Kind::ALL.len();
+        let mut probabilities = vec![0.0; kinds + 1];
+        probabilities[kinds] = warn;
+        let mut rules = vec![None; kinds];
+        if let Some(kind) = rule {
+            rules[kind as usize] = Some(Severity::Medium);
+        }
+        let score = DraftScore {
+            kind_features: Vec::new(),
+            warn_features: Vec::new(),
+            probabilities,
+            rules,
+            exact: vec![false; kinds],
+        };
+        Scored { id: String::new(), score, kinds: vec![false; kinds], warn: should_warn }
+    }
+
+    /// Forty safe drafts scored 0.01 to 0.40, and ten that should warn: one scored 0.30, nine 0.50 to 0.90.
+    fn spread() -> Vec<Scored> {
+        let mut drafts: Vec<Scored> = (1..=40).map(|i| draft(i as f32 / 100.0, false, None)).collect();
+        drafts.push(draft(0.3, true, None));
+        drafts.extend((0..9).map(|i| draft(0.5 + i as f32 * 0.05, true, None)));
+        drafts
+    }
+
+    #[test]
+    fn the_warning_threshold_lets_the_budget_of_safe_drafts_warn_and_no_more() {
+        let drafts = spread();
+        let refs: Vec<&Scored> = drafts.iter().collect();
+        let none = vec![false; Kind::ALL.len()];
+        // 5 % of 40: two safe drafts (0.40 and 0.39) may warn, the third (0.38) must not.
+        let threshold = warn_threshold(&refs, 0.05, &none);
+        assert!(threshold > 0.38 && threshold <= 0.39, "{threshold}");
+        assert_eq!(warn_rates(&refs, threshold, &none), (0.9, 2.0 / 40.0));
+        // No budget: the threshold clears the highest safe draft.
+        let strict = warn_threshold(&refs, 0.0, &none);
+        assert!(strict > 0.40 && strict < 0.41, "{strict}");
+        assert_eq!(warn_rates(&refs, strict, &none), (0.9, 0.0));
+    }
+
+    #[test]
+    fn a_trusted_rule_s_false_hits_come_out_of_the_budget() {
+        let mut drafts = spread();
+        drafts.push(draft(0.02, false, Some(Kind::PhiReviewReplyDisclosure)));
+        let refs: Vec<&Scored> = drafts.iter().collect();
+        let mut trusted = vec![false; Kind::ALL.len()];
+        trusted[Kind::PhiReviewReplyDisclosure as usize] = true;
+        // 41 safe drafts, 5 %: two may warn; the trusted rule's false hit is one, so one model score may.
+        let threshold = warn_threshold(&refs, 0.05, &trusted);
+        assert!(threshold > 0.39 && threshold <= 0.40, "{threshold}");
+        assert_eq!(warn_rates(&refs, threshold, &trusted).1, 2.0 / 41.0);
+    }
+}
