@@ -38,8 +38,9 @@ pub struct Settings {
     pub min_count: usize,
     /// Quantized weights of this magnitude or less are left out of the file ([`write_model_pruned`]).
     pub prune: i8,
-    /// Bytes of each key's fingerprint in the file's table (2 or 3): two give a false hit about once in 30,000
-    /// absent features and a file a quarter smaller for a one-output model; three, once in ten million.
+    /// Bytes of each key's fingerprint in the file's table (2 or 3): two give a false hit about once in 10,000
+    /// absent features and a file a quarter smaller for a one-output model; three, about once in three million
+    /// (`crate::text::packed`).
     pub fingerprint: u8,
     /// Positives weigh `(negatives / positives) ^ balance` (0 = as they come, 1 = as many as the negatives).
     pub balance: f32,

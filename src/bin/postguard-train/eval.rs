@@ -13,8 +13,8 @@ use std::path::Path;
 /// The false-warning budget the `warn` threshold is tuned to, as a share of the drafts that should not warn.
 /// Under the 3 % the checker must keep on drafts it never saw, whose false warnings come out a little above or
 /// below the budget. Tuned on every set, 2.5 % gave the six independent sets held out 2.5 % false warnings and a
-/// warn recall of 0.811 (128 extra sets); replaying the tuning on the same scores put 2.7 % at 2.5 % and 0.817,
-/// 3.0 % at 2.75 % and 0.837. 2.5 % kept: one of the six sets is at 5.3 % already.
+/// warn recall of 0.811 (128 extra sets); replaying the tuning on the same scores put 2.7 % at 2.6 % and 0.818,
+/// 3.0 % at 2.9 % and 0.837. 2.5 % kept: one of the six sets is at 5.3 % already.
 pub const BUDGET: f64 = 0.025;
 
 /// Sets whose rules were written against them: their scores do not count toward thresholds.
