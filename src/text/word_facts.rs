@@ -1,8 +1,7 @@
 //! What public data says of a word: whether people are given it as a first name or carry it as a surname, and
 //! how often; whether a US town, county or neighbourhood is called that, and how big it is, or a country, a
-//! continent or a big city elsewhere; which class of
-//! words it falls in (a cluster of GloVe vectors: insults, occupations, first names, death words...); how
-//! common it is; its VADER valence and its profanity weight.
+//! continent or a big city elsewhere; which class of words it falls in (a cluster of GloVe vectors: insults,
+//! occupations, first names, death words...); how common it is; its VADER valence and its profanity weight.
 //!
 //! The facts come from `src/data/words.bin`, built by `postguard-train words` from the public lists of
 //! `tools/data/` (their sources, versions and licences are in `src/data/words.md`). A fact is weighted
