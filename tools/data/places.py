@@ -74,21 +74,18 @@ WORLD_CITY_POPULATION = 100_000
 
 
 def world_rows(countries: dict, continents: dict, cities: dict) -> list[tuple]:
-    """Rows (name, kind, code, population) of world.tsv: each country and continent by its GeoNames name,
-    each non-US city of WORLD_CITY_POPULATION or more by the parts of its name, a leading "the" dropped
-    ("the netherlands" -> "netherlands": a phrase key makes every "the" a phrase start); sorted."""
-    rows = set()
-    for country in countries.values():
-        for part in name_parts(country["name"]):
-            rows.add((part, "country", country["iso"], country["population"]))
-    for code, continent in continents.items():
-        for part in name_parts(continent["name"]):
-            rows.add((part, "continent", code, 0))
-    for city in cities.values():
-        if city["countrycode"] != "US" and city["population"] >= WORLD_CITY_POPULATION:
-            for part in name_parts(city["name"]):
-                rows.add((part, "city", city["countrycode"], city["population"]))
-    return sorted((name.removeprefix("the "), *rest) for name, *rest in rows)
+    """Rows (name, kind, code, population) of world.tsv: every country and continent, and every non-US city
+    of WORLD_CITY_POPULATION or more, by the parts of its GeoNames name (`name_parts`), a leading "the"
+    dropped ("the netherlands" -> "netherlands": a phrase key makes every "the" a phrase start); each row
+    once, sorted."""
+    named = [(c["name"], "country", c["iso"], c["population"]) for c in countries.values()]
+    named += [(c["name"], "continent", code, 0) for code, c in continents.items()]
+    named += [
+        (city["name"], "city", city["countrycode"], city["population"])
+        for city in cities.values()
+        if city["countrycode"] != "US" and city["population"] >= WORLD_CITY_POPULATION
+    ]
+    return sorted({(part.removeprefix("the "), *rest) for name, *rest in named for part in name_parts(name)})
 
 
 def read_feature_codes() -> dict[int, str]:
