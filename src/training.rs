@@ -315,7 +315,11 @@ pub fn check_with(text: &str, options: &CheckOptions, policy: &Policy, models: &
 ///
 /// # Errors
 /// When the model cannot be written (too many feature rows).
-pub fn train_model(outputs: &[String], examples: &[Example], settings: &Settings) -> Result<Vec<u8>, String> {
+pub fn train_model<E: std::borrow::Borrow<Example>>(
+    outputs: &[String],
+    examples: &[E],
+    settings: &Settings,
+) -> Result<Vec<u8>, String> {
     train::write_model_pruned(&train::train_outputs(outputs, examples, settings), settings.prune, settings.fingerprint)
 }
 

@@ -6,6 +6,7 @@
 
 use super::Key;
 use crate::text::packed::build_table;
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 /// One labeled example: its features and, for each output, whether it is a positive.
@@ -95,28 +96,33 @@ impl Trained {
     }
 }
 
-/// Trains one logistic regression per output over `examples` (each with one label per name in `names`).
-pub fn train_outputs(names: &[String], examples: &[Example], settings: &Settings) -> Trained {
+/// Trains one logistic regression per output over `examples` (each with one label per name in `names`; owned
+/// or borrowed, so a caller can train on a selection of examples it keeps without copying them).
+pub fn train_outputs<E: Borrow<Example>>(names: &[String], examples: &[E], settings: &Settings) -> Trained {
     let keys = vocabulary(examples, settings.min_count);
     let index: HashMap<Key, u32> = keys.iter().enumerate().map(|(i, k)| (*k, i as u32)).collect();
     let rows: Vec<Vec<(u32, f32)>> = examples
         .iter()
         .map(|e| {
             let mut row: Vec<(u32, f32)> =
-                e.features.iter().filter_map(|(k, v)| index.get(k).map(|&i| (i, *v))).collect();
+                e.borrow().features.iter().filter_map(|(k, v)| index.get(k).map(|&i| (i, *v))).collect();
             row.sort_unstable_by_key(|&(i, _)| i);
             row
         })
         .collect();
+    let example_weights: Vec<f32> = examples.iter().map(|e| e.borrow().weight).collect();
     let outputs = names.len();
     let mut weights = vec![0f32; keys.len() * outputs];
     let mut biases = vec![0f32; outputs];
     for output in 0..outputs {
         let labels: Vec<Option<bool>> = examples
             .iter()
-            .map(|e| (!e.ignore.get(output).copied().unwrap_or(false)).then_some(e.labels[output]))
+            .map(|e| {
+                let e = e.borrow();
+                (!e.ignore.get(output).copied().unwrap_or(false)).then_some(e.labels[output])
+            })
             .collect();
-        let (w, b) = train_one(&rows, &labels, examples, keys.len(), settings, output as u64);
+        let (w, b) = train_one(&rows, &labels, &example_weights, keys.len(), settings, output as u64);
         for (row, value) in w.into_iter().enumerate() {
             weights[row * outputs + output] = value;
         }
@@ -126,10 +132,10 @@ pub fn train_outputs(names: &[String], examples: &[Example], settings: &Settings
 }
 
 /// The keys at least `min_count` examples have, sorted.
-fn vocabulary(examples: &[Example], min_count: usize) -> Vec<Key> {
+fn vocabulary<E: Borrow<Example>>(examples: &[E], min_count: usize) -> Vec<Key> {
     let mut counts: HashMap<Key, usize> = HashMap::new();
     for e in examples {
-        let mut seen: Vec<Key> = e.features.iter().map(|(k, _)| *k).collect();
+        let mut seen: Vec<Key> = e.borrow().features.iter().map(|(k, _)| *k).collect();
         seen.sort_unstable();
         seen.dedup();
         for k in seen {
@@ -144,7 +150,7 @@ fn vocabulary(examples: &[Example], min_count: usize) -> Vec<Key> {
 fn train_one(
     rows: &[Vec<(u32, f32)>],
     labels: &[Option<bool>],
-    examples: &[Example],
+    example_weights: &[f32],
     features: usize,
     settings: &Settings,
     salt: u64,
@@ -166,7 +172,7 @@ fn train_one(
             let score = bias + row.iter().map(|&(f, v)| w[f as usize] * v).sum::<f32>();
             let p = super::sigmoid(score);
             let y = if label { 1.0 } else { 0.0 };
-            let weight = examples[i].weight * if label { positive_weight } else { 1.0 };
+            let weight = example_weights[i] * if label { positive_weight } else { 1.0 };
             let g = (p - y) * weight;
             for &(f, v) in row {
                 let f = f as usize;
@@ -316,6 +322,10 @@ mod tests {
         let other = Settings { seed: 7, ..Settings::default() };
         let c = write_model(&train_outputs(&names, &toy(), &other)).unwrap();
         assert_ne!(a, c, "the seed changes the order, so the weights");
+        let owned = toy();
+        let borrowed: Vec<&Example> = owned.iter().collect();
+        let d = write_model(&train_outputs(&names, &borrowed, &Settings::default())).unwrap();
+        assert_eq!(a, d, "borrowed examples train the same model as owned ones");
     }
 
     #[test]

@@ -39,7 +39,7 @@ fn scored(l: &Labeled, score: postguard::training::DraftScore) -> Scored {
 }
 
 /// How many of the sets written for training are held out together (to keep the run short: `./build.sh test`
-/// retrains, and with 119 sets in groups of eight training alone took seventeen minutes).
+/// retrains; with 135 sets in groups of sixteen, fifteen folds, the training takes about eleven minutes).
 const EXTRA_GROUP: usize = 16;
 
 /// The fold a set is held out in: each of the corpus's own sets alone (they measure what a new author's drafts
@@ -54,8 +54,22 @@ fn fold_of(set: &str, extra: &[String]) -> String {
 /// One fold's models and its held-out drafts' scores, each with its set.
 type FoldResult = (ModelFiles, Vec<(String, Scored)>);
 
-/// Trains without each fold in turn and scores it, two folds at a time (each fold's result is the same
-/// whichever thread trains it, and the results are put together in fold order).
+/// `work` applied to every item, two at a time, the results in the items' order (the machines that train have
+/// two cores; each result is the same whichever thread makes it).
+pub fn in_two_threads<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    const WORKERS: usize = 2;
+    std::thread::scope(|scope| {
+        let work = &work;
+        let handles: Vec<_> = (0..WORKERS)
+            .map(|w| scope.spawn(move || items.iter().skip(w).step_by(WORKERS).map(work).collect::<Vec<_>>()))
+            .collect();
+        let mut by_worker: Vec<std::vec::IntoIter<R>> =
+            handles.into_iter().map(|h| h.join().expect("a worker thread does not panic").into_iter()).collect();
+        (0..items.len()).map(|i| by_worker[i % WORKERS].next().expect("one result per item")).collect()
+    })
+}
+
+/// Trains without each fold in turn and scores it, two folds at a time.
 pub fn held_out(corpus: &Corpus) -> Result<HeldOut, String> {
     let mut folds: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for l in &corpus.labeled {
@@ -66,11 +80,10 @@ pub fn held_out(corpus: &Corpus) -> Result<HeldOut, String> {
         }
     }
     let folds: Vec<(String, Vec<String>)> = folds.into_iter().collect();
-    let social: Vec<_> = corpus.social_train.iter().collect();
     let run = |(fold, sets): &(String, Vec<String>)| -> Result<FoldResult, String> {
         let started = std::time::Instant::now();
         let train: Vec<&Labeled> = corpus.labeled.iter().filter(|l| !sets.contains(&l.set)).collect();
-        let models = fit::fit(&train, &social, &corpus.policy)?;
+        let models = fit::fit(corpus, &train)?;
         let mut scored_drafts = Vec::new();
         for l in corpus.labeled.iter().filter(|l| sets.contains(&l.set)) {
             let score = score_draft(&l.draft, &corpus.policy, &models).map_err(|e| e.0.to_string())?;
@@ -83,19 +96,7 @@ pub fn held_out(corpus: &Corpus) -> Result<HeldOut, String> {
         );
         Ok((models, scored_drafts))
     };
-    let results: Vec<Result<FoldResult, String>> = std::thread::scope(|scope| {
-        let workers = 2;
-        let handles: Vec<_> = (0..workers)
-            .map(|w| {
-                let folds = &folds;
-                let run = &run;
-                scope.spawn(move || folds.iter().skip(w).step_by(workers).map(run).collect::<Vec<_>>())
-            })
-            .collect();
-        let mut by_worker: Vec<std::vec::IntoIter<_>> =
-            handles.into_iter().map(|h| h.join().expect("a training thread does not panic").into_iter()).collect();
-        (0..folds.len()).map(|i| by_worker[i % workers].next().expect("one result per fold")).collect()
-    });
+    let results = in_two_threads(&folds, run);
     let mut models = BTreeMap::new();
     let mut all = Vec::new();
     for ((_, sets), result) in folds.iter().zip(results) {
@@ -141,7 +142,8 @@ pub fn write_scores(held: &HeldOut, path: &Path) -> Result<(), String> {
 /// Writes each set's held-out predictions (one report per line, with its id) into `out_dir/SET.jsonl`.
 pub fn write_predictions(corpus: &Corpus, held: &HeldOut, out_dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(out_dir).map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
-    for (set, models) in &held.models {
+    let sets: Vec<(&String, &ModelFiles)> = held.models.iter().collect();
+    let predict = |&(set, models): &(&String, &ModelFiles)| -> Result<String, String> {
         let mut models = models.clone();
         let tuned = tuned_without(held, Some(set));
         models.thresholds = tune::thresholds_file(&tuned, &format!("held-out thresholds for {set}"));
@@ -154,12 +156,15 @@ pub fn write_predictions(corpus: &Corpus, held: &HeldOut, out_dir: &Path) -> Res
             .collect();
         let (own_recall, own_fw) = tune::simulate(&own, &tuned);
         let (other_recall, other_fw) = tune::simulate(&others, &tuned);
-        eprintln!(
-            "{set}: simulated warn recall {own_recall:.3}, false warn {own_fw:.3} (tuned on the others: {other_recall:.3}, {other_fw:.3})"
-        );
         let dir = out_dir.join("models").join(set);
         crate::write_models(&models, &dir)?;
         predict_set(corpus, set, &models, out_dir)?;
+        Ok(format!(
+            "{set}: simulated warn recall {own_recall:.3}, false warn {own_fw:.3} (tuned on the others: {other_recall:.3}, {other_fw:.3})"
+        ))
+    };
+    for line in in_two_threads(&sets, predict) {
+        eprintln!("{}", line?);
     }
     Ok(())
 }

@@ -4,11 +4,11 @@
 //! than it will deserve on a new draft.
 
 use crate::corpus::Labeled;
+use crate::Corpus;
 use postguard::training::{
-    draft_examples, empty_model, entity_examples, kind_outputs, span_examples, span_outputs, train_model, warn_outputs,
-    Example, ModelFiles, Settings, TrainingDraft,
+    draft_examples, empty_model, kind_outputs, span_examples, span_outputs, train_model, warn_outputs, Example,
+    ModelFiles, Settings,
 };
-use postguard::Policy;
 
 /// Folds of the inner cross-fitting.
 const FOLDS: usize = 5;
@@ -76,27 +76,23 @@ pub fn kind_settings() -> Settings {
     Settings { min_count: 26, prune: 8, seed: 0x5eed_0004, ..warn_settings() }
 }
 
-/// The entity model trained on `labeled` and `social`.
-pub fn entity_model(labeled: &[&Labeled], social: &[&TrainingDraft], policy: &Policy) -> Result<Vec<u8>, String> {
-    let mut examples: Vec<Example> = Vec::new();
-    for l in labeled {
-        examples.extend(entity_examples(&l.draft, policy));
-    }
-    for s in social {
-        examples.extend(entity_examples(s, policy));
-    }
+/// The entity model trained on `labeled` and the corpus's social posts.
+pub fn entity_model(corpus: &Corpus, labeled: &[&Labeled]) -> Result<Vec<u8>, String> {
+    let examples: Vec<&Example> =
+        labeled.iter().flat_map(|l| &l.entity_examples).chain(&corpus.social_entity_examples).collect();
     train_model(&postguard::training::entity_outputs(), &examples, &entity_settings())
 }
 
-/// The models (thresholds left empty) trained on `labeled` and `social`.
-pub fn fit(labeled: &[&Labeled], social: &[&TrainingDraft], policy: &Policy) -> Result<ModelFiles, String> {
+/// The models (thresholds left empty) trained on `labeled` and the corpus's social posts.
+pub fn fit(corpus: &Corpus, labeled: &[&Labeled]) -> Result<ModelFiles, String> {
+    let policy = &corpus.policy;
     let fold = |i: usize| i % FOLDS;
     let outside = |k: usize| -> Vec<&Labeled> {
         labeled.iter().enumerate().filter(|(i, _)| fold(*i) != k).map(|(_, l)| *l).collect()
     };
     let entities_by_fold: Vec<Vec<u8>> =
-        (0..FOLDS).map(|k| entity_model(&outside(k), social, policy)).collect::<Result<_, _>>()?;
-    let entities = entity_model(labeled, social, policy)?;
+        (0..FOLDS).map(|k| entity_model(corpus, &outside(k))).collect::<Result<_, _>>()?;
+    let entities = entity_model(corpus, labeled)?;
 
     let err = |e: postguard::training::ModelError| e.0.to_string();
     let span_examples_of: Vec<Vec<Example>> = labeled
@@ -138,7 +134,7 @@ pub fn fit(labeled: &[&Labeled], social: &[&TrainingDraft], policy: &Policy) -> 
     // Ordinary social posts (no care context) teach the draft models what needs no warning outside healthcare
     // drafts: without them, chatter about people, dates and places warned on 8 % of WNUT-17 dev.
     let full = reading(&entities, &spans);
-    for post in social {
+    for post in &corpus.social_train {
         let (kind, warn) = draft_examples(post, policy, &full, &[], false).map_err(err)?;
         kind_examples.push(kind);
         warn_examples.push(warn);
