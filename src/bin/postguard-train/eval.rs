@@ -189,6 +189,14 @@ mod tests {
     use crate::tune::tests::draft;
 
     #[test]
+    fn two_threads_give_every_result_in_the_items_order() {
+        let items: Vec<u32> = (0..7).collect();
+        let squares = in_two_threads(&items, |&x| x * x);
+        assert_eq!(squares, vec![0, 1, 4, 9, 16, 25, 36]);
+        assert!(in_two_threads(&[] as &[u32], |&x| x).is_empty());
+    }
+
+    #[test]
     fn thresholds_leave_out_the_held_out_set_and_the_rules_own_set() {
         // Every set's safe drafts score under 0.5, but the held-out set's and dev's score 0.9: counted, they
         // would lift the warning's threshold over 0.9.
