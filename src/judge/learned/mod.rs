@@ -358,9 +358,17 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
     let in_stretch = input.candidates.iter();
     if let Some(kind) = anchor {
         let severity = severity(input, kind);
+        // In a review reply the name is the reviewer's, the patient's (or their family's): a reply that warns
+        // for privacy and names them gives a name with health context, whatever kind the draft model put first.
+        let names_reviewer = input.evidence.doc.options.context == crate::options::Context::ReplyToReview
+            && !out[first..].iter().any(|h| h.kind == Kind::PhiNameWithHealthContext);
         for &(c, p) in in_stretch {
             if p >= thresholds.span {
                 out.push(identifier_hit(kind, &c, severity));
+                if names_reviewer && c.identifier == Identifier::Name && kind != Kind::PhiNameWithHealthContext {
+                    let named = Kind::PhiNameWithHealthContext;
+                    out.push(identifier_hit(named, &c, self::severity(input, named)));
+                }
             }
         }
     } else if care {
@@ -524,6 +532,24 @@ mod tests {
         assert!(report.findings.iter().any(|f| f.kind == Kind::PhiReviewReplyDisclosure), "{report:?}");
         let thanks = "Thank you for the kind words, we will share them with the team!";
         let report = crate::check(thanks, &CheckOptions::new(Context::ReplyToReview), &Policy::default());
+        assert!(report.findings.is_empty(), "{report:?}");
+    }
+
+    #[test]
+    fn a_review_reply_that_names_the_reviewer_with_their_care_gives_a_name_with_health_context() {
+        let reply = CheckOptions::new(Context::ReplyToReview);
+        let text = "Hi Marisol, we're sorry the numbing wore off during your root canal on Monday. Please call us.";
+        let report = crate::check(text, &reply, &Policy::default());
+        let named: Vec<&str> = report
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::PhiNameWithHealthContext)
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(named, ["Marisol"], "{report:?}");
+        // The same name in a reply that says nothing of care gives none.
+        let thanks = "Hi Marisol, thank you for the kind words, we will share them with the team!";
+        let report = crate::check(thanks, &reply, &Policy::default());
         assert!(report.findings.is_empty(), "{report:?}");
     }
 
