@@ -358,14 +358,15 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
     let in_stretch = input.candidates.iter();
     if let Some(kind) = anchor {
         let severity = severity(input, kind);
-        // In a review reply the name is the reviewer's, the patient's (or their family's): a reply that warns
-        // for privacy and names them gives a name with health context, whatever kind the draft model put first.
-        let names_reviewer = input.evidence.doc.options.context == crate::options::Context::ReplyToReview
+        // In a review reply the name is the reviewer's, most often the patient's: a reply that warns for privacy
+        // and names them gives a name with health context, whatever kind the draft model put first.
+        let names_reviewer = kind != Kind::PhiNameWithHealthContext
+            && input.evidence.doc.options.context == crate::options::Context::ReplyToReview
             && !out[first..].iter().any(|h| h.kind == Kind::PhiNameWithHealthContext);
         for &(c, p) in in_stretch {
             if p >= thresholds.span {
                 out.push(identifier_hit(kind, &c, severity));
-                if names_reviewer && c.identifier == Identifier::Name && kind != Kind::PhiNameWithHealthContext {
+                if names_reviewer && c.identifier == Identifier::Name {
                     let named = Kind::PhiNameWithHealthContext;
                     out.push(identifier_hit(named, &c, self::severity(input, named)));
                 }
