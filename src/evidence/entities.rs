@@ -8,8 +8,9 @@
 //! judges' call.
 //!
 //! Candidates are the words that could be one: capitalized or mixed-case words, numbers, words public data
-//! lists as a name or place, and words inside a rule-found mention. Plain lowercase words ("the", "shift")
-//! are never an entity, which keeps the model's work to a few words a sentence.
+//! lists as a name or place, words inside a rule-found mention, and the lowercase words that finish or start a
+//! date ("last night", "el lunes"). Other plain lowercase words ("the", "shift") are never an entity, which keeps
+//! the model's work to a few words a sentence.
 //!
 //! The model is trained by `postguard-train` on the labeled drafts' spans and the person and location
 //! entities of WNUT-17 (`corpus/`), and ships as `src/data/model/entities.bin`.
@@ -59,6 +60,49 @@ static MODEL_BYTES: &[u8] = include_bytes!("../data/model/entities.bin");
 /// The shipped entity model.
 pub(crate) static MODEL: LazyLock<LinearModel<'static>> =
     LazyLock::new(|| LinearModel::read(MODEL_BYTES).expect("src/data/model/entities.bin is a model file"));
+
+/// Lowercase words that finish or start a date ("last night", "next week", "el lunes", "martes 15"): candidates,
+/// so that the date is the whole phrase, not "last" or "el" alone. English and Spanish weekdays, Spanish months
+/// (as the folded text spells them, without accents), parts of the day and spans of time; sorted.
+const TIME_WORDS: [&str; 37] = [
+    "abril",
+    "afternoon",
+    "agosto",
+    "diciembre",
+    "domingo",
+    "enero",
+    "evening",
+    "febrero",
+    "friday",
+    "jueves",
+    "julio",
+    "junio",
+    "lunes",
+    "manana",
+    "martes",
+    "marzo",
+    "mayo",
+    "miercoles",
+    "monday",
+    "month",
+    "morning",
+    "night",
+    "noche",
+    "noviembre",
+    "octubre",
+    "sabado",
+    "saturday",
+    "septiembre",
+    "sunday",
+    "tarde",
+    "thursday",
+    "tuesday",
+    "viernes",
+    "wednesday",
+    "week",
+    "weekend",
+    "year",
+];
 
 /// A word's probability of being part of an entity of some kind is at least this for it to count.
 const MIN_PROBABILITY: f32 = 0.5;
@@ -148,6 +192,7 @@ impl<'d> WordView<'d> {
             || self.facts[i].is_name()
             || self.facts[i].is_place()
             || !self.phrase[i].is_empty()
+            || TIME_WORDS.binary_search(&self.lower(i)).is_ok()
     }
 
     /// Calls `add` with every feature of candidate term `i`.
@@ -333,4 +378,39 @@ pub(crate) fn find_entities(view: &WordView, model: &LinearModel) -> Vec<Entity>
 fn joins(view: &WordView, end: usize, start: usize) -> bool {
     let gap = &view.doc.text()[end..start];
     gap.len() <= 3 && !gap.contains('\n') && gap.chars().all(|c| matches!(c, ' ' | '/' | '-' | '.' | ',' | '\''))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::Evidence;
+    use crate::options::{CheckOptions, Context};
+    use crate::policy::Policy;
+
+    /// The entities the shipped model finds in `text`, as (words of the folded text, kind).
+    fn entities(text: &str) -> Vec<(String, EntityKind)> {
+        let (options, policy) = (CheckOptions::new(Context::Post), Policy::default());
+        let doc = Document::new(text, &options, &policy);
+        let evidence = Evidence::gather(&doc, &MODEL);
+        evidence.entities.iter().map(|e| (doc.text()[e.start..e.end].to_string(), e.kind)).collect()
+    }
+
+    #[test]
+    fn time_words_are_sorted_for_their_binary_search() {
+        assert!(TIME_WORDS.is_sorted());
+    }
+
+    #[test]
+    fn a_date_takes_the_time_word_beside_it() {
+        let found = entities("Our patient came back last night asking for his daughter.");
+        assert!(found.contains(&("last night".to_string(), EntityKind::Date)), "{found:?}");
+        let found = entities("El doctor le llamará el lunes con los resultados de la biopsia.");
+        assert!(found.iter().any(|(words, kind)| words.ends_with("lunes") && *kind == EntityKind::Date), "{found:?}");
+    }
+
+    #[test]
+    fn a_time_word_alone_is_no_entity() {
+        let found = entities("Night shift again, and the coffee machine is broken.");
+        assert!(found.is_empty(), "{found:?}");
+    }
 }

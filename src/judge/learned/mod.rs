@@ -539,7 +539,7 @@ mod tests {
     #[test]
     fn a_review_reply_that_names_the_reviewer_with_their_care_gives_a_name_with_health_context() {
         let reply = CheckOptions::new(Context::ReplyToReview);
-        let text = "Hi Marisol, we're sorry the numbing wore off during your root canal on Monday. Please call us.";
+        let text = "Marisol, so sorry your crown came loose after your visit, please call the office.";
         let report = crate::check(text, &reply, &Policy::default());
         let named: Vec<&str> = report
             .findings
