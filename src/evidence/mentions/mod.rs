@@ -175,10 +175,10 @@ fn beside_another_date(doc: &Document, start: usize, end: usize) -> bool {
     let slash_date = |near: &str| {
         let bytes = near.as_bytes();
         (1..bytes.len().saturating_sub(1)).any(|i| {
-            bytes[i] == b'/'
-                && bytes[i - 1].is_ascii_digit()
-                && bytes[i + 1].is_ascii_digit()
-                && !near[i + 1..].trim_end_matches(|c: char| !c.is_ascii_digit()).starts_with("10")
+            bytes[i] == b'/' && bytes[i - 1].is_ascii_digit() && {
+                let number = near[i + 1..].split(|c: char| !c.is_ascii_digit()).next().unwrap_or_default();
+                !number.is_empty() && number != "10"
+            }
         })
     };
     slash_date(doc.before(start, 16)) || slash_date(doc.after(end, 16))
@@ -584,6 +584,7 @@ mod tests {
         assert!(!has("the hallway intubation: 3/10. the chest tube: 2/10.", "3/10"));
         assert!(has("seen 9/3, 9/10 and 9/17 as planned", "9/10"));
         assert!(has("seen 9/10 and 9/17 as planned", "9/10"));
+        assert!(!has("ça va, douleur 😅 8/10 ñ 6/10 😅", "8/10"));
         assert!(!has("mix 3.5 ml", "3.5"));
     }
 
