@@ -61,9 +61,10 @@ static MODEL_BYTES: &[u8] = include_bytes!("../data/model/entities.bin");
 pub(crate) static MODEL: LazyLock<LinearModel<'static>> =
     LazyLock::new(|| LinearModel::read(MODEL_BYTES).expect("src/data/model/entities.bin is a model file"));
 
-/// Lowercase words that finish or start a date ("last night", "next week", "el lunes", "martes 15"): candidates,
-/// so that the date is the whole phrase, not "last" or "el" alone. English and Spanish weekdays, Spanish months
-/// (as the folded text spells them, without accents), parts of the day and spans of time; sorted.
+/// Lowercase words that finish or start a date ("last night", "el lunes", "jueves 14"): candidates, so that the
+/// date is the whole phrase, not "last" or "el" alone. English and Spanish weekdays, Spanish months (as the folded
+/// text spells them, without accents), parts of the day and spans of time; sorted. The words before them are
+/// candidates only when something else makes them one ("last" is a surname): "this morning" gives "morning".
 const TIME_WORDS: [&str; 37] = [
     "abril",
     "afternoon",
