@@ -310,8 +310,8 @@ score_held_out() {
   cat $(for set in $HELD_OUT_SETS; do echo "target/eval/$set.jsonl"; done) > target/eval/held-out.pred
   for set in $HELD_OUT_SETS; do corpora+=(--corpus "corpus/labeled/$set.jsonl"); done
   if [ "${1:-}" = "--gate" ]; then
-    gate=(--min warn_recall="${MIN_WARN_RECALL:-0.80}" --min false_warn_max="${MAX_FALSE_WARN:-0.03}"
-      --min span_recall="${MIN_SPAN_RECALL:-0.775}" --min kind_recall="${MIN_KIND_RECALL:-0.70}")
+    gate=(--min warn_recall="${MIN_WARN_RECALL:-0.81}" --min false_warn_max="${MAX_FALSE_WARN:-0.03}"
+      --min span_recall="${MIN_SPAN_RECALL:-0.78}" --min kind_recall="${MIN_KIND_RECALL:-0.70}")
   fi
   step "held out: the six independent sets, each scored by models trained without it"
   python3 tools/eval/score.py "${corpora[@]}" --by-file --predictions target/eval/held-out.pred "${gate[@]}"

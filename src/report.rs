@@ -371,6 +371,9 @@ pub struct Explanation {
     pub warn: f32,
     /// What `warn` must reach for the kinds of medium and high severity to be shown.
     pub warn_threshold: f32,
+    /// What `warn` must reach for an exact identifier other than a record number (a phone, an email, a date of
+    /// birth...) to stand; an SSN, an MRN, an insurance id, an account number and a slur stand whatever it is.
+    pub exact_floor: f32,
     /// Each kind the models or the rules considered (probability 0.1 or more, or found by a rule).
     pub kinds: Vec<KindScore>,
     /// What the stretch holds: entities, identifiers, candidate patient identifiers and care words.

@@ -252,6 +252,9 @@ pub struct DraftScore {
     /// Per finding kind, true when an exact identifier (SSN, phone, ...) of that kind stands whatever the models
     /// say (as the checker decides it: a date of birth only beside care words).
     pub exact: Vec<bool>,
+    /// Per finding kind, true when an exact identifier of that kind stands if the warning reaches the exact
+    /// floor (`needs_floor`: a phone, an email, a date...).
+    pub exact_floored: Vec<bool>,
 }
 
 /// Scores `draft` as one stretch with `models` (the kinds and warning models may be empty when only features
@@ -280,12 +283,15 @@ pub fn score_draft(draft: &TrainingDraft, policy: &Policy, models: &ModelFiles) 
     let input = learned::stretch_input(&evidence, 0, doc.text().len(), &rules, &candidates, &identifiers);
     let scored = learned::score_stretch(&input, &judge_models);
     let mut severities = vec![None; Kind::ALL.len()];
-    let mut exact = vec![false; Kind::ALL.len()];
+    let (mut exact, mut exact_floored) = (vec![false; Kind::ALL.len()], vec![false; Kind::ALL.len()]);
     let care = !doc.care_in(0, doc.text().len()).is_empty();
     for hit in &rules {
         let slot: &mut Option<Severity> = &mut severities[hit.kind as usize];
         *slot = Some(slot.map_or(hit.severity, |s: Severity| s.max(hit.severity)));
-        exact[hit.kind as usize] |= learned::stands(hit, care);
+        if learned::stands(hit, care) {
+            let which = if learned::needs_floor(hit) { &mut exact_floored } else { &mut exact };
+            which[hit.kind as usize] = true;
+        }
     }
     Ok(DraftScore {
         kind_features: scored.kind_features,
@@ -293,6 +299,7 @@ pub fn score_draft(draft: &TrainingDraft, policy: &Policy, models: &ModelFiles) 
         probabilities: scored.probabilities,
         rules: severities,
         exact,
+        exact_floored,
     })
 }
 

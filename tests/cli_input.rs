@@ -264,6 +264,7 @@ fn explain_says_why_each_finding_was_given() {
         let why = &f["explain"];
         let warn = why["warn"].as_f64().expect("the warning's probability");
         assert!((0.0..=1.0).contains(&warn) && why["warn_threshold"].as_f64().is_some(), "{why}");
+        assert!(why["exact_floor"].as_f64().is_some_and(|f| (0.0..=1.0).contains(&f)), "{why}");
         assert_eq!(why["score"]["kind"], f["kind"], "the finding's own kind is scored: {why}");
     }
     // The stretch's evidence holds the name as typed, at its UTF-16 offsets (the emoji is two units).

@@ -407,6 +407,7 @@ fn explained(report: &Report, why: &[Explanation]) -> Value {
             finding["explain"] = json!({
                 "warn": stretch.warn,
                 "warn_threshold": stretch.warn_threshold,
+                "exact_floor": stretch.exact_floor,
                 "score": score,
                 "evidence": stretch.evidence,
             });
@@ -421,8 +422,8 @@ fn print_why(out: &mut impl Write, why: &[Explanation]) -> io::Result<()> {
     for stretch in why {
         writeln!(
             out,
-            "\nwhy (UTF-16 {}..{}): warning {:.2} (shown from {:.2})",
-            stretch.start, stretch.end, stretch.warn, stretch.warn_threshold
+            "\nwhy (UTF-16 {}..{}): warning {:.2} (shown from {:.2}; exact identifiers from {:.2})",
+            stretch.start, stretch.end, stretch.warn, stretch.warn_threshold, stretch.exact_floor
         )?;
         for k in &stretch.kinds {
             let words: Vec<String> = k.words.iter().map(|w| format!("\"{}\" {:+.2}", w.text, w.weight)).collect();

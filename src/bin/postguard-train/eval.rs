@@ -126,13 +126,16 @@ pub fn tuned_without(held: &HeldOut, without: Option<&str>) -> tune::Tuned {
 }
 
 /// Writes every draft's held-out scores to `path` as JSON lines (for study: `id`, `set`, `p` per draft output,
-/// `rules` per kind).
+/// `rules`, `exact` and `exact_floored` per kind).
 pub fn write_scores(held: &HeldOut, path: &Path) -> Result<(), String> {
     let mut lines = String::new();
     for (set, s) in &held.scored {
         let id = &s.id;
         let rules: Vec<Option<&str>> = s.score.rules.iter().map(|r| r.map(|s| s.as_str())).collect();
-        let value = serde_json::json!({"id": id, "set": set, "p": s.score.probabilities, "rules": rules, "exact": s.score.exact});
+        let value = serde_json::json!({
+            "id": id, "set": set, "p": s.score.probabilities, "rules": rules,
+            "exact": s.score.exact, "exact_floored": s.score.exact_floored,
+        });
         lines.push_str(&value.to_string());
         lines.push('\n');
     }

@@ -2,7 +2,9 @@
 //!
 //! Every draft's scores here come from models that never saw its set. First the draft's warning: the `warn`
 //! threshold is the lowest that keeps the drafts that should not warn, warned, at or under the budget
-//! (counting those that exact identifiers, strong profanity and trusted rules warn anyway). Then each kind:
+//! (counting those that exact identifiers, strong profanity and trusted rules warn anyway; the exact
+//! identifiers' floor on the warning is the one of [`FLOORS`] that gives the best warn recall at the budget).
+//! Then each kind:
 //! its mode (`rule`: the rules alone; `either`: the rules, and the model may add; `model`: the model decides)
 //! and threshold are those with the best F1 of the kind among the drafts that warn (for the kinds that warn)
 //! or among all drafts (for the kinds of low severity, which never warn).
@@ -44,7 +46,21 @@ pub struct Tuned {
     pub kinds: Vec<Choice>,
     /// The kinds whose rule findings stand even when the draft's warning does not (see [`trusted_kinds`]).
     pub trusted: Vec<bool>,
+    /// The warning probability from which most exact identifiers stand (the checker's `exact_floor`).
+    pub exact_floor: f32,
 }
+
+/// What warns whatever the warning's threshold: the trusted kinds' rules, and the exact identifiers (those that
+/// need it where the warning probability reaches `floor`).
+struct Standing<'a> {
+    trusted: &'a [bool],
+    floor: f32,
+}
+
+/// The exact identifiers' floors tried. Held out (every set but dev), the exact identifiers that warned drafts the
+/// warning model scored under 0.15 were all false warnings (11 of 11: a practice's own phone, a hiring email, an
+/// opening date, a teaching slide's dummy patient); under 0.25, 26 of 27; under 0.3, 28 of 32.
+const FLOORS: [f32; 7] = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
 
 /// A kind's rule may be trusted when at least this many held-out drafts have its finding (of medium severity or
 /// more) and at least this share of them should warn.
@@ -67,7 +83,7 @@ const ALWAYS_TRUSTED: [Kind; 1] = [Kind::PhiReviewReplyDisclosure];
 /// costs): a trusted rule's few false hits raise the threshold for every draft, which can cost more recall than
 /// its own hits bring (the advice rule, right on 0.99 of 177 held-out drafts, cost 0.018 of warn recall on the
 /// six independent sets; the review-reply rule, right on 0.98 of 434, cost 0.002 then).
-pub fn trusted_kinds(drafts: &[&Scored], budget: f64) -> Vec<bool> {
+pub fn trusted_kinds(drafts: &[&Scored], budget: f64, floor: f32) -> Vec<bool> {
     let mut candidates: Vec<(usize, Kind)> = Kind::ALL
         .iter()
         .filter_map(|&kind| {
@@ -80,7 +96,10 @@ pub fn trusted_kinds(drafts: &[&Scored], budget: f64) -> Vec<bool> {
         })
         .collect();
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let recall = |trusted: &[bool]| warn_rates(drafts, warn_threshold(drafts, budget, trusted), trusted).0;
+    let recall = |trusted: &[bool]| {
+        let standing = Standing { trusted, floor };
+        warn_rates(drafts, warn_threshold(drafts, budget, &standing), &standing).0
+    };
     let mut trusted = vec![false; Kind::ALL.len()];
     let mut best = recall(&trusted);
     for (_, kind) in candidates {
@@ -107,12 +126,14 @@ fn gated(kind: Kind) -> bool {
     kind.default_severity() >= Severity::Medium
 }
 
-/// True when the draft warns whatever the models say: an exact identifier, strong profanity, or a trusted
-/// rule's finding.
-fn forced(d: &Scored, trusted: &[bool]) -> bool {
+/// True when the draft warns whatever the warning's threshold: an exact identifier (most only from the floor
+/// up), strong profanity, or a trusted rule's finding.
+fn forced(d: &Scored, standing: &Standing) -> bool {
+    let floor_met = warn_probability(d) >= standing.floor;
     Kind::ALL.iter().any(|&k| {
         let severe = d.score.rules[k as usize].is_some_and(|s| s >= Severity::Medium);
-        severe && (d.score.exact[k as usize] || k == Kind::ToneProfanity || trusted[k as usize])
+        let exact = d.score.exact[k as usize] || (floor_met && d.score.exact_floored[k as usize]);
+        severe && (exact || k == Kind::ToneProfanity || standing.trusted[k as usize])
     })
 }
 
@@ -143,11 +164,11 @@ fn options() -> Vec<Choice> {
 
 /// The `warn` threshold that keeps false warnings at or under `budget` (a share of the drafts that should not
 /// warn).
-fn warn_threshold(drafts: &[&Scored], budget: f64, trusted: &[bool]) -> f32 {
+fn warn_threshold(drafts: &[&Scored], budget: f64, standing: &Standing) -> f32 {
     let negatives: Vec<&Scored> = drafts.iter().copied().filter(|d| !d.warn).collect();
     let allowed = (budget * negatives.len() as f64).floor() as usize;
-    let forced_count = negatives.iter().filter(|d| forced(d, trusted)).count();
-    let mut open: Vec<f32> = negatives.iter().filter(|d| !forced(d, trusted)).map(|d| warn_probability(d)).collect();
+    let forced_count = negatives.iter().filter(|d| forced(d, standing)).count();
+    let mut open: Vec<f32> = negatives.iter().filter(|d| !forced(d, standing)).map(|d| warn_probability(d)).collect();
     open.sort_by(|a, b| b.total_cmp(a));
     match allowed.checked_sub(forced_count) {
         // The threshold just above the first negative that must stay silent.
@@ -159,8 +180,17 @@ fn warn_threshold(drafts: &[&Scored], budget: f64, trusted: &[bool]) -> f32 {
 
 /// Tunes the warning's threshold on `drafts` for a false-warning `budget`, then each kind's.
 pub fn tune(drafts: &[&Scored], budget: f64) -> Tuned {
-    let trusted = trusted_kinds(drafts, budget);
-    let warn = warn_threshold(drafts, budget, &trusted);
+    let mut best: Option<(f64, f32, Vec<bool>, f32)> = None;
+    for floor in FLOORS {
+        let trusted = trusted_kinds(drafts, budget, floor);
+        let standing = Standing { trusted: &trusted, floor };
+        let warn = warn_threshold(drafts, budget, &standing);
+        let recall = warn_rates(drafts, warn, &standing).0;
+        if best.as_ref().is_none_or(|b| recall > b.0 + 1e-9) {
+            best = Some((recall, warn, trusted, floor));
+        }
+    }
+    let (_, warn, trusted, exact_floor) = best.expect("floors to try");
     let warns: Vec<bool> = drafts.iter().map(|d| warn_probability(d) >= warn).collect();
     let kinds = Kind::ALL
         .iter()
@@ -188,7 +218,7 @@ pub fn tune(drafts: &[&Scored], budget: f64) -> Tuned {
             best.1
         })
         .collect();
-    Tuned { warn, kinds, trusted }
+    Tuned { warn, kinds, trusted, exact_floor }
 }
 
 /// A candidate beside a privacy finding is shown from this probability on.
@@ -208,7 +238,10 @@ pub fn thresholds_file(tuned: &Tuned, header: &str) -> String {
         out.push_str(line);
         out.push('\n');
     }
-    out.push_str(&format!("warn {:.6}\nspan {SPAN:.3}\nspan_advise {SPAN_ADVISE:.3}\n", tuned.warn));
+    out.push_str(&format!(
+        "warn {:.6}\nexact_floor {:.3}\nspan {SPAN:.3}\nspan_advise {SPAN_ADVISE:.3}\n",
+        tuned.warn, tuned.exact_floor
+    ));
     for ((&kind, choice), &trusted) in Kind::ALL.iter().zip(&tuned.kinds).zip(&tuned.trusted) {
         out.push_str(&choice.line(kind));
         if trusted {
@@ -221,14 +254,14 @@ pub fn thresholds_file(tuned: &Tuned, header: &str) -> String {
 
 /// Warn recall and false-warning rate of a `warn` threshold on `drafts`, as the tuner sees them.
 pub fn simulate(drafts: &[&Scored], tuned: &Tuned) -> (f64, f64) {
-    warn_rates(drafts, tuned.warn, &tuned.trusted)
+    warn_rates(drafts, tuned.warn, &Standing { trusted: &tuned.trusted, floor: tuned.exact_floor })
 }
 
-/// Warn recall and false-warning rate on `drafts` of the threshold `warn` with the `trusted` kinds.
-fn warn_rates(drafts: &[&Scored], warn: f32, trusted: &[bool]) -> (f64, f64) {
+/// Warn recall and false-warning rate on `drafts` of the threshold `warn` with what stands anyway.
+fn warn_rates(drafts: &[&Scored], warn: f32, standing: &Standing) -> (f64, f64) {
     let (mut hit, mut warns, mut fw, mut negatives) = (0, 0, 0, 0);
     for d in drafts {
-        let any = forced(d, trusted) || warn_probability(d) >= warn;
+        let any = forced(d, standing) || warn_probability(d) >= warn;
         if d.warn {
             warns += 1;
             hit += usize::from(any);
@@ -261,6 +294,7 @@ pub(crate) mod tests {
             probabilities,
             rules,
             exact: vec![false; kinds],
+            exact_floored: vec![false; kinds],
         };
         Scored { id: String::new(), score, kinds: vec![false; kinds], warn: should_warn }
     }
@@ -277,7 +311,8 @@ pub(crate) mod tests {
     fn the_warning_threshold_lets_the_budget_of_safe_drafts_warn_and_no_more() {
         let drafts = spread();
         let refs: Vec<&Scored> = drafts.iter().collect();
-        let none = vec![false; Kind::ALL.len()];
+        let untrusted = vec![false; Kind::ALL.len()];
+        let none = Standing { trusted: &untrusted, floor: 0.0 };
         // 5 % of 40: two safe drafts (0.40 and 0.39) may warn, the third (0.38) must not.
         let threshold = warn_threshold(&refs, 0.05, &none);
         assert!(threshold > 0.38 && threshold <= 0.39, "{threshold}");
@@ -296,8 +331,37 @@ pub(crate) mod tests {
         let mut trusted = vec![false; Kind::ALL.len()];
         trusted[Kind::PhiReviewReplyDisclosure as usize] = true;
         // 41 safe drafts, 5 %: two may warn; the trusted rule's false hit is one, so one model score may.
-        let threshold = warn_threshold(&refs, 0.05, &trusted);
+        let standing = Standing { trusted: &trusted, floor: 0.0 };
+        let threshold = warn_threshold(&refs, 0.05, &standing);
         assert!(threshold > 0.39 && threshold <= 0.40, "{threshold}");
-        assert_eq!(warn_rates(&refs, threshold, &trusted).1, 2.0 / 41.0);
+        assert_eq!(warn_rates(&refs, threshold, &standing).1, 2.0 / 41.0);
+    }
+
+    /// `d` with a phone the direct-identifier rule found: exact, standing from the floor up.
+    fn with_phone(mut d: Scored) -> Scored {
+        let kind = Kind::PhiDirectIdentifier as usize;
+        d.score.rules[kind] = Some(Severity::High);
+        d.score.exact_floored[kind] = true;
+        d
+    }
+
+    #[test]
+    fn the_exact_floor_drops_the_phones_of_drafts_the_warning_finds_harmless() {
+        let mut drafts = spread();
+        // Three safe drafts with a phone the warning model scores near zero (a practice's own number), and the
+        // risky draft at 0.30 with one too.
+        drafts.extend([0.02, 0.03, 0.04].map(|p| with_phone(draft(p, false, None))));
+        let risky = drafts.iter().position(|d| d.warn).expect("a risky draft");
+        let phone_risky = with_phone(drafts.remove(risky));
+        drafts.push(phone_risky);
+        let refs: Vec<&Scored> = drafts.iter().collect();
+        // With no floor the three phones take 43 safe drafts' 5 % budget (two) and more: nothing else may warn.
+        let untrusted = vec![false; Kind::ALL.len()];
+        let always = Standing { trusted: &untrusted, floor: 0.0 };
+        assert_eq!(warn_threshold(&refs, 0.05, &always), 1.01);
+        // The tuner takes the lowest floor over the three: the model's scores warn again, the risky phone stands.
+        let tuned = tune(&refs, 0.05);
+        assert_eq!(tuned.exact_floor, 0.05);
+        assert_eq!(simulate(&refs, &tuned), (1.0, 2.0 / 43.0));
     }
 }

@@ -50,6 +50,7 @@ pub(crate) fn explain(evidence: &Evidence, rules: Vec<Hit>, models: &JudgeModels
             end: input.end,
             warn: scored.probabilities[WARN],
             warn_threshold: models.thresholds.warn,
+            exact_floor: models.thresholds.exact_floor,
             kinds,
             evidence: evidence_in(input),
         });

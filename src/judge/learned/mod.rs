@@ -11,8 +11,10 @@
 //!
 //! Each kind has a mode in the thresholds file: `model` (the model decides; a rule's finding stands only when
 //! the model agrees), `either` (the rule's findings stand, and the model may add), or `rule` (the rules alone,
-//! where held-out drafts showed the model adds nothing). Identifiers that are exact (SSN, MRN, phone, email,
-//! ...) always stand, and so do the findings of a `trusted` kind's rule (one right on at least 97 % of the
+//! where held-out drafts showed the model adds nothing). Record numbers (SSN, MRN, insurance id, account) and
+//! slurs always stand; other exact identifiers (a phone, an email, a date of birth, ...) stand where the warning
+//! reaches the thresholds file's `exact_floor`, far under its own threshold (a practice's own number, a hiring
+//! email or an opening date are exact in form but no patient's). So do the findings of a `trusted` kind's rule (one right on at least 97 % of the
 //! held-out drafts it fired on, whose trust cost at most half a point of held-out warn recall when it was tuned,
 //! or the review-reply rule whatever it cost: a reply that confirms the visit must warn).
 
@@ -62,6 +64,9 @@ pub(crate) struct Thresholds {
     /// In a stretch with no privacy finding, a candidate this likely a patient's is shown as a low-severity
     /// advisory (above 1: never): the models are not sure enough to warn, but the words are worth a look.
     pub span_advise: f32,
+    /// An exact identifier other than a record number stands only where the `warn` probability reaches this
+    /// (0: always; see [`needs_floor`]).
+    pub exact_floor: f32,
 }
 
 impl Thresholds {
@@ -70,7 +75,7 @@ impl Thresholds {
     pub fn parse(text: &str) -> Result<Thresholds, String> {
         let mut kinds = vec![(1.1, Mode::Rule); Kind::ALL.len()];
         let mut trusted = vec![false; Kind::ALL.len()];
-        let (mut span, mut warn, mut span_advise) = (0.5, 0.0, 1.01);
+        let (mut span, mut warn, mut span_advise, mut exact_floor) = (0.5, 0.0, 1.01, 0.0);
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let mut parts = line.split_whitespace();
             let (Some(name), Some(value)) = (parts.next(), parts.next()) else {
@@ -92,6 +97,7 @@ impl Thresholds {
                 "span" => span = value,
                 "warn" => warn = value,
                 "span_advise" => span_advise = value,
+                "exact_floor" => exact_floor = value,
                 kind => {
                     let kind = Kind::from_id(kind).ok_or_else(|| format!("thresholds: unknown kind {kind:?}"))?;
                     kinds[kind as usize] = (value, mode);
@@ -99,7 +105,7 @@ impl Thresholds {
                 }
             }
         }
-        Ok(Thresholds { kinds, trusted, span, warn, span_advise })
+        Ok(Thresholds { kinds, trusted, span, warn, span_advise, exact_floor })
     }
 
     /// The threshold and mode of `kind`.
@@ -184,6 +190,15 @@ pub(crate) fn is_exact(hit: &Hit) -> bool {
 /// stretch about care (a birthday in an ordinary post is not a patient's).
 pub(crate) fn stands(hit: &Hit, care: bool) -> bool {
     is_exact(hit) && (care || hit.identifier.as_deref() != Some("date"))
+}
+
+/// Whether an exact finding stands only where the warning model gives the stretch at least
+/// [`Thresholds::exact_floor`]: every exact identifier but a slur and the record numbers only a patient's file
+/// holds (SSN, MRN, insurance id, account). A phone, an email, a date or a link is exact in its form, not in
+/// whose it is: held out, every one that warned a draft the warning model scored under 0.15 was a false warning
+/// (a practice's own number, a hiring email, an opening date, a teaching slide's dummy patient).
+pub(crate) fn needs_floor(hit: &Hit) -> bool {
+    hit.kind != Kind::ToneSlur && !matches!(hit.identifier.as_deref(), Some("ssn" | "mrn" | "insurance_id" | "account"))
 }
 
 /// The privacy kinds whose findings point at a patient's identifiers.
@@ -332,8 +347,15 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
                 }
             }
         } else {
-            // Exact identifiers stand whatever the models say.
-            out.extend(input.rules.iter().filter(|h| h.kind == kind && stands(h, care)).cloned());
+            // Exact identifiers stand whatever the kinds model says; most need the warning model's floor.
+            let floor_met = !gate || scored.probabilities[WARN] >= thresholds.exact_floor;
+            out.extend(
+                input
+                    .rules
+                    .iter()
+                    .filter(|h| h.kind == kind && stands(h, care) && (floor_met || !needs_floor(h)))
+                    .cloned(),
+            );
         }
     }
     // An exact identifier or strong profanity already warns.
@@ -490,9 +512,11 @@ mod tests {
     #[test]
     fn reads_the_thresholds_file_and_refuses_a_bad_line() {
         let t = Thresholds::parse(
-            "# comment\nwarn 0.7\nspan 0.4\nspan_advise 0.9\ntone.insult 0.3 either\ntone.slur 0.2 model trusted\n",
+            "# comment\nwarn 0.7\nexact_floor 0.15\nspan 0.4\nspan_advise 0.9\ntone.insult 0.3 either\ntone.slur 0.2 model trusted\n",
         )
         .unwrap();
+        assert_eq!(t.exact_floor, 0.15);
+        assert_eq!(Thresholds::parse("warn 0.7").unwrap().exact_floor, 0.0, "no floor unless the file sets one");
         assert!(t.trusted(Kind::ToneSlur) && !t.trusted(Kind::ToneInsult));
         assert!(Thresholds::parse("tone.slur 0.2 model always").is_err());
         assert_eq!((t.warn, t.span, t.span_advise), (0.7, 0.4, 0.9));
@@ -575,6 +599,40 @@ mod tests {
             assert!(!pairs.is_empty());
             assert_eq!(pairs.iter().all(|&v| v == 1.0), full, "{text}: {pairs:?}");
         }
+    }
+
+    #[test]
+    fn record_numbers_and_slurs_need_no_floor_and_other_exact_identifiers_do() {
+        let hit = |kind: Kind, id: Option<Identifier>| {
+            let h = Hit::new(kind, 0, 4, "m");
+            match id {
+                Some(id) => h.identifier(id),
+                None => h,
+            }
+        };
+        for id in [Identifier::Ssn, Identifier::Mrn, Identifier::InsuranceId, Identifier::Account] {
+            assert!(!needs_floor(&hit(Kind::PhiDirectIdentifier, Some(id))), "{id:?}");
+        }
+        assert!(!needs_floor(&hit(Kind::ToneSlur, None)));
+        for id in [Identifier::Phone, Identifier::Email, Identifier::Date, Identifier::Url, Identifier::Zip] {
+            let h = hit(Kind::PhiDirectIdentifier, Some(id));
+            assert!(is_exact(&h) && needs_floor(&h), "{id:?}");
+        }
+    }
+
+    #[test]
+    fn a_practice_s_own_phone_and_email_need_the_warning_floor_and_a_patient_s_phone_meets_it() {
+        // Exact in form, not a patient's: before the floor both warned.
+        for text in [
+            "Our new Eastside clinic opens Monday! Walk-ins welcome 8 to 6. Call (309) 555-0128 to book your flu shot.",
+            "Now hiring a front desk coordinator for our dental team 🦷 send your resume to jobs@brightpathdental.com",
+        ] {
+            let report = check(text);
+            assert_eq!(report.verdict, crate::report::Verdict::Ok, "{text}: {report:?}");
+        }
+        let report = check("pt in room 12 wants you to call her daughter at 309-555-0177 about the biopsy results");
+        assert!(report.findings.iter().any(|f| f.identifier.as_deref() == Some("phone")), "{report:?}");
+        assert_eq!(report.verdict, crate::report::Verdict::Warn);
     }
 
     #[test]
