@@ -14,9 +14,10 @@
 //! where held-out drafts showed the model adds nothing). Record numbers (SSN, MRN, insurance id, account) and
 //! slurs always stand; other exact identifiers (a phone, an email, a date of birth, ...) stand where the warning
 //! reaches the thresholds file's `exact_floor`, far under its own threshold (a practice's own number, a hiring
-//! email or an opening date are exact in form but no patient's). So do the findings of a `trusted` kind's rule (one right on at least 97 % of the
-//! held-out drafts it fired on, whose trust cost at most half a point of held-out warn recall when it was tuned,
-//! or the review-reply rule whatever it cost: a reply that confirms the visit must warn).
+//! email or an opening date are exact in form but no patient's). So do the findings of a `trusted` kind's rule
+//! (one right on at least 97 % of the held-out drafts it fired on, whose trust cost at most half a point of
+//! held-out warn recall when it was tuned, or the review-reply rule whatever it cost: a reply that confirms the
+//! visit must warn).
 
 pub(crate) mod candidates;
 pub(crate) mod draft;
@@ -315,6 +316,8 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
     // warning the rules did not give.
     let gate = thresholds.warn > 0.0;
     let warns = !gate || scored.probabilities[WARN] >= thresholds.warn;
+    // Most exact identifiers stand only from the floor up ([`needs_floor`]).
+    let floor_met = !gate || scored.probabilities[WARN] >= thresholds.exact_floor;
     let probability = |kind: Kind| scored.probabilities[kind as usize];
     let care = !input.evidence.doc.care_in(input.start, input.end).is_empty();
     let first = out.len();
@@ -347,8 +350,7 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
                 }
             }
         } else {
-            // Exact identifiers stand whatever the kinds model says; most need the warning model's floor.
-            let floor_met = !gate || scored.probabilities[WARN] >= thresholds.exact_floor;
+            // Exact identifiers stand whatever the kinds model says.
             out.extend(
                 input
                     .rules
