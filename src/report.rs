@@ -123,6 +123,21 @@ impl Kind {
     pub fn is_phi(self) -> bool {
         self.as_str().starts_with("phi.")
     }
+
+    /// True for the privacy kinds that say the patient can be identified (a name, an identifier, a confirmed
+    /// visit, a combination...): their findings point at the patient's identifiers, and a draft with one is no
+    /// de-identified case story.
+    pub fn identifies_patient(self) -> bool {
+        matches!(
+            self,
+            Kind::PhiNameWithHealthContext
+                | Kind::PhiDirectIdentifier
+                | Kind::PhiReviewReplyDisclosure
+                | Kind::PhiRelationshipConfirmation
+                | Kind::PhiPublicFigurePatient
+                | Kind::PhiQuasiIdentifiers
+        )
+    }
 }
 
 impl fmt::Display for Kind {

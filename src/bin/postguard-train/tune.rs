@@ -7,7 +7,8 @@
 //! Then each kind:
 //! its mode (`rule`: the rules alone; `either`: the rules, and the model may add; `model`: the model decides)
 //! and threshold are those with the best F1 of the kind among the drafts that warn (for the kinds that warn)
-//! or among all drafts (for the kinds of low severity, which never warn).
+//! or among all drafts (for the kinds of low severity, which never warn); a case story's among the drafts where
+//! no kind that identifies the patient is shown (the checker drops it there).
 
 use postguard::training::DraftScore;
 use postguard::{Kind, Severity};
@@ -192,33 +193,47 @@ pub fn tune(drafts: &[&Scored], budget: f64) -> Tuned {
     }
     let (_, warn, trusted, exact_floor) = best.expect("floors to try");
     let warns: Vec<bool> = drafts.iter().map(|d| warn_probability(d) >= warn).collect();
-    let kinds = Kind::ALL
+    let open = vec![true; drafts.len()];
+    let mut kinds: Vec<Choice> =
+        Kind::ALL.iter().map(|&kind| best_choice(drafts, &warns, &trusted, kind, &open)).collect();
+    // The checker drops a case story beside a finding that identifies the patient: its threshold is chosen where
+    // it can be shown, the identifying kinds' choices made.
+    let unidentified: Vec<bool> = drafts
         .iter()
-        .map(|&kind| {
-            let mut best = (f64::MIN, Choice::Rule);
-            for choice in options() {
-                let (mut tp, mut fp, mut fneg) = (0f64, 0f64, 0f64);
-                for (d, &w) in drafts.iter().zip(&warns) {
-                    // A kind that warns is judged on the drafts that warn, where it can be shown.
-                    if gated(kind) && !w {
-                        continue;
-                    }
-                    match (shown(d, kind, choice, w, &trusted), d.kinds[kind as usize]) {
-                        (true, true) => tp += 1.0,
-                        (true, false) => fp += 1.0,
-                        (false, true) => fneg += 1.0,
-                        _ => {}
-                    }
-                }
-                let f1 = if tp == 0.0 { 0.0 } else { 2.0 * tp / (2.0 * tp + fp + fneg) };
-                if f1 > best.0 + 1e-9 {
-                    best = (f1, choice);
-                }
-            }
-            best.1
+        .zip(&warns)
+        .map(|(d, &w)| {
+            !Kind::ALL.iter().any(|&k| k.identifies_patient() && shown(d, k, kinds[k as usize], w, &trusted))
         })
         .collect();
+    let story = Kind::PhiCaseStory;
+    kinds[story as usize] = best_choice(drafts, &warns, &trusted, story, &unidentified);
     Tuned { warn, kinds, trusted, exact_floor }
+}
+
+/// The choice with the best F1 of `kind` on `drafts` (those that warn, for a kind that warns), the kind shown only
+/// where `open`.
+fn best_choice(drafts: &[&Scored], warns: &[bool], trusted: &[bool], kind: Kind, open: &[bool]) -> Choice {
+    let mut best = (f64::MIN, Choice::Rule);
+    for choice in options() {
+        let (mut tp, mut fp, mut fneg) = (0f64, 0f64, 0f64);
+        for ((d, &w), &open) in drafts.iter().zip(warns).zip(open) {
+            // A kind that warns is judged on the drafts that warn, where it can be shown.
+            if gated(kind) && !w {
+                continue;
+            }
+            match (open && shown(d, kind, choice, w, trusted), d.kinds[kind as usize]) {
+                (true, true) => tp += 1.0,
+                (true, false) => fp += 1.0,
+                (false, true) => fneg += 1.0,
+                _ => {}
+            }
+        }
+        let f1 = if tp == 0.0 { 0.0 } else { 2.0 * tp / (2.0 * tp + fp + fneg) };
+        if f1 > best.0 + 1e-9 {
+            best = (f1, choice);
+        }
+    }
+    best.1
 }
 
 /// A candidate beside a privacy finding is shown from this probability on.
@@ -363,5 +378,36 @@ pub(crate) mod tests {
         let tuned = tune(&refs, 0.05);
         assert_eq!(tuned.exact_floor, 0.05);
         assert_eq!(simulate(&refs, &tuned), (1.0, 2.0 / 43.0));
+    }
+
+    /// A draft with a case story's probability `story`, labeled a case story or not, and (when `identified`) a
+    /// warned name with health context the model is sure of.
+    fn story_draft(story: f32, labeled: bool, identified: bool) -> Scored {
+        let mut d = draft(if identified { 0.9 } else { 0.1 }, identified, None);
+        d.score.probabilities[Kind::PhiCaseStory as usize] = story;
+        d.kinds[Kind::PhiCaseStory as usize] = labeled;
+        if identified {
+            d.score.probabilities[Kind::PhiNameWithHealthContext as usize] = 0.95;
+            d.kinds[Kind::PhiNameWithHealthContext as usize] = true;
+        }
+        d
+    }
+
+    #[test]
+    fn a_case_story_s_threshold_leaves_out_the_drafts_that_identify_the_patient() {
+        // Forty drafts name their patient (the checker drops a case story there), each with a case story's
+        // probability of 0.6; of twenty real case stories, ten score 0.9 and ten 0.5. Counted on every draft, the
+        // best F1 would be a threshold over 0.6 (ten stories found); where a story can be shown, 0.5 finds all.
+        let mut drafts: Vec<Scored> = (0..40).map(|_| story_draft(0.6, false, true)).collect();
+        drafts.extend((0..10).map(|_| story_draft(0.9, true, false)));
+        drafts.extend((0..10).map(|_| story_draft(0.5, true, false)));
+        let refs: Vec<&Scored> = drafts.iter().collect();
+        let tuned = tune(&refs, 0.05);
+        // The names are shown (by the model: no rule fired), so the forty drafts are identified.
+        assert_ne!(tuned.kinds[Kind::PhiNameWithHealthContext as usize], Choice::Rule);
+        match tuned.kinds[Kind::PhiCaseStory as usize] {
+            Choice::Model(t) | Choice::Either(t) => assert!(t <= 0.5, "{t}"),
+            Choice::Rule => panic!("the rule finds no story here"),
+        }
     }
 }

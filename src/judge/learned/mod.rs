@@ -9,6 +9,8 @@
 //! 3. every finding points at words: the rule's own words when a rule found the kind, else the patient's
 //!    identifiers for a privacy kind, else the sentence whose words weigh most toward the kind.
 //!
+//! A case story is a de-identified one: beside a finding that identifies the patient it is dropped.
+//!
 //! Each kind has a mode in the thresholds file: `model` (the model decides; a rule's finding stands only when
 //! the model agrees), `either` (the rule's findings stand, and the model may add), or `rule` (the rules alone,
 //! where held-out drafts showed the model adds nothing). Record numbers (SSN, MRN, insurance id, account) and
@@ -202,16 +204,6 @@ pub(crate) fn needs_floor(hit: &Hit) -> bool {
     hit.kind != Kind::ToneSlur && !matches!(hit.identifier.as_deref(), Some("ssn" | "mrn" | "insurance_id" | "account"))
 }
 
-/// The privacy kinds whose findings point at a patient's identifiers.
-const POINTS_AT_IDENTIFIERS: [Kind; 6] = [
-    Kind::PhiNameWithHealthContext,
-    Kind::PhiDirectIdentifier,
-    Kind::PhiReviewReplyDisclosure,
-    Kind::PhiRelationshipConfirmation,
-    Kind::PhiPublicFigurePatient,
-    Kind::PhiQuasiIdentifiers,
-];
-
 /// The models' view of one stretch: each kind's probability and the warning's (last), and the features.
 pub(crate) struct Scored {
     pub probabilities: Vec<f32>,
@@ -345,7 +337,7 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
             show(kind, out);
             if gated {
                 shown_warning = true;
-                if POINTS_AT_IDENTIFIERS.contains(&kind) && privacy_anchor.is_none_or(|(best, _)| p > best) {
+                if kind.identifies_patient() && privacy_anchor.is_none_or(|(best, _)| p > best) {
                     privacy_anchor = Some((p, kind));
                 }
             }
@@ -370,7 +362,7 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
         });
         if let Some(kind) = nearest {
             show(kind, out);
-            if POINTS_AT_IDENTIFIERS.contains(&kind) {
+            if kind.identifies_patient() {
                 privacy_anchor = Some((probability(kind), kind));
             }
         }
@@ -378,7 +370,7 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
     // The patient's identifiers stand beside the privacy finding, so that Redact removes them too.
     let anchor = privacy_anchor
         .map(|(_, kind)| kind)
-        .or_else(|| out[first..].iter().map(|h| h.kind).find(|k| POINTS_AT_IDENTIFIERS.contains(k)));
+        .or_else(|| out[first..].iter().map(|h| h.kind).find(|k| k.identifies_patient()));
     let in_stretch = input.candidates.iter();
     if let Some(kind) = anchor {
         let severity = severity(input, kind);
@@ -403,6 +395,17 @@ fn decide_stretch(input: &DraftInput, scored: &Scored, models: &JudgeModels, out
                 out.push(Hit::new(Kind::PhiCaseStory, c.start, c.end, message).identifier(c.identifier));
             }
         }
+    }
+    drop_case_story_beside_identifiers(out, first);
+}
+
+/// A case story is a de-identified one ("nothing combinable", the spec): beside a finding that the patient can be
+/// identified it is not, and the corpus never labels the two together (none of 163 case stories in the seven
+/// shared sets). Drops the case-story findings of `out[first..]` when one of them identifies the patient.
+fn drop_case_story_beside_identifiers(out: &mut Vec<Hit>, first: usize) {
+    if out[first..].iter().any(|h| h.kind.identifies_patient()) {
+        let kept: Vec<Hit> = out.drain(first..).filter(|h| h.kind != Kind::PhiCaseStory).collect();
+        out.extend(kept);
     }
 }
 
@@ -434,7 +437,7 @@ fn severity(input: &DraftInput, kind: Kind) -> Severity {
 /// identifiers for a privacy kind, else the sentence whose words weigh most toward the kind.
 fn point_at_words(input: &DraftInput, kind: Kind, models: &JudgeModels, out: &mut Vec<Hit>) {
     let severity = severity(input, kind);
-    if POINTS_AT_IDENTIFIERS.contains(&kind) {
+    if kind.identifies_patient() {
         let before = out.len();
         for &(c, p) in input.candidates {
             if p >= models.thresholds.span {
@@ -635,6 +638,30 @@ mod tests {
         let report = check("pt in room 12 wants you to call her daughter at 309-555-0177 about the biopsy results");
         assert!(report.findings.iter().any(|f| f.identifier.as_deref() == Some("phone")), "{report:?}");
         assert_eq!(report.verdict, crate::report::Verdict::Warn);
+    }
+
+    #[test]
+    fn a_case_story_is_dropped_beside_a_finding_that_identifies_the_patient() {
+        let hit = |kind: Kind| Hit::new(kind, 0, 4, "why");
+        // An earlier stretch's story stays; in this stretch a quasi-identifier means the story is no de-identified one.
+        let mut out = vec![hit(Kind::PhiCaseStory), hit(Kind::PhiCaseStory), hit(Kind::PhiQuasiIdentifiers)];
+        drop_case_story_beside_identifiers(&mut out, 1);
+        let kinds: Vec<Kind> = out.iter().map(|h| h.kind).collect();
+        assert_eq!(kinds, [Kind::PhiCaseStory, Kind::PhiQuasiIdentifiers]);
+        // Beside tone (or a photo of the patient) the story stands.
+        let mut out = vec![hit(Kind::PhiCaseStory), hit(Kind::ToneMockingPatients), hit(Kind::PhiMediaReference)];
+        drop_case_story_beside_identifiers(&mut out, 0);
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn a_mocked_patient_s_story_is_a_case_story_until_the_patient_can_be_identified() {
+        let kinds = |text: &str| -> Vec<Kind> { check(text).findings.iter().map(|f| f.kind).collect() };
+        let story = kinds("frequent flyer came in tonight with his usual 'chest pain' and asked for a turkey sandwich before triage was even done 🙄 same guy every tuesday");
+        assert!(story.contains(&Kind::PhiCaseStory) && story.contains(&Kind::ToneMockingPatients), "{story:?}");
+        let placed = kinds("the crock in bed 12 today, 58 yo from Millbrook, called 911 from his hospital bed because his jello was the wrong color lmao");
+        assert!(placed.contains(&Kind::PhiQuasiIdentifiers), "{placed:?}");
+        assert!(!placed.contains(&Kind::PhiCaseStory), "{placed:?}");
     }
 
     #[test]
