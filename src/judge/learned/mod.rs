@@ -657,9 +657,15 @@ mod tests {
     #[test]
     fn a_mocked_patient_s_story_is_a_case_story_until_the_patient_can_be_identified() {
         let kinds = |text: &str| -> Vec<Kind> { check(text).findings.iter().map(|f| f.kind).collect() };
-        let story = kinds("frequent flyer came in tonight with his usual 'chest pain' and asked for a turkey sandwich before triage was even done 🙄 same guy every tuesday");
+        let story = kinds(concat!(
+            "frequent flyer came in tonight with his usual 'chest pain' and asked for a turkey sandwich before ",
+            "triage was even done 🙄 same guy every tuesday"
+        ));
         assert!(story.contains(&Kind::PhiCaseStory) && story.contains(&Kind::ToneMockingPatients), "{story:?}");
-        let placed = kinds("the crock in bed 12 today, 58 yo from Millbrook, called 911 from his hospital bed because his jello was the wrong color lmao");
+        let placed = kinds(concat!(
+            "the crock in bed 12 today, 58 yo from Millbrook, called 911 from his hospital bed because his jello ",
+            "was the wrong color lmao"
+        ));
         assert!(placed.contains(&Kind::PhiQuasiIdentifiers), "{placed:?}");
         assert!(!placed.contains(&Kind::PhiCaseStory), "{placed:?}");
     }
