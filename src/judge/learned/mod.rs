@@ -516,9 +516,10 @@ mod tests {
 
     #[test]
     fn reads_the_thresholds_file_and_refuses_a_bad_line() {
-        let t = Thresholds::parse(
-            "# comment\nwarn 0.7\nexact_floor 0.15\nspan 0.4\nspan_advise 0.9\ntone.insult 0.3 either\ntone.slur 0.2 model trusted\n",
-        )
+        let t = Thresholds::parse(concat!(
+            "# comment\nwarn 0.7\nexact_floor 0.15\nspan 0.4\nspan_advise 0.9\n",
+            "tone.insult 0.3 either\ntone.slur 0.2 model trusted\n"
+        ))
         .unwrap();
         assert_eq!(t.exact_floor, 0.15);
         assert_eq!(Thresholds::parse("warn 0.7").unwrap().exact_floor, 0.0, "no floor unless the file sets one");
